@@ -1,0 +1,10 @@
+package com.mailroom.settings.entity;
+
+/** none: an internal relay; basic: username and password; oauth: OAuth 2.0 client credentials and SASL XOAUTH2. */
+public enum AuthType {
+    NONE, BASIC, OAUTH;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
