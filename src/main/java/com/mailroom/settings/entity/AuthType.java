@@ -7,4 +7,19 @@ public enum AuthType {
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** Parses the JSON / form value, in any case. */
+    public static java.util.Optional<AuthType> fromWire(String value) {
+        for (AuthType v : values()) {
+            if (v.name().equalsIgnoreCase(value)) {
+                return java.util.Optional.of(v);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public static String allowed() {
+        return java.util.Arrays.stream(values()).map(v -> v.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

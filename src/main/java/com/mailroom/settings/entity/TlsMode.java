@@ -18,4 +18,19 @@ public enum TlsMode {
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** Parses the JSON / form value, in any case. */
+    public static java.util.Optional<TlsMode> fromWire(String value) {
+        for (TlsMode v : values()) {
+            if (v.name().equalsIgnoreCase(value)) {
+                return java.util.Optional.of(v);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public static String allowed() {
+        return java.util.Arrays.stream(values()).map(v -> v.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

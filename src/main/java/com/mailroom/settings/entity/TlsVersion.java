@@ -18,4 +18,27 @@ public enum TlsVersion {
     public List<String> protocols() {
         return protocols;
     }
+
+    /**
+     * Parses the JSON / form value ({@code TLSv1_2}, also written {@code TLSv1.2}, in any case).
+     *
+     * @throws IllegalArgumentException for TLS 1.1 and older, with the explanation an admin needs
+     */
+    public static java.util.Optional<TlsVersion> fromWire(String value) {
+        String normal = value.strip().replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        for (TlsVersion v : values()) {
+            if (v.name().toUpperCase(java.util.Locale.ROOT).equals(normal)) {
+                return java.util.Optional.of(v);
+            }
+        }
+        if (java.util.Set.of("TLSV1", "TLSV1_0", "TLSV1_1", "SSLV3", "SSLV2").contains(normal)) {
+            throw new IllegalArgumentException(value + " is refused: TLS 1.1 and older are insecure and disabled by "
+                    + "the JDK (Microsoft 365 and most servers refuse them too). Choose " + allowed() + ".");
+        }
+        return java.util.Optional.empty();
+    }
+
+    public static String allowed() {
+        return "TLSv1_2 (recommended), TLSv1_3, TLSv1_2_OR_NEWER";
+    }
 }

@@ -1,0 +1,63 @@
+package com.mailroom.api;
+
+import com.mailroom.errors.MailroomException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure of the API leaves in the one error shape of SPEC §4. */
+final class ErrorMappers {
+
+    private ErrorMappers() {
+    }
+
+    static Response response(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Business exceptions carry their status and field errors. */
+    @Provider
+    public static class Business implements ExceptionMapper<MailroomException> {
+        @Override
+        public Response toResponse(MailroomException e) {
+            return response(e.status(), new ErrorBody(e.getMessage(), e.errors()));
+        }
+    }
+
+    /** JAX-RS's own answers (404, 405, 415, …), with a sentence instead of the server's HTML page. */
+    @Provider
+    public static class Protocol implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            String message = switch (status) {
+                case 404 -> "Not found.";
+                case 405 -> "Method not allowed here.";
+                case 406 -> "This resource answers application/json only.";
+                case 415 -> "Unsupported content type: send application/json (or a form for /api/4.0/login).";
+                case 401 -> "Authentication required.";
+                case 403 -> "Only admins may do this.";
+                default -> "The request cannot be processed (HTTP " + status + ").";
+            };
+            return response(status, ErrorBody.of(message));
+        }
+    }
+
+    /** Anything else is our fault: the details go to the log under a reference, never to the caller. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected error " + reference, e);
+            return response(500, ErrorBody.of("Internal error; the server log has the details under " + reference + "."));
+        }
+    }
+}

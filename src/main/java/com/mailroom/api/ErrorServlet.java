@@ -1,0 +1,42 @@
+package com.mailroom.api;
+
+import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The error page for answers the container gives before the application sees the request (a 403 from the security
+ * constraint, a 404 outside JAX-RS): JSON in the spec's error shape under {@code /api}, a short page elsewhere.
+ */
+@WebServlet("/error")
+public class ErrorServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 404;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String message = switch (status) {
+            case 401 -> "Authentication required.";
+            case 403 -> "Only admins may do this.";
+            case 404 -> "Not found.";
+            case 405 -> "Method not allowed here.";
+            default -> "Internal error; see the server log.";
+        };
+        response.setStatus(status);
+        if (uri != null && uri.toString().startsWith(request.getContextPath() + "/api/")) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(Json.createObjectBuilder().add("message", message)
+                    .add("errors", Json.createArrayBuilder()).build().toString());
+        } else {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Mailroom: " + status
+                    + "</title></head><body><h1>" + status + "</h1><p>" + message
+                    + "</p><p><a href=\"" + request.getContextPath() + "/\">Mailroom</a></p></body></html>");
+        }
+    }
+}

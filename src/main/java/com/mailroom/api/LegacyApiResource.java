@@ -1,0 +1,45 @@
+package com.mailroom.api;
+
+import com.mailroom.settings.boundary.SmtpSettingsAdmin;
+import com.mailroom.users.boundary.ApiAccess;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+
+/** The peer's API 4.0, for integrations written against it (SPEC §4 "Compatibility"). */
+@Path("4.0")
+@Produces(MediaType.APPLICATION_JSON)
+public class LegacyApiResource {
+
+    @Inject
+    ApiAccess apiAccess;
+
+    @Inject
+    SmtpSettingsAdmin admin;
+
+    /** Open to anyone: exchanges API credentials for a bearer token. */
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public ApiAccess.IssuedToken login(@FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
+        return apiAccess.login(clientId, clientSecret);
+    }
+
+    @POST
+    @Path("smtp_settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response smtpSettings(InputStream body, @Context SecurityContext caller) {
+        var form = admin.form();
+        LegacySettingsJson.overlay(JsonBodies.object(body, false), form);
+        admin.save(form, caller.getUserPrincipal().getName());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,47 @@
+package com.mailroom.api;
+
+import com.mailroom.settings.control.SettingsForm;
+import com.mailroom.settings.entity.AuthMechanism;
+import com.mailroom.settings.entity.AuthType;
+import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.settings.entity.TlsVersion;
+import jakarta.json.JsonObject;
+import java.util.Set;
+
+/**
+ * Lays a v1 settings body over a form holding the stored values: present fields replace, absent ones keep, so a
+ * client may send only what it changes or the whole GET answer back. Read-only fields of the GET answer are
+ * accepted and ignored, except {@code version}, which names the version the client edited.
+ */
+final class SettingsJson {
+
+    static final Set<String> FIELDS = Set.of("default_smtp", "address", "port", "from", "user_name", "password",
+            "tls_mode", "tls_version", "trusted_ca_pem", "auth_type", "auth_mechanism", "client_id", "client_secret",
+            "token_endpoint", "scopes",
+            "version", "password_set", "client_secret_set", "updated_at", "updated_by");
+
+    private SettingsJson() {
+    }
+
+    /** @throws com.mailroom.errors.InvalidInput for unknown fields and values of the wrong type */
+    static void overlay(JsonObject json, SettingsForm form) {
+        var fields = new JsonFields(json, FIELDS);
+        fields.bool("default_smtp", form::setDefaultSmtp);
+        fields.string("address", form::setAddress);
+        fields.integer("port", form::setPort);
+        fields.string("from", form::setFrom);
+        fields.string("user_name", form::setUserName);
+        fields.string("password", form::setPassword);
+        fields.choice("tls_mode", TlsMode::fromWire, TlsMode.allowed(), form::setTlsMode);
+        fields.choice("tls_version", TlsVersion::fromWire, TlsVersion.allowed(), form::setTlsVersion);
+        fields.string("trusted_ca_pem", form::setTrustedCaPem);
+        fields.choice("auth_type", AuthType::fromWire, AuthType.allowed(), form::setAuthType);
+        fields.choice("auth_mechanism", AuthMechanism::fromWire, AuthMechanism.allowed(), form::setAuthMechanism);
+        fields.string("client_id", form::setClientId);
+        fields.string("client_secret", form::setClientSecret);
+        fields.string("token_endpoint", form::setTokenEndpoint);
+        fields.string("scopes", form::setScopes);
+        fields.longInteger("version", form::setVersion);
+        fields.throwIfInvalid();
+    }
+}

@@ -1,0 +1,61 @@
+package com.mailroom.api;
+
+import com.mailroom.users.boundary.ApiAccess;
+import com.mailroom.users.boundary.UserView;
+import com.mailroom.users.boundary.Users;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /api/v1/users}: list and add users; issue API credentials for the caller. */
+@Path("v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    private static final Set<String> FIELDS = Set.of("username", "email", "password", "admin");
+
+    @Inject
+    Users users;
+
+    @Inject
+    ApiAccess apiAccess;
+
+    @GET
+    public List<UserView> list() {
+        return users.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body, @Context UriInfo uri) {
+        var fields = new JsonFields(JsonBodies.object(body, false), FIELDS);
+        var input = new String[3];
+        var admin = new boolean[1];
+        fields.string("username", v -> input[0] = v);
+        fields.string("email", v -> input[1] = v);
+        fields.string("password", v -> input[2] = v);
+        fields.bool("admin", v -> admin[0] = v);
+        fields.throwIfInvalid();
+        UserView created = users.create(input[0], input[1], input[2], admin[0]);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("me/api_credentials")
+    public Response issueCredentials(@Context SecurityContext caller) {
+        return Response.status(Response.Status.CREATED)
+                .entity(apiAccess.issueCredentials(caller.getUserPrincipal().getName())).build();
+    }
+}

@@ -1,0 +1,104 @@
+package com.mailroom.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The database behind {@code java:app/jdbc/mailroom}, chosen at run time from MicroProfile Config, so the WAR runs on
+ * any Jakarta EE server with nothing but environment variables: the embedded H2 file in {@code mailroom.data-dir} by
+ * default, PostgreSQL when {@code mailroom.db.url} says {@code jdbc:postgresql:…}. The server pools its connections
+ * (see {@link Database}); this class only opens them.
+ */
+public class MailroomDataSource implements DataSource {
+
+    private volatile DataSource target;
+
+    private DataSource target() {
+        if (target == null) {
+            synchronized (this) {
+                if (target == null) {
+                    target = create(ConfigProvider.getConfig(MailroomDataSource.class.getClassLoader()));
+                }
+            }
+        }
+        return target;
+    }
+
+    static DataSource create(Config config) {
+        String url = config.getOptionalValue("mailroom.db.url", String.class)
+                .orElseGet(() -> "jdbc:h2:file:" + DataDirectory.resolve().resolve("mailroom") + ";DB_CLOSE_ON_EXIT=FALSE");
+        String user = config.getOptionalValue("mailroom.db.user", String.class).orElse("mailroom");
+        String password = config.getOptionalValue("mailroom.db.password", String.class).orElse("");
+        if (url.startsWith("jdbc:h2:")) {
+            var h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user);
+            h2.setPassword(password);
+            return h2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            var pg = new PGSimpleDataSource();
+            pg.setURL(url);
+            pg.setUser(user);
+            pg.setPassword(password);
+            return pg;
+        }
+        throw new IllegalStateException("mailroom.db.url must start with jdbc:h2: or jdbc:postgresql:");
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return target().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return target().getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // the server logs; nothing to do
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // the pool applies its own timeouts
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

@@ -1,0 +1,86 @@
+package com.mailroom.settings.control;
+
+import com.mailroom.errors.FieldError;
+import com.mailroom.settings.entity.TlsMode;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Stored credentials never follow a changed destination (manual point 5, SPEC §2). The password belongs to the
+ * server it was entered for (host, port, TLS mode, username); the client secret to that too plus the token URL
+ * and client ID it is posted with. When any of these changes the stored secret is dropped: if the new settings
+ * need it, the admin must enter it again (a 422 on that field), otherwise it is silently forgotten so that a
+ * dormant secret cannot come back later for the new destination. Defaults are normalised before comparing.
+ */
+public final class ReentryRule {
+
+    private ReentryRule() {
+    }
+
+    /** Where a secret would be sent; equal destinations may share a stored secret. */
+    public record Destination(String host, int port, TlsMode tlsMode, String userName, String tokenEndpoint, String clientId) {
+
+        public static Destination ofPassword(String host, int port, TlsMode tlsMode, String userName) {
+            return new Destination(normalHost(host), port, tlsMode, userName, null, null);
+        }
+
+        public static Destination ofClientSecret(String host, int port, TlsMode tlsMode, String userName,
+                                                 String tokenEndpoint, String clientId) {
+            return new Destination(normalHost(host), port, tlsMode, userName, tokenEndpoint, clientId);
+        }
+
+        private static String normalHost(String host) {
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What happens to one secret when settings are saved or tested. */
+    public enum Outcome { KEEP, REPLACE, CLEAR, NONE }
+
+    /**
+     * @param stored   whether a secret is stored now
+     * @param supplied the submitted value: null keeps, "" clears, anything else replaces
+     * @param required whether the new settings need this secret
+     * @return the outcome, or the field error that stops the save or test
+     */
+    public static Decision decide(String field, String label, boolean stored, Destination before, Destination after,
+                                  String supplied, boolean required) {
+        if (supplied != null && !supplied.isEmpty()) {
+            return Decision.of(Outcome.REPLACE);
+        }
+        if (supplied != null) {
+            return required ? Decision.error(field, label + " is required.") : Decision.of(Outcome.CLEAR);
+        }
+        if (!stored) {
+            return required ? Decision.error(field, label + " is required.") : Decision.of(Outcome.NONE);
+        }
+        if (Objects.equals(before, after)) {
+            return Decision.of(Outcome.KEEP);
+        }
+        return required
+                ? Decision.error(field, "The mail server, port, TLS mode or "
+                        + (field.equals("password") ? "username" : "username, token URL or client ID")
+                        + " changed: enter the " + label.toLowerCase(Locale.ROOT) + " again.")
+                : Decision.of(Outcome.CLEAR);
+    }
+
+    public record Decision(Outcome outcome, FieldError error) {
+        static Decision of(Outcome outcome) {
+            return new Decision(outcome, null);
+        }
+
+        static Decision error(String field, String message) {
+            return new Decision(null, new FieldError(field, message));
+        }
+
+        public Optional<FieldError> problem() {
+            return Optional.ofNullable(error);
+        }
+
+        /** Whether the secret stored before is the one to use afterwards. */
+        public boolean keepsStored() {
+            return outcome == Outcome.KEEP;
+        }
+    }
+}

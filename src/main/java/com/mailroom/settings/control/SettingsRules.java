@@ -1,0 +1,227 @@
+package com.mailroom.settings.control;
+
+import com.mailroom.errors.FieldError;
+import com.mailroom.settings.entity.AuthType;
+import java.io.ByteArrayInputStream;
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rules an SMTP settings form must pass before anything is stored or tested (SPEC §1–2). Pure: every broken
+ * rule becomes a {@link FieldError} named by its JSON field, all of them at once.
+ */
+public final class SettingsRules {
+
+    static final int MAX_HOST = 253;
+    static final int MAX_USER_NAME = 320;
+    static final int MAX_PASSWORD = 1024;
+    static final int MAX_CLIENT_ID = 256;
+    static final int MAX_CLIENT_SECRET = 4096;
+    static final int MAX_URL = 2048;
+    static final int MAX_SCOPES = 1024;
+    static final int MAX_PEM = 65536;
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern IPV6 = Pattern.compile("^\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?$");
+    private static final Pattern HOST_LABEL = Pattern.compile("^[A-Za-z0-9_]([A-Za-z0-9\\-_]{0,61}[A-Za-z0-9_])?$");
+    private static final Pattern SPACES_AROUND = Pattern.compile("^[ \\p{Zs}]+|[ \\p{Zs}]+$");
+    private static final Pattern MASK = Pattern.compile("^[*•●·]+$");
+    /** RFC 6749 scope-token characters, separated by single spaces. */
+    private static final Pattern SCOPES = Pattern.compile("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$");
+
+    private SettingsRules() {
+    }
+
+    /** Trims what an admin typed; blank optional text becomes "not set". Secrets are left exactly as given. */
+    public static void normalize(SettingsForm form) {
+        form.setAddress(trimToNull(form.getAddress()));
+        form.setFrom(trimToNull(form.getFrom()));
+        form.setUserName(trimToNull(form.getUserName()));
+        form.setClientId(trimToNull(form.getClientId()));
+        form.setTokenEndpoint(trimToNull(form.getTokenEndpoint()));
+        form.setScopes(form.getScopes() == null ? null : trimToNull(form.getScopes().replaceAll(" +", " ")));
+        form.setTrustedCaPem(trimToNull(form.getTrustedCaPem()));
+        if (form.getAddress() != null && form.getAddress().endsWith(".")) {
+            form.setAddress(form.getAddress().substring(0, form.getAddress().length() - 1));
+        }
+    }
+
+    public static List<FieldError> validate(SettingsForm form, boolean allowInsecureTokenUrl) {
+        var errors = new ArrayList<FieldError>();
+        boolean custom = !form.isDefaultSmtp();
+        AuthType auth = form.getAuthType();
+
+        checkHost(form.getAddress(), custom, errors);
+        if (form.getPort() != null && (form.getPort() < 1 || form.getPort() > 65535)) {
+            errors.add(new FieldError("port", "Port must be between 1 and 65535."));
+        }
+        if (form.getFrom() != null || custom) {
+            if (!singleLine(form.getFrom(), "from", errors)) {
+                var parsed = FromAddress.parse(form.getFrom());
+                if (!parsed.valid()) {
+                    errors.add(new FieldError("from", parsed.problem()));
+                }
+            }
+        }
+        boolean needsUser = custom && auth != AuthType.NONE;
+        checkText("user_name", form.getUserName(), MAX_USER_NAME, needsUser,
+                auth == AuthType.OAUTH ? "Username is required for OAuth 2.0: the mailbox that sends."
+                        : "Username is required for basic authentication.", errors);
+        checkSecret("password", form.getPassword(), MAX_PASSWORD, errors);
+        checkSecret("client_secret", form.getClientSecret(), MAX_CLIENT_SECRET, errors);
+
+        boolean oauth = custom && auth == AuthType.OAUTH;
+        checkText("client_id", form.getClientId(), MAX_CLIENT_ID, oauth, "Client ID is required for OAuth 2.0.", errors);
+        checkTokenEndpoint(form.getTokenEndpoint(), oauth, allowInsecureTokenUrl, errors);
+        if (form.getScopes() == null) {
+            if (oauth) {
+                errors.add(new FieldError("scopes", "Scopes are required for OAuth 2.0, e.g. https://outlook.office365.com/.default."));
+            }
+        } else if (form.getScopes().length() > MAX_SCOPES) {
+            errors.add(new FieldError("scopes", "Scopes must be at most " + MAX_SCOPES + " characters."));
+        } else if (!SCOPES.matcher(form.getScopes()).matches()) {
+            errors.add(new FieldError("scopes", "Scopes are separated by spaces and may not contain quotes, backslashes or line breaks."));
+        }
+        checkPem(form.getTrustedCaPem(), errors);
+        return errors;
+    }
+
+    private static void checkHost(String host, boolean required, List<FieldError> errors) {
+        if (host == null) {
+            if (required) {
+                errors.add(new FieldError("address", "Mail server is required, e.g. smtp.office365.com."));
+            }
+            return;
+        }
+        if (singleLine(host, "address", errors)) {
+            return;
+        }
+        if (host.length() > MAX_HOST) {
+            errors.add(new FieldError("address", "Mail server must be at most " + MAX_HOST + " characters."));
+        } else if (host.contains("://") || host.contains("/") || host.contains("?") || host.contains("#") || host.contains("@")) {
+            errors.add(new FieldError("address", "Enter the host name only, without scheme (smtp://), user or path, e.g. smtp.example.com."));
+        } else if (host.contains(":") && !IPV6.matcher(host).matches()) {
+            errors.add(new FieldError("address", "Enter the port in the Port field, not after the host name."));
+        } else if (!host.contains(":") && !validHostName(host)) {
+            errors.add(new FieldError("address", "'" + host + "' is not a valid host name: use letters, digits, dots and hyphens."));
+        }
+    }
+
+    private static boolean validHostName(String host) {
+        String ascii;
+        try {
+            ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (String label : ascii.split("\\.", -1)) {
+            if (!HOST_LABEL.matcher(label).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkText(String field, String value, int max, boolean required, String requiredMessage,
+                                  List<FieldError> errors) {
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldError(field, requiredMessage));
+            }
+        } else if (!singleLine(value, field, errors) && value.length() > max) {
+            errors.add(new FieldError(field, "Must be at most " + max + " characters."));
+        }
+    }
+
+    private static void checkSecret(String field, String value, int max, List<FieldError> errors) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "Must be at most " + max + " characters."));
+        } else if (CONTROL.matcher(value).find()) {
+            errors.add(new FieldError(field, "Must not contain line breaks or control characters."));
+        } else if (MASK.matcher(value).matches()) {
+            errors.add(new FieldError(field, "This looks like the mask shown for a stored secret, not a secret: "
+                    + "leave the field empty to keep the stored one."));
+        }
+    }
+
+    private static void checkTokenEndpoint(String url, boolean required, boolean allowInsecure, List<FieldError> errors) {
+        if (url == null) {
+            if (required) {
+                errors.add(new FieldError("token_endpoint", "Token URL is required for OAuth 2.0, "
+                        + "e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token."));
+            }
+            return;
+        }
+        if (singleLine(url, "token_endpoint", errors)) {
+            return;
+        }
+        if (url.length() > MAX_URL) {
+            errors.add(new FieldError("token_endpoint", "Token URL must be at most " + MAX_URL + " characters."));
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                errors.add(new FieldError("token_endpoint", "Token URL must be an absolute https:// URL."));
+            } else if (scheme.equals("http") && !allowInsecure) {
+                errors.add(new FieldError("token_endpoint", "Token URL must use https:// (the client secret is sent to it)."));
+            } else if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+                errors.add(new FieldError("token_endpoint", "Token URL must not contain a user name or a #fragment."));
+            }
+        } catch (URISyntaxException e) {
+            errors.add(new FieldError("token_endpoint", "Token URL is not a valid URL."));
+        }
+    }
+
+    private static void checkPem(String pem, List<FieldError> errors) {
+        if (pem == null) {
+            return;
+        }
+        if (pem.length() > MAX_PEM) {
+            errors.add(new FieldError("trusted_ca_pem", "The trusted CA must be at most " + MAX_PEM + " characters."));
+        } else if (pem.contains("PRIVATE KEY")) {
+            errors.add(new FieldError("trusted_ca_pem", "Paste the CA's certificate, never a private key."));
+        } else if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+            errors.add(new FieldError("trusted_ca_pem", "Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- …)."));
+        } else {
+            try {
+                var certificates = CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+                if (certificates.isEmpty()) {
+                    errors.add(new FieldError("trusted_ca_pem", "No certificate found in the pasted text."));
+                }
+            } catch (CertificateException e) {
+                errors.add(new FieldError("trusted_ca_pem", "The pasted certificate cannot be read: check that it is complete."));
+            }
+        }
+    }
+
+    /** Adds an error and answers true when a one-line field holds a line break or another control character. */
+    private static boolean singleLine(String value, String field, List<FieldError> errors) {
+        if (value != null && CONTROL.matcher(value).find()) {
+            errors.add(new FieldError(field, "Must not contain line breaks or control characters."));
+            return true;
+        }
+        return false;
+    }
+
+    private static String trimToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        // only spaces: a trailing CR/LF must reach validation and be refused, not be silently cut off
+        String t = SPACES_AROUND.matcher(s).replaceAll("");
+        return t.isEmpty() ? null : t;
+    }
+}

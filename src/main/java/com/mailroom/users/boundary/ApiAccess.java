@@ -1,0 +1,82 @@
+package com.mailroom.users.boundary;
+
+import com.mailroom.errors.NotFound;
+import com.mailroom.errors.Unauthenticated;
+import com.mailroom.users.control.Tokens;
+import com.mailroom.users.entity.ApiCredential;
+import com.mailroom.users.entity.ApiToken;
+import com.mailroom.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * API credentials (client ID and secret, the secret shown once) and the bearer tokens that
+ * {@code POST /api/4.0/login} exchanges them for, as the peer's API 4.0 does. Only hashes are stored.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiAccess {
+
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Users users;
+
+    public record IssuedCredentials(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "IssuedCredentials[clientId=" + clientId + "]";
+        }
+    }
+
+    public record IssuedToken(String accessToken, String tokenType, long expiresIn) {
+        @Override
+        public String toString() {
+            return "IssuedToken[expiresIn=" + expiresIn + "]";
+        }
+    }
+
+    public IssuedCredentials issueCredentials(String username) {
+        User user = users.find(username).orElseThrow(() -> new NotFound("No user " + username));
+        String clientId = Tokens.random(15);
+        String secret = Tokens.random(32);
+        em.persist(new ApiCredential(clientId, user, Tokens.sha256(secret)));
+        return new IssuedCredentials(clientId, secret);
+    }
+
+    /** @throws Unauthenticated for an unknown client ID or a wrong secret, without saying which */
+    public IssuedToken login(String clientId, String clientSecret) {
+        if (clientId == null || clientSecret == null || clientId.length() > 64 || clientSecret.length() > 256) {
+            throw new Unauthenticated();
+        }
+        ApiCredential credential = em.find(ApiCredential.class, clientId);
+        if (credential == null || !Tokens.sameHash(credential.getSecretHash(), Tokens.sha256(clientSecret))) {
+            throw new Unauthenticated();
+        }
+        String token = Tokens.random(32);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        em.createQuery("DELETE FROM ApiToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
+        em.persist(new ApiToken(Tokens.sha256(token), credential.getUser(), now.plus(TOKEN_LIFETIME)));
+        return new IssuedToken(token, "Bearer", TOKEN_LIFETIME.toSeconds());
+    }
+
+    /** The user a bearer token was issued to, while it has not expired. */
+    public Optional<User> userOfToken(String token) {
+        if (token == null || token.length() > 256) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(ApiToken.class, Tokens.sha256(token)))
+                .filter(t -> t.getExpiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC)))
+                .map(ApiToken::getUser);
+    }
+}

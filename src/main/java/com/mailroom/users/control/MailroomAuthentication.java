@@ -1,0 +1,158 @@
+package com.mailroom.users.control;
+
+import com.mailroom.users.boundary.Users;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * One authentication mechanism for the whole application (Jakarta Security 3 allows one):
+ * <ul>
+ * <li>{@code /api/**}: stateless, from the Authorization header (Basic, or {@code Bearer}/{@code token} with a token
+ * from the 4.0 login). A session cookie never authenticates an API call, so the API cannot be driven by CSRF.
+ * Missing or wrong credentials on a protected call → 401 in the spec's error shape.</li>
+ * <li>pages: form login; the login page calls {@code SecurityContext.authenticate} with the credential, the
+ * session then remembers the user name, and each request re-reads the user so a removed admin loses access at
+ * once. An anonymous request for a protected page is sent to the login page, which returns to it afterwards.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class MailroomAuthentication implements HttpAuthenticationMechanism {
+
+    public static final String SESSION_USER = "mailroom.user";
+    public static final String SESSION_NEXT = "mailroom.next";
+    public static final String LOGIN_PAGE = "/login.xhtml";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    Users users;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential submitted = context.getAuthParameters().getCredential();
+        if (submitted != null) {
+            return loginFromPage(request, context, submitted);
+        }
+        if (isApi(request)) {
+            return api(request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        Object name = session == null ? null : session.getAttribute(SESSION_USER);
+        if (name instanceof String username) {
+            var user = users.find(username);
+            if (user.isPresent()) {
+                return context.notifyContainerAboutLogin(username, Users.groupsOf(user.get()));
+            }
+            session.invalidate();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = request.getQueryString();
+        request.getSession(true).setAttribute(SESSION_NEXT, query == null ? path : path + "?" + query);
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+
+    private AuthenticationStatus loginFromPage(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession old = request.getSession(false);
+        Object next = old == null ? null : old.getAttribute(SESSION_NEXT);
+        if (old != null) {
+            old.invalidate(); // a new session id after login: no session fixation
+        }
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+        if (next != null) {
+            session.setAttribute(SESSION_NEXT, next);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return context.isProtected() ? unauthorized(response, context) : context.doNothing();
+        }
+        Credential credential = parse(header);
+        if (credential == null) {
+            return unauthorized(response, context);
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        return result.getStatus() == CredentialValidationResult.Status.VALID
+                ? context.notifyContainerAboutLogin(result)
+                : unauthorized(response, context);
+    }
+
+    static Credential parse(String header) {
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String scheme = header.substring(0, space).toLowerCase(Locale.ROOT);
+        String value = header.substring(space + 1).strip();
+        switch (scheme) {
+            case "basic":
+                String decoded;
+                try {
+                    decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+                int colon = decoded.indexOf(':');
+                return colon <= 0 ? null : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+            case "bearer":
+            case "token":
+                return value.isEmpty() ? null : new ApiTokenCredential(value);
+            default:
+                return null;
+        }
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Mailroom\", Bearer realm=\"Mailroom\"");
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("message", "Authentication required: use HTTP Basic or a bearer token from POST /api/4.0/login.")
+                    .add("errors", Json.createArrayBuilder()).build().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+}

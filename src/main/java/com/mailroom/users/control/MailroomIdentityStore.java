@@ -1,0 +1,32 @@
+package com.mailroom.users.control;
+
+import com.mailroom.users.boundary.ApiAccess;
+import com.mailroom.users.boundary.Users;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+/** Users from the database: name and password (Basic, form login) or a bearer token from the 4.0 login. */
+@ApplicationScoped
+public class MailroomIdentityStore implements IdentityStore {
+
+    @Inject
+    Users users;
+
+    @Inject
+    ApiAccess apiAccess;
+
+    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        return users.verify(credential.getCaller(), credential.getPasswordAsString())
+                .map(u -> new CredentialValidationResult(u.getUsername(), Users.groupsOf(u)))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    public CredentialValidationResult validate(ApiTokenCredential credential) {
+        return apiAccess.userOfToken(credential.token())
+                .map(u -> new CredentialValidationResult(u.getUsername(), Users.groupsOf(u)))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}
