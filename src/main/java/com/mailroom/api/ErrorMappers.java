@@ -17,7 +17,9 @@ final class ErrorMappers {
     }
 
     static Response response(int status, ErrorBody body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        // JAX-RS knows no reason phrase for 422 and would send "CUSTOM"
+        var builder = status == 422 ? Response.status(422, "Unprocessable Content") : Response.status(status);
+        return builder.type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /** Business exceptions carry their status and field errors. */

@@ -1,0 +1,190 @@
+package com.mailroom.sending.control;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.internet.AddressException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
+
+import javax.net.ssl.SSLException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Says where a failed SMTP conversation stopped and why, from the exception Jakarta Mail threw, the transport's
+ * last reply and the transcript.
+ * <p>
+ * The order of the checks matters: a timeout is a timeout even inside a TLS handshake, and Angus wraps refused
+ * connections, unknown hosts and connect timeouts in the same {@link MailConnectException}, so the cause decides.
+ */
+final class Diagnosis {
+
+    private static final Pattern REPLY_CODE = Pattern.compile("^([2-5]\\d{2})\\b");
+    private static final String NO_COMMON_MECHANISM = "No authentication mechanisms supported";
+
+    private Diagnosis() {
+    }
+
+    /** The failure part of a probe result; the transcript and duration are added by the caller. */
+    record Failure(Stage stage, Integer smtpCode, String message, String hint) {
+    }
+
+    static Failure of(Throwable e, SmtpTarget target, SMTPTransport transport, Transcript transcript) {
+        String where = target.host() + ":" + target.port();
+        String chain = chainText(e);
+        if (find(e, SocketTimeoutException.class) != null) {
+            if (connecting(e)) {
+                return new Failure(Stage.TIMEOUT, null, "No connection to " + where + " within "
+                        + target.timeouts().connectMs() + " ms.", Hints.CONNECT_TIMEOUT);
+            }
+            String after = transcript.lastVerb() == null ? " (no greeting)" : " after " + transcript.lastVerb();
+            return new Failure(Stage.TIMEOUT, null, "The server at " + where + " did not answer within "
+                    + target.timeouts().readMs() + " ms" + after + ".", Hints.READ_TIMEOUT);
+        }
+        if (find(e, UnknownHostException.class) != null) {
+            return new Failure(Stage.DNS, null, "Unknown host: " + target.host() + ".", Hints.DNS);
+        }
+        if (isTls(e, chain)) {
+            String message = chain.contains("STARTTLS is required")
+                    ? "STARTTLS is required but " + target.host() + " does not offer STARTTLS."
+                    : "TLS with " + where + " failed: " + innermostMessage(e);
+            return new Failure(Stage.TLS, null, message, Hints.tls(chain, target.host()));
+        }
+        if (connecting(e) || find(e, ConnectException.class) != null
+                || find(e, NoRouteToHostException.class) != null) {
+            return new Failure(Stage.CONNECT, null, "Could not connect to " + where + ": " + innermostMessage(e),
+                    Hints.REFUSED);
+        }
+        AuthenticationFailedException authFailed = find(e, AuthenticationFailedException.class);
+        if (authFailed != null && String.valueOf(authFailed.getMessage()).contains(NO_COMMON_MECHANISM)) {
+            String ours = String.valueOf(MailSessions.authMechanisms(target)).replace(' ', '/');
+            String offered = transcript.offeredAuth();
+            return new Failure(Stage.AUTH, null, "The server offers AUTH " + offered + "; Mailroom is set to use "
+                    + ours + ".", Hints.mechanisms(offered, ours));
+        }
+        if (authFailed != null) {
+            return reply(Stage.AUTH, authFailed.getMessage(), target);
+        }
+        SMTPAddressFailedException rcpt = find(e, SMTPAddressFailedException.class);
+        if (rcpt != null) {
+            return reply(Stage.RCPT_TO, rcpt.getReturnCode(), rcpt.getMessage(), target);
+        }
+        SMTPSenderFailedException sender = find(e, SMTPSenderFailedException.class);
+        if (sender != null) {
+            return reply(Stage.MAIL_FROM, sender.getReturnCode(), sender.getMessage(), target);
+        }
+        SMTPSendFailedException sendFailed = find(e, SMTPSendFailedException.class);
+        if (sendFailed != null) {
+            return reply(stageOfCommand(sendFailed.getCommand()), sendFailed.getReturnCode(),
+                    sendFailed.getMessage(), target);
+        }
+        if (find(e, AddressException.class) != null) {
+            return new Failure(Stage.RCPT_TO, null, "Not a valid recipient address: " + innermostMessage(e),
+                    Hints.RECIPIENT);
+        }
+        Stage stage = stageOfCommand(transcript.lastVerb());
+        if (transport != null && transport.getLastReturnCode() >= 400) {
+            // e.g. a rejected greeting or EHLO: the server's reply says more than the exception
+            return reply(stage, transport.getLastReturnCode(), transport.getLastServerResponse(), target);
+        }
+        return new Failure(stage, null, innermostMessage(e), stage == Stage.CONNECT ? Hints.GREETING
+                : "The connection failed during " + stage.wireName() + ": check the server's logs.");
+    }
+
+    private static Failure reply(Stage stage, String reply, SmtpTarget target) {
+        Matcher code = REPLY_CODE.matcher(reply == null ? "" : reply.strip());
+        return reply(stage, code.find() ? Integer.parseInt(code.group(1)) : 0, reply, target);
+    }
+
+    private static Failure reply(Stage stage, int code, String reply, SmtpTarget target) {
+        String text = reply == null ? "" : String.join(" ", reply.strip().lines().map(String::strip).toList());
+        return new Failure(stage, code > 0 ? code : null, text, Hints.reply(stage, code, text, target.authType()));
+    }
+
+    static Stage stageOfCommand(String command) {
+        if (command == null) {
+            return Stage.CONNECT;
+        }
+        String c = command.toUpperCase(Locale.ROOT);
+        if (c.startsWith("MAIL")) {
+            return Stage.MAIL_FROM;
+        }
+        if (c.startsWith("RCPT")) {
+            return Stage.RCPT_TO;
+        }
+        if (c.startsWith("DATA") || c.startsWith("BDAT") || c.equals(".")) {
+            return Stage.DATA;
+        }
+        if (c.startsWith("AUTH")) {
+            return Stage.AUTH;
+        }
+        if (c.startsWith("STARTTLS")) {
+            return Stage.TLS;
+        }
+        return Stage.CONNECT;
+    }
+
+    private static boolean connecting(Throwable e) {
+        return find(e, MailConnectException.class) != null || find(e, SocketConnectException.class) != null;
+    }
+
+    private static boolean isTls(Throwable e, String chain) {
+        return find(e, SSLException.class) != null || find(e, CertificateException.class) != null
+                || find(e, GeneralSecurityException.class) != null
+                || chain.contains("STARTTLS is required") || chain.contains("Server identity does not match");
+    }
+
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t : chain(e)) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** The exception and its causes; bounded, since nothing stops a cause chain from looping. */
+    private static List<Throwable> chain(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && chain.size() < 20 && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    /** Every message of the chain, for matching hints. */
+    private static String chainText(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t : chain(e)) {
+            sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The deepest message, which names the actual problem (Angus's outer messages only say "could not connect"). */
+    private static String innermostMessage(Throwable e) {
+        String message = null;
+        for (Throwable t : chain(e)) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        // JDK messages sometimes repeat a nested exception's class name: "sun.security...Exception: text"
+        return message.replaceAll("^(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "").strip();
+    }
+}

@@ -1,0 +1,127 @@
+package com.mailroom.sending.control;
+
+import com.mailroom.settings.entity.AuthType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tests an SMTP configuration end to end and says where and why it fails.
+ * <p>
+ * {@link #send} runs the whole transaction (connect, TLS, EHLO, AUTH, MAIL FROM, RCPT TO, DATA) with a real test
+ * mail; {@link #check} stops after AUTH, for the background check after saving. Neither throws for anything the
+ * server or the network does: every outcome is a {@link ProbeResult}. Thread-safe: all state is per call.
+ */
+public class SmtpProbe {
+
+    /** Sends the test mail; success means the server accepted it for delivery (250 after DATA). */
+    public ProbeResult send(SmtpTarget target, String recipient, String subject, String body) {
+        return run(target, new TestMail(recipient, subject, body));
+    }
+
+    /** Connects, starts TLS, says EHLO and authenticates as configured, then quits without sending. */
+    public ProbeResult check(SmtpTarget target) {
+        return run(target, null);
+    }
+
+    private record TestMail(String recipient, String subject, String body) {
+    }
+
+    private ProbeResult run(SmtpTarget target, TestMail mail) {
+        long start = System.nanoTime();
+        Redactor redactor = new Redactor(target.secret());
+        Transcript transcript = new Transcript(redactor);
+        Outcome outcome;
+        SMTPTransport transport = null;
+        try {
+            Session session = MailSessions.create(target);
+            session.setDebugOut(transcript.debugOut());
+            session.setDebug(true);
+            // built before connecting, so a bad recipient address costs no connection
+            MimeMessage message = mail == null ? null
+                    : MailSessions.testMessage(session, target, mail.recipient(), mail.subject(), mail.body());
+            transport = (SMTPTransport) session.getTransport("smtp");
+            transcript.replyTextFrom(transport::getLastServerResponse);
+            outcome = converse(target, transport, message);
+        } catch (TrustedCas.UnreadablePemException badCa) {
+            outcome = Outcome.failed(new Diagnosis.Failure(Stage.TLS, null, badCa.getMessage(), Hints.BAD_CA));
+        } catch (MessagingException | RuntimeException e) {
+            outcome = Outcome.failed(Diagnosis.of(e, target, transport, transcript));
+        } finally {
+            closeQuietly(transport);
+        }
+        long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        String message = redactor.clean(outcome.message());
+        return outcome.success()
+                ? ProbeResult.succeeded(outcome.smtpCode(), message, transcript.lines(), durationMs)
+                : ProbeResult.failed(outcome.stage(), outcome.smtpCode(), message, outcome.hint(),
+                transcript.lines(), durationMs);
+    }
+
+    private Outcome converse(SmtpTarget target, SMTPTransport transport, MimeMessage message)
+            throws MessagingException {
+        Diagnosis.Failure missing = missingCredentials(target);
+        if (missing != null) {
+            return Outcome.failed(missing);
+        }
+        if (target.authType() == AuthType.NONE) {
+            transport.connect(target.host(), target.port(), null, null);
+        } else {
+            transport.connect(target.host(), target.port(), target.username(), target.secret());
+            // Jakarta Mail skips AUTH silently when the server does not offer it; a test must not pass that way
+            if (!transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
+                return Outcome.failed(new Diagnosis.Failure(Stage.AUTH, null,
+                        "The server offered no AUTH command, so Mailroom could not log in.", Hints.NO_AUTH_OFFERED));
+            }
+        }
+        if (message == null) {
+            return Outcome.succeeded(transport, "Connected" + (target.authType() == AuthType.NONE ? ""
+                    : " and authenticated") + "; no mail was sent.");
+        }
+        transport.sendMessage(message, message.getAllRecipients());
+        return Outcome.succeeded(transport, null);
+    }
+
+    private static Diagnosis.Failure missingCredentials(SmtpTarget target) {
+        boolean noSecret = target.secret() == null || target.secret().isEmpty();
+        boolean noUser = target.username() == null || target.username().isBlank();
+        return switch (target.authType()) {
+            case NONE -> null;
+            case BASIC -> noSecret || noUser ? new Diagnosis.Failure(Stage.AUTH, null,
+                    "Basic authentication needs a username and a password.", Hints.MISSING_PASSWORD) : null;
+            case OAUTH -> noSecret ? new Diagnosis.Failure(Stage.TOKEN, null, "No OAuth 2.0 access token.",
+                    Hints.MISSING_TOKEN) : noUser ? new Diagnosis.Failure(Stage.AUTH, null,
+                    "OAuth 2.0 needs the mailbox that sends as the username.", Hints.BAD_TOKEN) : null;
+        };
+    }
+
+    private static void closeQuietly(SMTPTransport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // the outcome is decided; a failing QUIT changes nothing about it
+        }
+    }
+
+    /** What the conversation came to, before the transcript and duration are known. */
+    private record Outcome(boolean success, Stage stage, Integer smtpCode, String message, String hint) {
+
+        static Outcome failed(Diagnosis.Failure f) {
+            return new Outcome(false, f.stage(), f.smtpCode(), f.message(), f.hint());
+        }
+
+        /** The last reply (235 after AUTH, 250 after DATA) is the proof, so it is what the result shows. */
+        static Outcome succeeded(SMTPTransport transport, String message) {
+            String reply = transport.getLastServerResponse() == null ? "" : transport.getLastServerResponse().strip();
+            int code = transport.getLastReturnCode();
+            return new Outcome(true, Stage.DONE, code > 0 ? code : null,
+                    message == null ? reply : message, null);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.mailroom.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro started the way an operator starts Mailroom: {@code java -jar payara-micro.jar --deploy mailroom.war
+ * --contextroot /}, configured by environment variables only. Its output is kept for the test to read.
+ */
+final class MicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final int port;
+
+    private MicroProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static MicroProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        int port = freePort();
+        var builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("mailroom.war"),
+                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome"))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        var micro = new MicroProcess(builder.start(), port);
+        var ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> micro.pump(ready), "payara-micro-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.await(240, TimeUnit.SECONDS) || !micro.process.isAlive()) {
+            micro.close();
+            throw new IllegalStateException("Payara Micro did not start:\n" + micro.output());
+        }
+        if (micro.output().contains("Deployment failed") || micro.output().contains("Exception while loading the app")) {
+            micro.close();
+            throw new IllegalStateException("Mailroom was not deployed:\n" + micro.output());
+        }
+        return micro;
+    }
+
+    private void pump(CountDownLatch ready) {
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.contains("Payara Micro URLs")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    Api api() throws IOException {
+        return new Api(new URL("http://127.0.0.1:" + port + "/"));
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.mailroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The WAR as operators run it — plain Payara Micro, no server configuration, every setting from environment
+ * variables — started, used, stopped and started again on the same data directory: settings, users and the
+ * encrypted password survive, and the bootstrap admin is created (and its generated password logged) only once.
+ */
+class OperatorRunIT {
+
+    private static final Pattern GENERATED = Pattern.compile("Created the admin 'root' with the generated password (\\S+)");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void settingsAndUsersSurviveARestartAndTheAdminIsCreatedOnce() throws Exception {
+        Map<String, String> env = Map.of("MAILROOM_DATA_DIR", dataDir.toString(), "MAILROOM_ADMIN_USERNAME", "root",
+                "MAILROOM_ADMIN_EMAIL", "root@example.com");
+        String admin;
+        JsonObject saved;
+        try (var first = MicroProcess.start(env)) {
+            var matcher = GENERATED.matcher(first.output());
+            assertTrue(matcher.find(), "the generated admin password is logged once:\n" + first.output());
+            admin = Api.basic("root", matcher.group(1));
+            Api api = first.api();
+            var put = api.put("api/v1/smtp/settings", admin, """
+                    {"default_smtp": false, "address": "smtp.example.com", "from": "Ops <ops@example.com>",
+                     "auth_type": "basic", "user_name": "ops@example.com", "password": "restart-secret-1"}""");
+            assertEquals(200, put.status(), put.toString());
+            saved = put.json();
+            assertEquals(201, api.postJson("api/v1/users", admin,
+                    "{\"username\": \"dave\", \"email\": \"dave@example.com\", \"password\": \"daves-password\", \"admin\": false}").status());
+        }
+
+        assertTrue(Files.exists(dataDir.resolve("mailroom.mv.db")), "the embedded database lives in the data directory");
+        Path key = dataDir.resolve("secret.key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+
+        try (var second = MicroProcess.start(env)) {
+            assertFalse(GENERATED.matcher(second.output()).find(), "no second admin, no second password in the log");
+            Api api = second.api();
+            var settings = api.get("api/v1/smtp/settings", admin);
+            assertEquals(200, settings.status(), settings.toString());
+            assertEquals(saved, settings.json());
+            assertTrue(api.get("api/v1/users", admin).body().contains("\"dave\""));
+            // an unchanged destination keeps the stored password after the restart
+            var keep = api.put("api/v1/smtp/settings", admin, "{\"from\": \"Operations <ops@example.com>\"}");
+            assertEquals(200, keep.status(), keep.toString());
+            assertTrue(keep.json().getBoolean("password_set"));
+        }
+    }
+}

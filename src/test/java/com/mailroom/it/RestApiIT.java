@@ -1,0 +1,369 @@
+package com.mailroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST contract of SPEC §4 against the real WAR on Payara Micro: authentication and roles, settings with ETag
+ * and If-Match, the re-entry rule, users and API credentials, the 4.0 compatibility API, and secrets at rest.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RestApiIT {
+
+    static final String SETTINGS = "api/v1/smtp/settings";
+
+    @ArquillianResource
+    URL deployed;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.mailroom();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(deployed);
+    }
+
+    // --- authentication and roles ---
+
+    @Test
+    void anonymousCallsAreRefusedWith401InTheErrorShape() {
+        for (String path : new String[] {SETTINGS, "api/v1/users", "api/v1/smtp/test", "api/4.0/smtp_status"}) {
+            var reply = api.get(path, null);
+            assertEquals(401, reply.status(), path + ": " + reply);
+            assertTrue(reply.header("WWW-Authenticate").contains("Basic"), path);
+            assertTrue(reply.json().getString("message").contains("Authentication required"), path);
+        }
+        assertEquals(401, api.put(SETTINGS, null, "{}").status());
+        assertEquals(401, api.postJson("api/4.0/smtp_settings", null, "{}").status());
+    }
+
+    @Test
+    void wrongCredentialsAreRefusedWith401() {
+        assertEquals(401, api.get(SETTINGS, Api.basic(Api.ADMIN, "not-the-password")).status());
+        assertEquals(401, api.get(SETTINGS, Api.basic("nobody", "whatever-password")).status());
+        assertEquals(401, api.get(SETTINGS, "Bearer not-a-token").status());
+        assertEquals(401, api.get(SETTINGS, "Basic !!!notbase64").status());
+        assertEquals(401, api.get(SETTINGS, "Digest abc").status());
+    }
+
+    @Test
+    void nonAdminsAreRefusedWith403OnEveryAdminEndpoint() {
+        String name = "user" + suffix();
+        assertEquals(201, api.postJson("api/v1/users", Api.admin(), userJson(name, false)).status());
+        String user = Api.basic(name, "a-long-password-1");
+        for (String path : new String[] {SETTINGS, "api/v1/users", "api/4.0/smtp_status", "api/v1/smtp/status"}) {
+            var reply = api.get(path, user);
+            assertEquals(403, reply.status(), path + ": " + reply);
+            assertEquals("Only admins may do this.", reply.json().getString("message"));
+        }
+        assertEquals(403, api.put(SETTINGS, user, "{\"default_smtp\": true}").status());
+        assertEquals(403, api.post("api/v1/users/me/api_credentials", user, null, null).status());
+        assertEquals(403, api.postJson("api/4.0/smtp_settings", user, "{}").status());
+    }
+
+    // --- settings ---
+
+    @Test
+    void getShowsTheSettingsWithAnEtagAndNoSecretValues() {
+        var reply = api.get(SETTINGS, Api.admin());
+        assertEquals(200, reply.status());
+        JsonObject body = reply.json();
+        assertEquals("\"" + body.getJsonNumber("version").longValue() + "\"", reply.header("ETag"));
+        for (String field : new String[] {"default_smtp", "address", "port", "from", "user_name", "password_set",
+                "tls_mode", "tls_version", "trusted_ca_pem", "auth_type", "auth_mechanism", "client_id",
+                "client_secret_set", "token_endpoint", "scopes", "version", "updated_at", "updated_by"}) {
+            assertTrue(body.containsKey(field), field);
+        }
+        assertFalse(body.containsKey("password"));
+        assertFalse(body.containsKey("client_secret"));
+    }
+
+    @Test
+    void putStoresTheSettingsAndNeverReturnsThePassword() {
+        String password = "pw-" + suffix();
+        var reply = api.put(SETTINGS, Api.admin(), """
+                {"default_smtp": false, "address": "smtp.office365.com", "port": 587,
+                 "from": "Reports <reports@example.com>", "tls_mode": "starttls", "tls_version": "TLSv1_2",
+                 "auth_type": "basic", "auth_mechanism": "login", "user_name": "reports@example.com",
+                 "password": "%s"}""".formatted(password));
+        assertEquals(200, reply.status(), reply.toString());
+        assertFalse(reply.body().contains(password));
+        JsonObject saved = api.get(SETTINGS, Api.admin()).json();
+        assertFalse(saved.getBoolean("default_smtp"));
+        assertEquals("smtp.office365.com", saved.getString("address"));
+        assertEquals("Reports <reports@example.com>", saved.getString("from"));
+        assertEquals("login", saved.getString("auth_mechanism"));
+        assertTrue(saved.getBoolean("password_set"));
+        assertEquals("admin", saved.getString("updated_by"));
+        assertNotNull(saved.getString("updated_at"));
+        assertEquals(reply.json(), saved);
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedWith412AndStoresNothing() {
+        JsonObject before = api.get(SETTINGS, Api.admin()).json();
+        long version = before.getJsonNumber("version").longValue();
+        var stale = api.put(SETTINGS, Api.admin(), "{\"default_smtp\": true}", "If-Match", "\"" + (version - 1) + "\"");
+        assertEquals(412, stale.status(), stale.toString());
+        assertTrue(stale.json().getString("message").contains("changed by someone else"));
+        var staleInBody = api.put(SETTINGS, Api.admin(), "{\"default_smtp\": true, \"version\": " + (version + 7) + "}");
+        assertEquals(412, staleInBody.status());
+        assertEquals(before, api.get(SETTINGS, Api.admin()).json());
+
+        var current = api.put(SETTINGS, Api.admin(), "{\"scopes\": null}", "If-Match", "\"" + version + "\"");
+        assertEquals(200, current.status(), current.toString());
+        assertEquals("\"" + (version + 1) + "\"", current.header("ETag"));
+        assertEquals(412, api.put(SETTINGS, Api.admin(), "{}", "If-Match", "\"" + version + "\"").status());
+    }
+
+    @Test
+    void invalidInputIsRefusedWith422NamingTheFieldAndStoresNothing() {
+        customBasicSettings();
+        JsonObject before = api.get(SETTINGS, Api.admin()).json();
+        String huge = "a".repeat(300);
+        String[][] cases = {
+                {"{\"port\": \"587\"}", "port"},
+                {"{\"port\": 587.5}", "port"},
+                {"{\"port\": 1e20}", "port"},
+                {"{\"port\": 0}", "port"},
+                {"{\"port\": 65536}", "port"},
+                {"{\"default_smtp\": \"yes\"}", "default_smtp"},
+                {"{\"default_smtp\": null}", "default_smtp"},
+                {"{\"address\": 42}", "address"},
+                {"{\"address\": \"\"}", "address"},
+                {"{\"address\": \"smtp://mail.example.com\"}", "address"},
+                {"{\"address\": \"mail.example.com:25\"}", "address"},
+                {"{\"address\": \"mail.example.com\\r\\nRCPT TO:<x@y.z>\"}", "address"},
+                {"{\"address\": \"" + huge + ".com\"}", "address"},
+                {"{\"from\": \"Reports <reports@example.com>\\r\\nBcc: x@y.z\"}", "from"},
+                {"{\"from\": \"Report$ <reports@example.com>\"}", "from"},
+                {"{\"from\": \"not an address\"}", "from"},
+                {"{\"from\": \"\"}", "from"},
+                {"{\"user_name\": \"a\\nb\"}", "user_name"},
+                {"{\"user_name\": \"" + "u".repeat(400) + "\"}", "user_name"},
+                {"{\"password\": \"ab\\r\\ncd\"}", "password"},
+                {"{\"password\": \"********\"}", "password"},
+                {"{\"tls_mode\": \"ssl\"}", "tls_mode"},
+                {"{\"tls_mode\": null}", "tls_mode"},
+                {"{\"tls_version\": \"TLSv1_1\"}", "tls_version"},
+                {"{\"tls_version\": \"TLSv9\"}", "tls_version"},
+                {"{\"auth_type\": \"kerberos\"}", "auth_type"},
+                {"{\"auth_mechanism\": \"cram-md5\"}", "auth_mechanism"},
+                {"{\"trusted_ca_pem\": \"not a certificate\"}", "trusted_ca_pem"},
+                {"{\"trusted_ca_pem\": \"-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----\"}", "trusted_ca_pem"},
+                {"{\"auth_type\": \"oauth\", \"client_id\": null, \"client_secret\": \"s\", \"token_endpoint\": \"https://login.example.com/t\", \"scopes\": \"x\"}", "client_id"},
+                {"{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\": \"ftp://login.example.com/t\", \"scopes\": \"x\"}", "token_endpoint"},
+                {"{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\": \"https://login.example.com/t\", \"scopes\": \"a\\\"b\"}", "scopes"},
+                {"{\"passwrd\": \"typo\"}", "passwrd"},
+        };
+        for (String[] c : cases) {
+            var reply = api.put(SETTINGS, Api.admin(), c[0]);
+            assertEquals(422, reply.status(), c[0] + " → " + reply);
+            assertNotNull(reply.fieldError(c[1]), c[0] + " should name " + c[1] + ": " + reply);
+        }
+        assertEquals(before, api.get(SETTINGS, Api.admin()).json(), "nothing may be stored by a refused save");
+    }
+
+    @Test
+    void malformedOrOversizedBodiesAreRefusedWith4xx() {
+        JsonObject before = api.get(SETTINGS, Api.admin()).json();
+        assertEquals(400, api.put(SETTINGS, Api.admin(), "{\"port\":").status());
+        assertEquals(400, api.put(SETTINGS, Api.admin(), "[1, 2]").status());
+        assertEquals(400, api.put(SETTINGS, Api.admin(), "").status());
+        var huge = api.put(SETTINGS, Api.admin(), "{\"scopes\": \"" + "x".repeat(1_100_000) + "\"}",
+                "Expect", "100-continue");
+        assertEquals(413, huge.status());
+        var wrongType = api.post("api/4.0/smtp_settings", Api.admin(), "text/plain", "address=x");
+        assertEquals(415, wrongType.status());
+        assertEquals(before, api.get(SETTINGS, Api.admin()).json());
+    }
+
+    @Test
+    void changingServerOrPortRequiresThePasswordAgain() {
+        customBasicSettings();
+        var noPassword = api.put(SETTINGS, Api.admin(), "{\"address\": \"smtp.other.example\"}");
+        assertEquals(422, noPassword.status());
+        assertTrue(noPassword.fieldError("password").contains("enter the password again"), noPassword.toString());
+        assertEquals(422, api.put(SETTINGS, Api.admin(), "{\"port\": 2525}").status());
+        assertEquals(422, api.put(SETTINGS, Api.admin(), "{\"tls_mode\": \"implicit\"}").status());
+        assertEquals(422, api.put(SETTINGS, Api.admin(), "{\"user_name\": \"other@example.com\"}").status());
+        // the same destination spelled differently is not a change
+        assertEquals(200, api.put(SETTINGS, Api.admin(), "{\"address\": \"SMTP.Example.com\", \"port\": null}").status());
+        var withPassword = api.put(SETTINGS, Api.admin(), "{\"address\": \"smtp.other.example\", \"password\": \"new-secret-1\"}");
+        assertEquals(200, withPassword.status(), withPassword.toString());
+        assertTrue(withPassword.json().getBoolean("password_set"));
+    }
+
+    @Test
+    void changingTokenUrlOrClientIdRequiresTheClientSecretAgain() {
+        var oauth = api.put(SETTINGS, Api.admin(), """
+                {"default_smtp": false, "address": "smtp.office365.com", "port": 587, "tls_mode": "starttls",
+                 "from": "reports@example.com", "auth_type": "oauth", "user_name": "reports@example.com",
+                 "client_id": "client-1", "client_secret": "secret-1",
+                 "token_endpoint": "https://login.microsoftonline.com/tenant/oauth2/v2.0/token",
+                 "scopes": "https://outlook.office365.com/.default"}""");
+        assertEquals(200, oauth.status(), oauth.toString());
+        assertTrue(oauth.json().getBoolean("client_secret_set"));
+        var newClient = api.put(SETTINGS, Api.admin(), "{\"client_id\": \"client-2\"}");
+        assertEquals(422, newClient.status());
+        assertNotNull(newClient.fieldError("client_secret"));
+        var newUrl = api.put(SETTINGS, Api.admin(), "{\"token_endpoint\": \"https://evil.example/token\"}");
+        assertEquals(422, newUrl.status());
+        assertEquals(200, api.put(SETTINGS, Api.admin(), "{\"scopes\": \"https://outlook.office365.com/.default offline_access\"}").status());
+    }
+
+    // --- users and API credentials ---
+
+    @Test
+    void adminsListAndAddUsersWithoutSeeingPasswords() {
+        String name = "carol" + suffix();
+        var created = api.postJson("api/v1/users", Api.admin(), userJson(name, true));
+        assertEquals(201, created.status(), created.toString());
+        assertTrue(created.header("Location").endsWith("/api/v1/users/" + created.json().getJsonNumber("id")));
+        assertFalse(created.body().contains("password"));
+        var list = api.get("api/v1/users", Api.admin());
+        assertTrue(list.body().contains(name));
+        assertFalse(list.body().contains("password"));
+        assertEquals(200, api.get(SETTINGS, Api.basic(name, "a-long-password-1")).status(), "a new admin can sign in");
+
+        var duplicate = api.postJson("api/v1/users", Api.admin(), userJson(name, false));
+        assertEquals(409, duplicate.status());
+        assertNotNull(duplicate.fieldError("username"));
+        var invalid = api.postJson("api/v1/users", Api.admin(),
+                "{\"username\": \"bad name\", \"email\": \"x\\r\\n@y\", \"password\": \"short\", \"admin\": \"yes\"}");
+        assertEquals(422, invalid.status());
+        assertNotNull(invalid.fieldError("admin"));
+        var invalidValues = api.postJson("api/v1/users", Api.admin(),
+                "{\"username\": \"bad name\", \"email\": \"x\\r\\n@y\", \"password\": \"short\"}");
+        assertEquals(422, invalidValues.status());
+        assertNotNull(invalidValues.fieldError("username"));
+        assertNotNull(invalidValues.fieldError("email"));
+        assertNotNull(invalidValues.fieldError("password"));
+        assertFalse(api.get("api/v1/users", Api.admin()).body().contains("bad name"));
+    }
+
+    @Test
+    void apiCredentialsAreExchangedForABearerTokenAtTheLegacyLogin() {
+        var issued = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null);
+        assertEquals(201, issued.status(), issued.toString());
+        String clientId = issued.json().getString("client_id");
+        String secret = issued.json().getString("client_secret");
+
+        var login = api.post("api/4.0/login", null, "application/x-www-form-urlencoded",
+                "client_id=" + clientId + "&client_secret=" + secret);
+        assertEquals(200, login.status(), login.toString());
+        assertEquals("Bearer", login.json().getString("token_type"));
+        assertTrue(login.json().getJsonNumber("expires_in").longValue() > 0);
+        String token = login.json().getString("access_token");
+        assertEquals(200, api.get(SETTINGS, "Bearer " + token).status());
+        assertEquals(200, api.get(SETTINGS, "token " + token).status());
+
+        var wrong = api.post("api/4.0/login", null, "application/x-www-form-urlencoded",
+                "client_id=" + clientId + "&client_secret=wrong");
+        assertEquals(401, wrong.status());
+        assertFalse(wrong.body().contains(secret));
+        assertEquals(415, api.postJson("api/4.0/login", null, "{\"client_id\": \"" + clientId + "\"}").status());
+    }
+
+    // --- API 4.0 ---
+
+    @Test
+    void legacySmtpSettingsMapOntoTheSameSettings() {
+        var saved = api.postJson("api/4.0/smtp_settings", Api.admin(), """
+                {"default_smtp": false, "address": "mail.legacy.example", "port": 465, "from": "legacy@example.com",
+                 "user_name": "legacy@example.com", "password": "legacy-password", "enable_starttls_auto": false,
+                 "ssl_version": "SSLv23"}""");
+        assertEquals(204, saved.status(), saved.toString());
+        JsonObject settings = api.get(SETTINGS, Api.admin()).json();
+        assertEquals("implicit", settings.getString("tls_mode"));
+        assertEquals("TLSv1_2_OR_NEWER", settings.getString("tls_version"));
+        assertEquals("basic", settings.getString("auth_type"));
+        assertTrue(settings.getBoolean("password_set"));
+
+        var old = api.postJson("api/4.0/smtp_settings", Api.admin(), "{\"ssl_version\": \"TLSv1_1\"}");
+        assertEquals(422, old.status());
+        assertTrue(old.fieldError("ssl_version").contains("TLS 1.1"), old.toString());
+        var moved = api.postJson("api/4.0/smtp_settings", Api.admin(), "{\"address\": \"elsewhere.example\"}");
+        assertEquals(422, moved.status());
+        assertNotNull(moved.fieldError("password"));
+        assertEquals(settings, api.get(SETTINGS, Api.admin()).json());
+    }
+
+    // --- secrets at rest ---
+
+    @Test
+    void secretsAreNeitherInTheDatabaseFileNorInTheServerLog() throws Exception {
+        String marker = "marker" + suffix() + ".example.com";
+        String password = "Pw-" + UUID.randomUUID();
+        String clientSecret = "Cs-" + UUID.randomUUID();
+        var reply = api.put(SETTINGS, Api.admin(), """
+                {"default_smtp": false, "address": "%s", "from": "a@example.com", "auth_type": "oauth",
+                 "user_name": "a@example.com", "password": "%s", "client_id": "id", "client_secret": "%s",
+                 "token_endpoint": "https://login.example.com/token", "scopes": "s"}"""
+                .formatted(marker, password, clientSecret));
+        assertEquals(200, reply.status(), reply.toString());
+
+        Path db = Path.of(System.getProperty("it.data.dir"), "mailroom.mv.db");
+        String content = waitUntilWritten(db, marker);
+        assertFalse(content.contains(password), "password in clear text in " + db);
+        assertFalse(content.contains(clientSecret), "client secret in clear text in " + db);
+        String log = ServerLog.text();
+        assertTrue(log.contains("Payara Micro"), "the server log is captured");
+        assertFalse(log.contains(password), "password in the server log");
+        assertFalse(log.contains(clientSecret), "client secret in the server log");
+        assertFalse(log.contains(Api.ADMIN_PASSWORD), "configured admin password in the server log");
+    }
+
+    /** H2 writes committed data in the background: wait until the marker is on disk, so the check means something. */
+    private static String waitUntilWritten(Path db, String marker) throws IOException, InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            String content = new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1);
+            if (content.contains(marker)) {
+                return content;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the saved settings never reached " + db);
+    }
+
+    private void customBasicSettings() {
+        var reply = api.put(SETTINGS, Api.admin(), """
+                {"default_smtp": false, "address": "smtp.example.com", "port": 587, "tls_mode": "starttls",
+                 "from": "Reports <reports@example.com>", "auth_type": "basic", "auth_mechanism": "auto",
+                 "user_name": "reports@example.com", "password": "secret-1", "client_id": null,
+                 "token_endpoint": null, "scopes": null, "trusted_ca_pem": null}""");
+        assertEquals(200, reply.status(), reply.toString());
+    }
+
+    private static String userJson(String name, boolean admin) {
+        return "{\"username\": \"%s\", \"email\": \"%s@example.com\", \"password\": \"a-long-password-1\", \"admin\": %s}"
+                .formatted(name, name, admin);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

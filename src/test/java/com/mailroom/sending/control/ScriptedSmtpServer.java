@@ -1,0 +1,126 @@
+package com.mailroom.sending.control;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A minimal SMTP server on loopback whose replies a test scripts per command, for replies that real servers give
+ * (Microsoft 365's 535 5.7.139, 530 before STARTTLS, rejected senders) but GreenMail and SubEthaSMTP do not. An empty
+ * reply means "never answer"; {@link #silent()} accepts connections and never says anything.
+ */
+final class ScriptedSmtpServer implements AutoCloseable {
+
+    static final String GREETING = "GREETING";
+    static final String END_OF_DATA = ".";
+
+    private final ServerSocket serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final Map<String, String> replies = new HashMap<>(Map.of(
+            GREETING, "220 scripted.test ESMTP",
+            "EHLO", "250-scripted.test\r\n250 AUTH PLAIN LOGIN",
+            "HELO", "250 scripted.test",
+            "AUTH", "235 2.7.0 Authentication successful",
+            "MAIL", "250 2.1.0 Sender OK",
+            "RCPT", "250 2.1.5 Recipient OK",
+            "DATA", "354 Start mail input",
+            END_OF_DATA, "250 2.0.0 Queued",
+            "QUIT", "221 2.0.0 Bye",
+            "RSET", "250 2.0.0 OK"));
+    private final boolean silent;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** Every line a client sent, so tests can look at what went over the wire. */
+    final List<String> received = new CopyOnWriteArrayList<>();
+
+    private ScriptedSmtpServer(Map<String, String> overrides, boolean silent) throws IOException {
+        this.replies.putAll(overrides);
+        this.silent = silent;
+        Thread t = new Thread(this::serve, "scripted-smtp");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static ScriptedSmtpServer replying(Map<String, String> overrides) throws IOException {
+        return new ScriptedSmtpServer(overrides, false);
+    }
+
+    static ScriptedSmtpServer silent() throws IOException {
+        return new ScriptedSmtpServer(Map.of(), true);
+    }
+
+    int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    private void serve() {
+        while (!serverSocket.isClosed()) {
+            try {
+                Socket s = serverSocket.accept();
+                open.add(s);
+                if (!silent) {
+                    converse(s);
+                }
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void converse(Socket s) {
+        try (s) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            if (!reply(out, replies.get(GREETING))) {
+                in.read(); // hold the connection until the client gives up
+                return;
+            }
+            String line;
+            while ((line = in.readLine()) != null) {
+                received.add(line);
+                String verb = line.split("[ :]", 2)[0].toUpperCase(Locale.ROOT);
+                String answer = replies.getOrDefault(verb, "502 5.5.2 Command not implemented");
+                if (!reply(out, answer)) {
+                    in.read();
+                    return;
+                }
+                if (verb.equals("DATA") && answer.startsWith("354")) {
+                    while ((line = in.readLine()) != null && !line.equals(".")) {
+                        received.add(line);
+                    }
+                    reply(out, replies.get(END_OF_DATA));
+                }
+                if (verb.equals("QUIT")) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static boolean reply(OutputStream out, String reply) throws IOException {
+        if (reply.isEmpty()) {
+            return false;
+        }
+        out.write((reply + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        serverSocket.close();
+        for (Socket s : open) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package com.mailroom.sending.control;
+
+import com.mailroom.settings.entity.AuthMechanism;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import static com.mailroom.sending.control.SmtpProbeGreenMailTest.assertNoSecret;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Failures real servers produce, scripted on loopback: timeouts, refusals and the replies of Microsoft 365 & co. */
+class SmtpProbeFailureTest {
+
+    private static final String USER = "reports@example.com";
+    private static final String PASSWORD = "scripted-Secret-9";
+    private static final Timeouts HALF_SECOND = new Timeouts(500, 500, 500);
+
+    private final SmtpProbe probe = new SmtpProbe();
+
+    @Test
+    void serverThatAcceptsAndNeverAnswersIsATimeoutWithinTheReadTimeout() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.silent()) {
+            long start = System.nanoTime();
+            ProbeResult result = probe.send(Targets.on(server.port()).timeouts(HALF_SECOND)
+                    .basic(USER, PASSWORD, AuthMechanism.AUTO).build(), "a@example.com", "s", "b");
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(Stage.TIMEOUT, result.stage(), result::toString);
+            assertTrue(elapsedMs >= 450 && elapsedMs < 5_000, "returned after " + elapsedMs + " ms");
+            assertTrue(result.message().contains("did not answer within 500 ms (no greeting)"), result.message());
+            assertEquals(Hints.READ_TIMEOUT, result.hint());
+            assertNull(result.smtpCode());
+        }
+    }
+
+    @Test
+    void serverThatStopsAnsweringAfterTheGreetingIsATimeoutToo() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("EHLO", ""))) {
+            ProbeResult result = probe.check(Targets.on(server.port()).timeouts(HALF_SECOND).build());
+
+            assertEquals(Stage.TIMEOUT, result.stage(), result::toString);
+            assertTrue(result.message().endsWith("after EHLO."), result.message());
+            assertTrue(result.durationMs() < 5_000);
+        }
+    }
+
+    @Test
+    void closedPortIsAConnectFailure() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ProbeResult result = probe.check(Targets.on(port).build());
+
+        assertEquals(Stage.CONNECT, result.stage(), result::toString);
+        assertEquals(Hints.REFUSED, result.hint());
+        assertTrue(result.message().contains("Connection refused"), result.message());
+    }
+
+    @Test
+    void microsoftDisabledBasicAuthGetsTheOAuthHint() throws Exception {
+        String reply = "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
+                + " [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]";
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("AUTH", reply))) {
+            ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
+                    .build(), "a@example.com", "s", "b");
+
+            assertEquals(Stage.AUTH, result.stage());
+            assertEquals(535, result.smtpCode());
+            assertEquals(reply, result.message());
+            assertEquals(Hints.BASIC_AUTH_DISABLED, result.hint());
+            assertEquals("S: " + reply, result.transcript().get(result.transcript().size() - 1));
+            assertNoSecret(result, PASSWORD);
+            assertTrue(server.received.stream().anyMatch(l -> l.startsWith("AUTH PLAIN ")), "PLAIN came first");
+        }
+    }
+
+    @Test
+    void mustIssueStarttlsGetsTheStarttlsHint() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
+                "EHLO", "250 scripted.test", "MAIL", "530 5.7.0 Must issue a STARTTLS command first"))) {
+            ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "b");
+
+            assertEquals(Stage.MAIL_FROM, result.stage(), result::toString);
+            assertEquals(530, result.smtpCode());
+            assertEquals(Hints.STARTTLS_FIRST, result.hint());
+        }
+    }
+
+    @Test
+    void rejectedSenderFailsAtMailFromWithTheSendAsHint() throws Exception {
+        String reply = "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("MAIL", reply))) {
+            ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
+                    .build(), "a@example.com", "s", "b");
+
+            assertEquals(Stage.MAIL_FROM, result.stage(), result::toString);
+            assertEquals(550, result.smtpCode());
+            assertEquals(reply, result.message());
+            assertEquals(Hints.SENDER, result.hint());
+        }
+    }
+
+    @Test
+    void rejectedRecipientFailsAtRcptTo() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
+                "RCPT", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"))) {
+            ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "b");
+
+            assertEquals(Stage.RCPT_TO, result.stage(), result::toString);
+            assertEquals(550, result.smtpCode());
+            assertEquals(Hints.RECIPIENT, result.hint());
+        }
+    }
+
+    @Test
+    void rejectedMessageFailsAtData() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
+                ScriptedSmtpServer.END_OF_DATA, "554 5.6.0 Message rejected by content policy"))) {
+            ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "Body line");
+
+            assertEquals(Stage.DATA, result.stage(), result::toString);
+            assertEquals(554, result.smtpCode());
+            assertEquals(Hints.MESSAGE, result.hint());
+            assertTrue(server.received.contains("Body line"), "the message went over the wire");
+            assertFalse(result.transcript().contains("C: Body line"), result::toString);
+        }
+    }
+
+    @Test
+    void serverWithoutAuthFailsAtAuthInsteadOfSendingUnauthenticated() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("EHLO", "250 scripted.test"))) {
+            ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
+                    .build(), "a@example.com", "s", "b");
+
+            assertEquals(Stage.AUTH, result.stage(), result::toString);
+            assertEquals(Hints.NO_AUTH_OFFERED, result.hint());
+            assertFalse(server.received.stream().anyMatch(l -> l.startsWith("MAIL")), "nothing was sent");
+        }
+    }
+
+    @Test
+    void serverOfferingOtherMechanismsNamesThem() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
+                "EHLO", "250-scripted.test\r\n250 AUTH CRAM-MD5 XOAUTH2"))) {
+            ProbeResult result = probe.check(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
+                    .build());
+
+            assertEquals(Stage.AUTH, result.stage(), result::toString);
+            assertTrue(result.message().contains("CRAM-MD5 XOAUTH2"), result.message());
+            assertTrue(result.hint().contains("not PLAIN/LOGIN") && result.hint().contains("OAuth 2.0"),
+                    result.hint());
+        }
+    }
+
+    @Test
+    void rejectedGreetingFailsAtConnectWithTheServersReply() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
+                ScriptedSmtpServer.GREETING, "554 5.7.1 Service unavailable; client host blocked"))) {
+            ProbeResult result = probe.check(Targets.on(server.port()).build());
+
+            assertEquals(Stage.CONNECT, result.stage(), result::toString);
+            assertEquals(554, result.smtpCode());
+            assertEquals(Hints.GREETING, result.hint());
+        }
+    }
+
+    @Test
+    void missingPasswordIsReportedWithoutConnecting() {
+        ProbeResult result = probe.check(Targets.on(1).basic(USER, null, AuthMechanism.AUTO).build());
+
+        assertEquals(Stage.AUTH, result.stage());
+        assertEquals(Hints.MISSING_PASSWORD, result.hint());
+        assertTrue(result.transcript().isEmpty());
+    }
+
+    @Test
+    void missingOAuthTokenIsAtStageToken() {
+        ProbeResult result = probe.check(Targets.on(1).oauth(USER, null).build());
+
+        assertEquals(Stage.TOKEN, result.stage());
+    }
+
+    @Test
+    void unreadableCaPemIsAtStageTls() {
+        ProbeResult result = probe.check(Targets.on(1).trust("not a certificate").build());
+
+        assertEquals(Stage.TLS, result.stage());
+        assertEquals(Hints.BAD_CA, result.hint());
+    }
+}

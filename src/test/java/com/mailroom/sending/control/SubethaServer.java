@@ -1,0 +1,61 @@
+package com.mailroom.sending.control;
+
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.server.SMTPServer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/** SubEthaSMTP on loopback, for STARTTLS (which GreenMail lacks) and for implicit TLS with chosen TLS versions. */
+final class SubethaServer implements AutoCloseable {
+
+    record Delivery(String envelopeFrom, String envelopeTo, byte[] data) {
+    }
+
+    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final SMTPServer server;
+
+    private SubethaServer(String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
+        SMTPServer.Builder builder = SMTPServer.port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .hostName("subetha.test")
+                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((u, p, context) -> {
+                    if (!user.equals(u) || !password.equals(p)) {
+                        throw new LoginFailedException();
+                    }
+                }))
+                .messageHandler((context, from, to, data) -> deliveries.add(new Delivery(from, to, data)));
+        server = tls.apply(builder).build();
+        server.start();
+    }
+
+    /** STARTTLS offered and required before MAIL; AUTH PLAIN/LOGIN offered only after STARTTLS. */
+    static SubethaServer starttls(SSLContext tls, String user, String password) {
+        return new SubethaServer(user, password, b -> b.enableTLS().requireTLS().startTlsSocketFactory(tls));
+    }
+
+    /** TLS from the first byte (SMTPS), with only the given protocol versions enabled (all when none given). */
+    static SubethaServer implicit(SSLContext tls, String user, String password, String... protocols) {
+        return new SubethaServer(user, password, b -> b.serverSocketFactory(() -> {
+            SSLServerSocket s = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
+            if (protocols.length > 0) {
+                s.setEnabledProtocols(protocols);
+            }
+            return s;
+        }));
+    }
+
+    int port() {
+        return server.getPortAllocated();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
