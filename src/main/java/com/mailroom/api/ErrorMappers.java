@@ -1,6 +1,7 @@
 package com.mailroom.api;
 
 import com.mailroom.errors.MailroomException;
+import com.mailroom.errors.RateLimited;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,11 @@ final class ErrorMappers {
     public static class Business implements ExceptionMapper<MailroomException> {
         @Override
         public Response toResponse(MailroomException e) {
-            return response(e.status(), new ErrorBody(e.getMessage(), e.errors()));
+            Response response = response(e.status(), new ErrorBody(e.getMessage(), e.errors()));
+            if (e instanceof RateLimited limited) {
+                response.getHeaders().putSingle("Retry-After", Long.toString(limited.retryAfterSeconds()));
+            }
+            return response;
         }
     }
 

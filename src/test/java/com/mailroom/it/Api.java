@@ -23,7 +23,8 @@ public final class Api {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "it-admin-password";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     public Api(URL deployed) {
@@ -119,6 +120,13 @@ public final class Api {
         private JsonStructure parse() {
             try (var reader = Json.createReader(new StringReader(body()))) {
                 return reader.read();
+            }
+        }
+
+        /** A JSON object written in a test. */
+        public static JsonObject parse(String json) {
+            try (var reader = Json.createReader(new StringReader(json))) {
+                return reader.readObject();
             }
         }
 

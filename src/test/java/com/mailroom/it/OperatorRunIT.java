@@ -37,7 +37,7 @@ class OperatorRunIT {
             admin = Api.basic("root", matcher.group(1));
             Api api = first.api();
             var put = api.put("api/v1/smtp/settings", admin, """
-                    {"default_smtp": false, "address": "smtp.example.com", "from": "Ops <ops@example.com>",
+                    {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "Ops <ops@example.com>",
                      "auth_type": "basic", "user_name": "ops@example.com", "password": "restart-secret-1"}""");
             assertEquals(200, put.status(), put.toString());
             saved = put.json();

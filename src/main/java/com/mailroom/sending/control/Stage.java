@@ -10,4 +10,13 @@ public enum Stage {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Whether an outcome at this stage says something about the settings (and so belongs in the SMTP status): a
+     * success, or a failure before the server judged the message. A refused recipient or message does not make
+     * the settings wrong.
+     */
+    public boolean describesSettings() {
+        return this != RCPT_TO && this != DATA;
+    }
 }

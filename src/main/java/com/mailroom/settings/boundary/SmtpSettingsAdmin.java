@@ -1,12 +1,22 @@
 package com.mailroom.settings.boundary;
 
+import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.StaleVersion;
+import com.mailroom.ratelimit.boundary.RateLimiter;
+import com.mailroom.sending.control.ProbeResult;
+import com.mailroom.sending.control.SmtpConversations;
+import com.mailroom.sending.control.SmtpTargets;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.SecretCipher;
 import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.SmtpSettings;
+import com.mailroom.status.boundary.SmtpStatus;
+import com.mailroom.status.control.SettingsSaved;
+import com.mailroom.users.boundary.Users;
+import com.mailroom.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -25,9 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class SmtpSettingsAdmin {
 
-    static final String PASSWORD = "smtp.password";
-    static final String CLIENT_SECRET = "smtp.client_secret";
-
     @PersistenceContext
     EntityManager em;
 
@@ -37,6 +44,28 @@ public class SmtpSettingsAdmin {
     @Inject
     @ConfigProperty(name = "mailroom.oauth.allow-insecure-token-url", defaultValue = "false")
     boolean allowInsecureTokenUrl;
+
+    @Inject
+    @ConfigProperty(name = "mailroom.product-name", defaultValue = "Mailroom")
+    String productName;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    Users users;
+
+    @Inject
+    SmtpTargets targets;
+
+    @Inject
+    SmtpConversations conversations;
+
+    @Inject
+    SmtpStatus status;
+
+    @Inject
+    Event<SettingsSaved> saved;
 
     public SmtpSettingsView view() {
         return SmtpSettingsView.of(load());
@@ -71,6 +100,7 @@ public class SmtpSettingsAdmin {
      * @throws StaleVersion when someone saved in between
      */
     public SmtpSettingsView save(SettingsForm form, String actor) {
+        rateLimiter.acquire(actor);
         SmtpSettings s = load();
         if (form.getVersion() != null && form.getVersion() != s.getVersion()) {
             throw new StaleVersion(s.getVersion());
@@ -89,8 +119,8 @@ public class SmtpSettingsAdmin {
         s.setClientId(form.getClientId());
         s.setTokenEndpoint(form.getTokenEndpoint());
         s.setScopes(form.getScopes());
-        applySecret(accepted.password(), form.getPassword(), PASSWORD, s::setPasswordCiphertext);
-        applySecret(accepted.clientSecret(), form.getClientSecret(), CLIENT_SECRET, s::setClientSecretCiphertext);
+        applySecret(accepted.password(), form.getPassword(), SecretCipher.SMTP_PASSWORD, s::setPasswordCiphertext);
+        applySecret(accepted.clientSecret(), form.getClientSecret(), SecretCipher.SMTP_CLIENT_SECRET, s::setClientSecretCiphertext);
         s.setUpdatedAt(OffsetDateTime.now(ZoneOffset.UTC));
         s.setUpdatedBy(actor);
         try {
@@ -98,7 +128,36 @@ public class SmtpSettingsAdmin {
         } catch (OptimisticLockException raced) {
             throw new StaleVersion(s.getVersion() + 1);
         }
+        status.settingsChanged();
+        saved.fire(new SettingsSaved(s.getVersion()));
         return SmtpSettingsView.of(s);
+    }
+
+    /**
+     * Sends the test mail (manual point 8) to the caller's own address, through the saved settings or, with a form,
+     * through its unsaved values (same rules as a save, re-entry rule included). A test of the saved settings
+     * also updates this node's SMTP status; a test of unsaved values does not, since they are not in use.
+     * No transaction is held while the SMTP server is talked to.
+     *
+     * @throws com.mailroom.errors.RateLimited    when the caller or the instance tested or saved too often
+     * @throws com.mailroom.errors.InvalidInput   when the form breaks a rule or the caller has no e-mail address
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public TestReport test(SettingsForm unsaved, String username) {
+        rateLimiter.acquire(username);
+        String recipient = users.find(username).map(User::getEmail).filter(e -> !e.isBlank())
+                .orElseThrow(() -> InvalidInput.of("email", "Your account has no e-mail address, and the test mail "
+                        + "is sent to it: add one on the Users page."));
+        SmtpSettings stored = load();
+        var destination = unsaved == null ? targets.stored(stored)
+                : targets.unsaved(stored, SettingsCheck.check(stored, unsaved, allowInsecureTokenUrl));
+        var startedAt = SmtpStatus.now();
+        ProbeResult result = conversations.send(destination, recipient, productName + " Mail Test",
+                productName + " mail is working!");
+        if (unsaved == null && result.stage().describesSettings()) {
+            status.record(result, startedAt);
+        }
+        return TestReport.of(result, recipient);
     }
 
     private void applySecret(Decision decision, String supplied, String purpose, Consumer<String> store) {

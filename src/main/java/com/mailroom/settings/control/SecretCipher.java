@@ -16,6 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretCipher {
 
+    /** The purposes of the stored secrets (the associated data). */
+    public static final String SMTP_PASSWORD = "smtp.password";
+    public static final String SMTP_CLIENT_SECRET = "smtp.client_secret";
+
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;

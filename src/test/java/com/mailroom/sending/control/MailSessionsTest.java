@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.testsupport.*;
 import com.mailroom.settings.entity.AuthMechanism;
 import com.mailroom.settings.entity.AuthType;
 import com.mailroom.settings.entity.TlsMode;

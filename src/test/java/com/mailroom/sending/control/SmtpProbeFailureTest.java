@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.testsupport.*;
 import com.mailroom.settings.entity.AuthMechanism;
 import org.junit.jupiter.api.Test;
 

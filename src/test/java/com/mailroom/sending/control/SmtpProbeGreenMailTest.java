@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.testsupport.*;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

@@ -1,4 +1,4 @@
-package com.mailroom.sending.control;
+package com.mailroom.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,10 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (Microsoft 365's 535 5.7.139, 530 before STARTTLS, rejected senders) but GreenMail and SubEthaSMTP do not. An empty
  * reply means "never answer"; {@link #silent()} accepts connections and never says anything.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
-    static final String GREETING = "GREETING";
-    static final String END_OF_DATA = ".";
+    public static final String GREETING = "GREETING";
+    public static final String END_OF_DATA = ".";
 
     private final ServerSocket serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final Map<String, String> replies = new HashMap<>(Map.of(
@@ -39,7 +39,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final boolean silent;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     /** Every line a client sent, so tests can look at what went over the wire. */
-    final List<String> received = new CopyOnWriteArrayList<>();
+    public final List<String> received = new CopyOnWriteArrayList<>();
 
     private ScriptedSmtpServer(Map<String, String> overrides, boolean silent) throws IOException {
         this.replies.putAll(overrides);
@@ -49,15 +49,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
         t.start();
     }
 
-    static ScriptedSmtpServer replying(Map<String, String> overrides) throws IOException {
+    public static ScriptedSmtpServer replying(Map<String, String> overrides) throws IOException {
         return new ScriptedSmtpServer(overrides, false);
     }
 
-    static ScriptedSmtpServer silent() throws IOException {
+    public static ScriptedSmtpServer silent() throws IOException {
         return new ScriptedSmtpServer(Map.of(), true);
     }
 
-    int port() {
+    public int port() {
         return serverSocket.getLocalPort();
     }
 

@@ -1,4 +1,4 @@
-package com.mailroom.sending.control;
+package com.mailroom.testsupport;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A private CA made at test time, so no key material is checked in and nothing expires unnoticed. EC keys keep it fast.
  */
-final class TestPki {
+public final class TestPki {
 
-    static final char[] PASSWORD = "changeit".toCharArray();
+    public static final char[] PASSWORD = "changeit".toCharArray();
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     private final KeyPair caKeys;
@@ -43,7 +43,7 @@ final class TestPki {
         this.caCert = caCert;
     }
 
-    static TestPki create(String caName) throws Exception {
+    public static TestPki create(String caName) throws Exception {
         KeyPair keys = keyPair();
         X500Name name = new X500Name("CN=" + caName);
         X509v3CertificateBuilder b = builder(name, name, keys);
@@ -52,14 +52,14 @@ final class TestPki {
         return new TestPki(keys, sign(b, keys.getPrivate()));
     }
 
-    String caPem() throws Exception {
+    public String caPem() throws Exception {
         return "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(caCert.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
     }
 
     /** A server certificate issued by this CA for the given names ("127.0.0.1" becomes an IP address SAN). */
-    Server issue(String... names) throws Exception {
+    public Server issue(String... names) throws Exception {
         KeyPair keys = keyPair();
         X509v3CertificateBuilder b = builder(new X500Name(caCert.getSubjectX500Principal().getName()),
                 new X500Name("CN=" + names[0]), keys);
@@ -73,16 +73,16 @@ final class TestPki {
         return new Server(keys.getPrivate(), sign(b, caKeys.getPrivate()), caCert);
     }
 
-    record Server(PrivateKey key, X509Certificate cert, X509Certificate ca) {
+    public record Server(PrivateKey key, X509Certificate cert, X509Certificate ca) {
 
-        KeyStore keyStore() throws Exception {
+        public KeyStore keyStore() throws Exception {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry("server", key, PASSWORD, new Certificate[]{cert, ca});
             return ks;
         }
 
-        SSLContext sslContext() throws Exception {
+        public SSLContext sslContext() throws Exception {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keyStore(), PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");

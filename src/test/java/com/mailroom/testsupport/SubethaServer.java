@@ -1,4 +1,4 @@
-package com.mailroom.sending.control;
+package com.mailroom.testsupport;
 
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
@@ -12,12 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /** SubEthaSMTP on loopback, for STARTTLS (which GreenMail lacks) and for implicit TLS with chosen TLS versions. */
-final class SubethaServer implements AutoCloseable {
+public final class SubethaServer implements AutoCloseable {
 
-    record Delivery(String envelopeFrom, String envelopeTo, byte[] data) {
+    public record Delivery(String envelopeFrom, String envelopeTo, byte[] data) {
     }
 
-    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final SMTPServer server;
 
     private SubethaServer(String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
@@ -35,12 +35,12 @@ final class SubethaServer implements AutoCloseable {
     }
 
     /** STARTTLS offered and required before MAIL; AUTH PLAIN/LOGIN offered only after STARTTLS. */
-    static SubethaServer starttls(SSLContext tls, String user, String password) {
+    public static SubethaServer starttls(SSLContext tls, String user, String password) {
         return new SubethaServer(user, password, b -> b.enableTLS().requireTLS().startTlsSocketFactory(tls));
     }
 
     /** TLS from the first byte (SMTPS), with only the given protocol versions enabled (all when none given). */
-    static SubethaServer implicit(SSLContext tls, String user, String password, String... protocols) {
+    public static SubethaServer implicit(SSLContext tls, String user, String password, String... protocols) {
         return new SubethaServer(user, password, b -> b.serverSocketFactory(() -> {
             SSLServerSocket s = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
             if (protocols.length > 0) {
@@ -50,7 +50,7 @@ final class SubethaServer implements AutoCloseable {
         }));
     }
 
-    int port() {
+    public int port() {
         return server.getPortAllocated();
     }
 

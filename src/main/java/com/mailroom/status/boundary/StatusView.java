@@ -1,0 +1,15 @@
+package com.mailroom.status.boundary;
+
+import java.util.List;
+
+/** SPEC §4 {@code GET /api/v1/smtp/status}: valid when every node that has checked is valid. */
+public record StatusView(boolean isValid, String mode, int nodeCount, List<Node> nodeStatus) {
+
+    public record Node(String hostname, boolean isValid, String message, String checkedAt) {
+    }
+
+    /** The first invalid node, for the banner. */
+    public java.util.Optional<Node> firstProblem() {
+        return nodeStatus.stream().filter(n -> !n.isValid()).findFirst();
+    }
+}

@@ -1,0 +1,5 @@
+package com.mailroom.status.control;
+
+/** Fired when the SMTP settings were saved; observers act after the transaction committed. */
+public record SettingsSaved(long version) {
+}

@@ -1,0 +1,41 @@
+package com.mailroom.status.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** Whether mail works from one node, and if not, why: the last check, test or delivery decides. */
+@Entity
+@Table(name = "node_status")
+public class NodeStatus {
+
+    public static final int MAX_MESSAGE = 2000;
+
+    @Id
+    private String hostname;
+    @Column(name = "is_valid")
+    private boolean valid;
+    private String message;
+    @Column(name = "checked_at")
+    private OffsetDateTime checkedAt;
+
+    protected NodeStatus() {
+    }
+
+    public NodeStatus(String hostname) {
+        this.hostname = hostname;
+    }
+
+    public void update(boolean valid, String message, OffsetDateTime checkedAt) {
+        this.valid = valid;
+        this.message = message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
+        this.checkedAt = checkedAt;
+    }
+
+    public String getHostname() { return hostname; }
+    public boolean isValid() { return valid; }
+    public String getMessage() { return message; }
+    public OffsetDateTime getCheckedAt() { return checkedAt; }
+}

@@ -1,0 +1,297 @@
+package com.mailroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.mailroom.testsupport.ScriptedSmtpServer;
+import com.mailroom.testsupport.SubethaServer;
+import com.mailroom.testsupport.TestPki;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Send test email, TLS modes, diagnosis, rate limit and SMTP status (SPEC §1–4) through the real WAR, against real
+ * SMTP servers in this JVM on loopback. Each test signs in as an admin of its own, since the rate limit (5 per admin,
+ * as shipped) counts every save and test.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SendingIT {
+
+    static final String SETTINGS = "api/v1/smtp/settings";
+    static final String TEST = "api/v1/smtp/test";
+    static final String USER = "sender@example.com";
+    static final String PASSWORD = "Smtp-Pässword-1";
+
+    @ArquillianResource
+    URL deployed;
+
+    Api api;
+    GreenMail greenMail;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.mailroom("mailroom.rate-limit.per-admin=5", "mailroom.rate-limit.global=100000");
+    }
+
+    @BeforeEach
+    void start() {
+        api = new Api(deployed);
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
+        greenMail.start();
+    }
+
+    @AfterEach
+    void stop() {
+        greenMail.stop();
+    }
+
+    @Test
+    void theTestMailArrivesWithTheRightSenderSubjectAndBody() throws Exception {
+        Admin admin = newAdmin();
+        save(admin, basic(greenMailPort(), "none", PASSWORD));
+        var reply = api.post(TEST, admin.auth, null, null);
+        assertEquals(200, reply.status(), reply.toString());
+        JsonObject report = reply.json();
+        assertTrue(report.getBoolean("success"), reply.toString());
+        assertEquals("done", report.getString("stage"));
+        assertEquals(admin.email, report.getString("recipient"));
+        assertTrue(report.getJsonNumber("duration_ms").longValue() >= 0);
+        assertTrue(report.getJsonArray("transcript").toString().contains("C: AUTH"), reply.toString());
+        assertFalse(reply.body().contains(PASSWORD), "the transcript never shows the password");
+
+        assertTrue(greenMail.waitForIncomingEmail(5000, 1));
+        MimeMessage mail = greenMail.getReceivedMessages()[0];
+        assertEquals("Mailroom Mail Test", mail.getSubject());
+        assertEquals("Mailroom mail is working!", mail.getContent().toString().strip());
+        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        assertEquals("Bücher Team", from.getPersonal());
+        assertEquals(USER, from.getAddress());
+        assertEquals(admin.email, mail.getAllRecipients()[0].toString());
+    }
+
+    @Test
+    void unsavedValuesAreTestedWithoutBeingSavedAndTheReentryRuleApplies() {
+        Admin admin = newAdmin();
+        save(admin, basic(1, "none", PASSWORD));
+        JsonObject before = api.get(SETTINGS, admin.auth).json();
+        String elsewhere = "{\"port\": " + greenMailPort() + "}";
+        var withoutPassword = api.postJson(TEST, admin.auth, elsewhere);
+        assertEquals(422, withoutPassword.status(), withoutPassword.toString());
+        assertTrue(withoutPassword.fieldError("password").contains("enter the password again"));
+
+        var withPassword = api.postJson(TEST, admin.auth, "{\"port\": " + greenMailPort() + ", \"password\": \"" + PASSWORD + "\"}");
+        assertTrue(withPassword.json().getBoolean("success"), withPassword.toString());
+        assertEquals(1, greenMail.getReceivedMessages().length);
+        assertEquals(before, api.get(SETTINGS, admin.auth).json(), "a test saves nothing");
+    }
+
+    @Test
+    void starttlsIsRequiredAndNeverSilentlyDowngraded() {
+        Admin admin = newAdmin();
+        var reply = api.postJson(TEST, admin.auth, basic(greenMailPort(), "starttls", PASSWORD));
+        JsonObject report = reply.json();
+        assertFalse(report.getBoolean("success"), reply.toString());
+        assertEquals("tls", report.getString("stage"));
+        assertTrue(report.getString("hint").contains("STARTTLS"), reply.toString());
+        assertFalse(report.getJsonArray("transcript").toString().contains("AUTH"), "no credentials in clear text");
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void aServerWithAPrivateCaIsRefusedUntilTheCaIsPasted() throws Exception {
+        Admin admin = newAdmin();
+        TestPki pki = TestPki.create("Internal CA " + UUID.randomUUID());
+        try (var server = SubethaServer.starttls(pki.issue("127.0.0.1").sslContext(), USER, PASSWORD)) {
+            String settings = basic(server.port(), "starttls", PASSWORD);
+            var untrusted = api.postJson(TEST, admin.auth, settings).json();
+            assertFalse(untrusted.getBoolean("success"));
+            assertEquals("tls", untrusted.getString("stage"));
+            assertTrue(untrusted.getString("hint").toLowerCase().contains("ca"), untrusted.toString());
+
+            JsonObject withCa = Json.createObjectBuilder(Api.Reply.parse(settings))
+                    .add("trusted_ca_pem", pki.caPem()).build();
+            var trusted = api.postJson(TEST, admin.auth, withCa.toString()).json();
+            assertTrue(trusted.getBoolean("success"), trusted.toString());
+            assertEquals(1, server.deliveries.size());
+        }
+    }
+
+    @Test
+    void implicitTlsWorksAgainstAnSmtpsServer() throws Exception {
+        Admin admin = newAdmin();
+        TestPki pki = TestPki.create("SMTPS CA " + UUID.randomUUID());
+        try (var server = SubethaServer.implicit(pki.issue("127.0.0.1").sslContext(), USER, PASSWORD)) {
+            JsonObject settings = Json.createObjectBuilder(Api.Reply.parse(basic(server.port(), "implicit", PASSWORD)))
+                    .add("trusted_ca_pem", pki.caPem()).build();
+            var report = api.postJson(TEST, admin.auth, settings.toString()).json();
+            assertTrue(report.getBoolean("success"), report.toString());
+            assertEquals(1, server.deliveries.size());
+        }
+    }
+
+    @Test
+    void aWrongPasswordFailsAtAuthWithTheServersReply() {
+        Admin admin = newAdmin();
+        var report = api.postJson(TEST, admin.auth, basic(greenMailPort(), "none", "wrong-password")).json();
+        assertFalse(report.getBoolean("success"));
+        assertEquals("auth", report.getString("stage"));
+        assertEquals(535, report.getInt("smtp_code"), report.toString());
+        assertFalse(report.getString("hint").isBlank());
+        assertFalse(report.toString().contains("wrong-password"));
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutWithinTheConfiguredTimeout() throws Exception {
+        Admin admin = newAdmin();
+        try (var silent = ScriptedSmtpServer.silent()) {
+            long start = System.nanoTime();
+            var report = api.postJson(TEST, admin.auth, basic(silent.port(), "none", PASSWORD)).json();
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("timeout", report.getString("stage"), report.toString());
+            // arquillian.xml sets the read timeout to 1500 ms
+            assertTrue(report.getJsonNumber("duration_ms").longValue() >= 1400, report.toString());
+            assertTrue(elapsedMs < 8000, "the request thread was held " + elapsedMs + " ms");
+        }
+    }
+
+    @Test
+    void theSixthSaveOrTestInTheWindowIsRefusedWith429() {
+        Admin admin = newAdmin();
+        save(admin, basic(1, "none", PASSWORD));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, api.post(TEST, admin.auth, null, null).status());
+        }
+        var refused = api.post(TEST, admin.auth, null, null);
+        assertEquals(429, refused.status(), refused.toString());
+        assertTrue(Long.parseLong(refused.header("Retry-After")) > 0);
+        assertTrue(refused.json().getString("message").contains("try again in"));
+        assertEquals(429, api.put(SETTINGS, admin.auth, "{\"scopes\": null}").status(), "saves count too");
+        assertEquals(200, api.post(TEST, newAdmin().auth, null, null).status(), "another admin has a budget of their own");
+    }
+
+    @Test
+    void racingRequestsDoNotExceedTheLimit() throws Exception {
+        Admin admin = newAdmin();
+        var pool = Executors.newFixedThreadPool(10);
+        var go = new CountDownLatch(1);
+        var replies = new ArrayList<Future<Integer>>();
+        String body = basic(1, "none", PASSWORD);
+        for (int i = 0; i < 10; i++) {
+            replies.add(pool.submit(() -> {
+                go.await();
+                return api.postJson(TEST, admin.auth, body).status();
+            }));
+        }
+        go.countDown();
+        int ok = 0;
+        int limited = 0;
+        for (var reply : replies) {
+            int status = reply.get();
+            ok += status == 200 ? 1 : 0;
+            limited += status == 429 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(5, ok);
+        assertEquals(5, limited);
+    }
+
+    @Test
+    void theStatusTurnsInvalidAfterAFailingSaveAndValidAfterAFixForEveryAdmin() {
+        Admin first = newAdmin();
+        Admin second = newAdmin();
+        save(first, basic(1, "none", PASSWORD));
+        JsonObject invalid = awaitStatus(second, s -> !s.getBoolean("is_valid")
+                && s.getJsonArray("node_status").getJsonObject(0).getString("message").contains("connect"));
+        assertEquals("custom", invalid.getString("mode"));
+        assertEquals(1, invalid.getInt("node_count"));
+        JsonObject node = invalid.getJsonArray("node_status").getJsonObject(0);
+        assertFalse(node.getString("hostname").isBlank());
+        assertFalse(node.getString("checked_at").isBlank());
+        var legacy = api.get("api/4.0/smtp_status", second.auth).json();
+        assertFalse(legacy.getBoolean("is_valid"));
+        assertEquals(node.getString("message"), legacy.getJsonArray("node_status").getJsonObject(0).getString("message"));
+        var health = api.get("health/ready", null);
+        assertEquals(503, health.status(), health.toString());
+        assertTrue(health.body().contains("smtp"));
+
+        save(first, "{\"port\": " + greenMailPort() + ", \"password\": \"" + PASSWORD + "\"}");
+        awaitStatus(second, s -> s.getBoolean("is_valid"));
+        assertEquals(200, api.get("health/ready", null).status());
+        assertEquals(0, greenMail.getReceivedMessages().length, "the background check sends no mail");
+    }
+
+    private JsonObject awaitStatus(Admin admin, Predicate<JsonObject> condition) {
+        JsonObject status = null;
+        for (int i = 0; i < 150; i++) {
+            status = api.get("api/v1/smtp/status", admin.auth).json();
+            if (condition.test(status)) {
+                return status;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the status never got there: " + status);
+    }
+
+    private void save(Admin admin, String json) {
+        var reply = api.put(SETTINGS, admin.auth, json);
+        assertEquals(200, reply.status(), reply.toString());
+    }
+
+    private int greenMailPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    private static String basic(int port, String tlsMode, String password) {
+        return """
+                {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "%s",
+                 "tls_version": "TLSv1_2_OR_NEWER", "from": "Bücher Team <%s>", "auth_type": "basic",
+                 "auth_mechanism": "auto", "user_name": "%s", "password": "%s", "trusted_ca_pem": null}"""
+                .formatted(port, tlsMode, USER, USER, password);
+    }
+
+    record Admin(String auth, String email) {
+    }
+
+    private Admin newAdmin() {
+        String name = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = name + "@example.com";
+        var created = api.postJson("api/v1/users", Api.admin(), """
+                {"username": "%s", "email": "%s", "password": "a-long-password-1", "admin": true}"""
+                .formatted(name, email));
+        assertEquals(201, created.status(), created.toString());
+        return new Admin(Api.basic(name, "a-long-password-1"), email);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
