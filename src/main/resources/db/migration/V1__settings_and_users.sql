@@ -1,5 +1,6 @@
 -- Portable SQL: runs on the embedded H2 file and on PostgreSQL.
 
+-- Ciphertext columns hold base64 of the UTF-8 secret at its longest (4 bytes a character) plus nonce and tag.
 -- The single row of SMTP settings an admin edits (id = 1); version is the optimistic lock and the ETag.
 CREATE TABLE smtp_settings (
     id                INTEGER PRIMARY KEY,
@@ -9,14 +10,14 @@ CREATE TABLE smtp_settings (
     port              INTEGER,
     from_address      VARCHAR(320),
     user_name         VARCHAR(320),
-    password_enc      VARCHAR(4096),
+    password_enc      VARCHAR(8192),
     tls_mode          VARCHAR(16)   NOT NULL,
     tls_version       VARCHAR(32)   NOT NULL,
     trusted_ca_pem    VARCHAR(65536),
     auth_type         VARCHAR(16)   NOT NULL,
     auth_mechanism    VARCHAR(16)   NOT NULL,
     client_id         VARCHAR(256),
-    client_secret_enc VARCHAR(8192),
+    client_secret_enc VARCHAR(32768),
     token_endpoint    VARCHAR(2048),
     scopes            VARCHAR(1024),
     updated_at        TIMESTAMP WITH TIME ZONE,

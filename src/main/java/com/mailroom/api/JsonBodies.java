@@ -5,10 +5,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.NoSuchElementException;
 
 /** Reads a request body as one JSON object, bounded in size, with a 400 that says what is wrong. */
 final class JsonBodies {
@@ -36,9 +38,18 @@ final class JsonBodies {
             throw new MailroomException(400, "The request body is empty: send a JSON object.");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new MailroomException(400, "The request body has more after its JSON value.");
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw new MailroomException(400, "The request body is not valid JSON: " + firstLine(e.getMessage()));
+        } catch (MailroomException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // e.g. Parsson's refusal of nesting deeper than it allows, which is no JsonException
             throw new MailroomException(400, "The request body is not valid JSON: " + firstLine(e.getMessage()));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

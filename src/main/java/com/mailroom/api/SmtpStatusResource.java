@@ -3,6 +3,7 @@ package com.mailroom.api;
 import com.mailroom.status.boundary.SmtpStatus;
 import com.mailroom.status.boundary.StatusView;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,9 +34,9 @@ public class SmtpStatusResource {
     }
 
     @JsonbPropertyOrder({"isValid", "nodeCount", "nodeStatus"})
-    public record LegacyStatus(boolean isValid, int nodeCount, List<Node> nodeStatus) {
+    public record LegacyStatus(@JsonbProperty("is_valid") boolean isValid, int nodeCount, List<Node> nodeStatus) {
         @JsonbPropertyOrder({"isValid", "message", "hostname"})
-        public record Node(boolean isValid, String message, String hostname) {
+        public record Node(@JsonbProperty("is_valid") boolean isValid, String message, String hostname) {
         }
     }
 }

@@ -24,6 +24,9 @@ public record FromAddress(String displayName, String address) {
         if (raw == null || raw.isBlank()) {
             return Result.failure("From is required, e.g. Reports <reports@example.com> or reports@example.com.");
         }
+        if (SettingsRules.CONTROL.matcher(raw).find()) {
+            return Result.failure("From must not contain line breaks or control characters.");
+        }
         String value = raw.strip();
         if (value.length() > MAX_LENGTH) {
             return Result.failure("From must be at most " + MAX_LENGTH + " characters.");

@@ -56,6 +56,9 @@ public final class SecretCipher {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            if (all.length < NONCE_BYTES + TAG_BITS / 8) {
+                throw new IllegalArgumentException("too short");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,8 @@ import com.mailroom.errors.FieldError;
 import com.mailroom.settings.entity.AuthType;
 import java.io.ByteArrayInputStream;
 import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +30,10 @@ public final class SettingsRules {
     static final int MAX_SCOPES = 1024;
     static final int MAX_PEM = 65536;
 
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    private static final Pattern IPV6 = Pattern.compile("^\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?$");
+    /** All control characters (C0 and C1) and the Unicode line and paragraph separators. */
+    static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+    /** Invisible format characters (zero-width space, soft hyphen, BOM…) that IDN would silently drop. */
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
     private static final Pattern HOST_LABEL = Pattern.compile("^[A-Za-z0-9_]([A-Za-z0-9\\-_]{0,61}[A-Za-z0-9_])?$");
     private static final Pattern SPACES_AROUND = Pattern.compile("^[ \\p{Zs}]+|[ \\p{Zs}]+$");
     private static final Pattern MASK = Pattern.compile("^[*•●·]+$");
@@ -47,7 +51,8 @@ public final class SettingsRules {
         form.setClientId(trimToNull(form.getClientId()));
         form.setTokenEndpoint(trimToNull(form.getTokenEndpoint()));
         form.setScopes(form.getScopes() == null ? null : trimToNull(form.getScopes().replaceAll(" +", " ")));
-        form.setTrustedCaPem(trimToNull(form.getTrustedCaPem()));
+        // a multi-line field: surrounding blank lines and indentation are not part of the certificate
+        form.setTrustedCaPem(form.getTrustedCaPem() == null || form.getTrustedCaPem().isBlank() ? null : form.getTrustedCaPem().strip());
         if (form.getAddress() != null && form.getAddress().endsWith(".")) {
             form.setAddress(form.getAddress().substring(0, form.getAddress().length() - 1));
         }
@@ -107,10 +112,27 @@ public final class SettingsRules {
             errors.add(new FieldError("address", "Mail server must be at most " + MAX_HOST + " characters."));
         } else if (host.contains("://") || host.contains("/") || host.contains("?") || host.contains("#") || host.contains("@")) {
             errors.add(new FieldError("address", "Enter the host name only, without scheme (smtp://), user or path, e.g. smtp.example.com."));
-        } else if (host.contains(":") && !IPV6.matcher(host).matches()) {
+        } else if (INVISIBLE.matcher(host).find()) {
+            errors.add(new FieldError("address", "The mail server contains invisible characters: type it again."));
+        } else if (host.contains(":") && !validIpv6(host)) {
             errors.add(new FieldError("address", "Enter the port in the Port field, not after the host name."));
         } else if (!host.contains(":") && !validHostName(host)) {
             errors.add(new FieldError("address", "'" + host + "' is not a valid host name: use letters, digits, dots and hyphens."));
+        }
+    }
+
+    /** An IPv6 literal, with or without brackets; parsing a literal never asks DNS. */
+    private static boolean validIpv6(String host) {
+        boolean bracketed = host.startsWith("[") && host.endsWith("]");
+        String literal = bracketed ? host.substring(1, host.length() - 1) : host;
+        if (literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(literal); // an IPv4-mapped literal comes back as Inet4Address: fine too
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -25,7 +25,7 @@ public enum TlsVersion {
      * @throws IllegalArgumentException for TLS 1.1 and older, with the explanation an admin needs
      */
     public static java.util.Optional<TlsVersion> fromWire(String value) {
-        String normal = value.strip().replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        String normal = value.replace('.', '_').toUpperCase(java.util.Locale.ROOT);
         for (TlsVersion v : values()) {
             if (v.name().toUpperCase(java.util.Locale.ROOT).equals(normal)) {
                 return java.util.Optional.of(v);

@@ -1,11 +1,12 @@
 package com.mailroom.status.boundary;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
 /** SPEC §4 {@code GET /api/v1/smtp/status}: valid when every node that has checked is valid. */
-public record StatusView(boolean isValid, String mode, int nodeCount, List<Node> nodeStatus) {
+public record StatusView(@JsonbProperty("is_valid") boolean isValid, String mode, int nodeCount, List<Node> nodeStatus) {
 
-    public record Node(String hostname, boolean isValid, String message, String checkedAt) {
+    public record Node(String hostname, @JsonbProperty("is_valid") boolean isValid, String message, String checkedAt) {
     }
 
     /** The first invalid node, for the banner. */

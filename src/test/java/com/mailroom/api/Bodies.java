@@ -1,0 +1,36 @@
+package com.mailroom.api;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.mailroom.errors.FieldError;
+import com.mailroom.errors.InvalidInput;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.function.Executable;
+
+/** JSON test bodies written with single quotes, so they stay readable in Java strings. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    static JsonObject json(String singleQuoted) {
+        try (var reader = Json.createReader(new StringReader(singleQuoted.replace('\'', '"')))) {
+            return reader.readObject();
+        }
+    }
+
+    static List<FieldError> invalid(Executable call) {
+        InvalidInput e = assertThrows(InvalidInput.class, call);
+        if (e.status() != 422) {
+            throw new AssertionError("status " + e.status());
+        }
+        return e.errors();
+    }
+
+    static List<String> fields(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).toList();
+    }
+}

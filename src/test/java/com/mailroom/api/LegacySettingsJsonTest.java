@@ -1,0 +1,219 @@
+package com.mailroom.api;
+
+import static com.mailroom.api.Bodies.fields;
+import static com.mailroom.api.Bodies.invalid;
+import static com.mailroom.api.Bodies.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mailroom.errors.FieldError;
+import com.mailroom.settings.control.SettingsForm;
+import com.mailroom.settings.entity.AuthType;
+import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.settings.entity.TlsVersion;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LegacySettingsJsonTest {
+
+    /** The row as the migration creates it: default settings, STARTTLS on 587, no authentication. */
+    private static SettingsForm fresh() {
+        var form = new SettingsForm();
+        form.setPort(587);
+        return form;
+    }
+
+    private static SettingsForm overlay(SettingsForm form, String body) {
+        LegacySettingsJson.overlay(json(body), form);
+        return form;
+    }
+
+    private static SettingsForm overlay(String body) {
+        return overlay(fresh(), body);
+    }
+
+    private static List<FieldError> refused(String body) {
+        return invalid(() -> LegacySettingsJson.overlay(json(body), fresh()));
+    }
+
+    @Test
+    void peersBodyIsMappedOntoTheForm() {
+        SettingsForm form = overlay("{'address': 'smtp.office365.com', 'from': 'Reports <r@example.com>',"
+                + " 'user_name': 'r@example.com', 'password': 'pw', 'port': 587, 'enable_starttls_auto': true,"
+                + " 'ssl_version': 'TLSv1_2', 'auth_type': 'basic', 'default_smtp': false}");
+        assertEquals("smtp.office365.com", form.getAddress());
+        assertEquals("Reports <r@example.com>", form.getFrom());
+        assertEquals("r@example.com", form.getUserName());
+        assertEquals("pw", form.getPassword());
+        assertEquals(587, form.getPort());
+        assertEquals(TlsMode.STARTTLS, form.getTlsMode());
+        assertEquals(TlsVersion.TLSv1_2, form.getTlsVersion());
+        assertEquals(AuthType.BASIC, form.getAuthType());
+        assertEquals(false, form.isDefaultSmtp());
+    }
+
+    @Test
+    void oauthFieldsAreMapped() {
+        SettingsForm form = overlay("{'user_name': 'box@example.com', 'auth_type': 'oauth', 'client_id': 'cid',"
+                + " 'client_secret': 'cs', 'token_endpoint': 'https://login.example.com/token', 'scopes': 'x'}");
+        assertEquals(AuthType.OAUTH, form.getAuthType());
+        assertEquals("cid", form.getClientId());
+        assertEquals("cs", form.getClientSecret());
+        assertEquals("https://login.example.com/token", form.getTokenEndpoint());
+        assertEquals("x", form.getScopes());
+    }
+
+    // --- enable_starttls_auto
+
+    @Test
+    void starttlsAutoTrueIsStarttlsOnAnyPort() {
+        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 465}").getTlsMode());
+        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 25}").getTlsMode());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"465,IMPLICIT", "25,NONE", "587,NONE", "2525,NONE"})
+    void starttlsAutoFalseIsImplicitOn465AndNoTlsElsewhere(int port, TlsMode expected) {
+        assertEquals(expected, overlay("{'enable_starttls_auto': false, 'port': " + port + "}").getTlsMode());
+    }
+
+    @Test
+    void starttlsAutoFalseUsesTheStoredPortWhenTheBodyHasNone() {
+        var stored = fresh();
+        stored.setPort(465);
+        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'enable_starttls_auto': false}").getTlsMode());
+    }
+
+    @Test
+    void starttlsAutoFalseSeesThePortOfTheSameBodyWhateverTheKeyOrder() {
+        assertEquals(TlsMode.IMPLICIT, overlay("{'enable_starttls_auto': false, 'port': 465}").getTlsMode());
+        assertEquals(TlsMode.IMPLICIT, overlay("{'port': 465, 'enable_starttls_auto': false}").getTlsMode());
+    }
+
+    @Test
+    void absentStarttlsAutoKeepsTheStoredMode() {
+        var stored = fresh();
+        stored.setTlsMode(TlsMode.IMPLICIT);
+        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'address': 'smtp.example.com'}").getTlsMode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'true'", "1", "null", "'yes'"})
+    void starttlsAutoThatIsNotABooleanIsRefused(String value) {
+        assertEquals(List.of(new FieldError("enable_starttls_auto", "Must be true or false.")),
+                refused("{'enable_starttls_auto': " + value + "}"));
+    }
+
+    // --- ssl_version
+
+    @ParameterizedTest
+    @CsvSource({"TLSv1_2,TLSv1_2", "tlsv1_2,TLSv1_2", "TLSv1.2,TLSv1_2", "SSLv23,TLSv1_2_OR_NEWER", "sslv23,TLSv1_2_OR_NEWER"})
+    void sslVersionIsMapped(String wire, TlsVersion expected) {
+        assertEquals(expected, overlay("{'ssl_version': '" + wire + "'}").getTlsVersion());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1_1", "TLSv1", "SSLv3", "tlsv1.1"})
+    void legacySslVersionIsRefusedWithAnExplanation(String wire) {
+        List<FieldError> errors = refused("{'ssl_version': '" + wire + "'}");
+        assertEquals(List.of("ssl_version"), fields(errors));
+        assertTrue(errors.get(0).message().contains("TLS 1.1 and older are insecure"), errors.get(0).message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'TLSv1_3'", "'TLSv1_2_OR_NEWER'", "'SSLv2'", "''", "'TLS'", "null", "12"})
+    void otherSslVersionsAreRefused(String value) {
+        List<FieldError> errors = refused("{'ssl_version': " + value + "}");
+        assertEquals(List.of("ssl_version"), fields(errors));
+    }
+
+    @Test
+    void absentSslVersionKeepsTheStoredOne() {
+        var stored = fresh();
+        stored.setTlsVersion(TlsVersion.TLSv1_3);
+        assertEquals(TlsVersion.TLSv1_3, overlay(stored, "{}").getTlsVersion());
+    }
+
+    // --- auth_type
+
+    @ParameterizedTest
+    @ValueSource(strings = {"oauth", "OAUTH", "OAuth", "oAuTh"})
+    void oauthIsAcceptedInAnyCase(String value) {
+        assertEquals(AuthType.OAUTH, overlay("{'auth_type': '" + value + "'}").getAuthType());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic", "BASIC", "Basic"})
+    void basicIsAcceptedInAnyCase(String value) {
+        assertEquals(AuthType.BASIC, overlay("{'auth_type': '" + value + "'}").getAuthType());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'none'", "'NONE'", "''", "'oauth2'", "'login'", "1", "true"})
+    void authTypeOtherThanBasicOrOauthIsRefused(String value) {
+        List<FieldError> errors = refused("{'user_name': 'u', 'auth_type': " + value + "}");
+        assertEquals(List.of("auth_type"), fields(errors));
+        assertTrue(errors.get(0).message().contains("basic, oauth"), errors.get(0).message());
+    }
+
+    @Test
+    void absentAuthTypeIsBasicWhenAUserNameIsGiven() {
+        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com'}").getAuthType());
+        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com', 'auth_type': null}").getAuthType());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{'user_name': null}", "{'user_name': ''}", "{'user_name': '   '}", "{'auth_type': null}"})
+    void absentAuthTypeIsNoneWithoutAUserName(String body) {
+        assertEquals(AuthType.NONE, overlay(body).getAuthType());
+    }
+
+    @Test
+    void absentAuthTypeFollowsTheUserNameOfTheBodyOverTheStoredOne() {
+        var stored = fresh();
+        stored.setUserName("old@example.com");
+        stored.setAuthType(AuthType.BASIC);
+        assertEquals(AuthType.NONE, overlay(stored, "{'user_name': null}").getAuthType());
+    }
+
+    // --- types and unknown fields
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'587'", "587.5", "1e20", "true"})
+    void portThatIsNotAWholeNumberIsRefused(String port) {
+        assertEquals(List.of(new FieldError("port", "Must be a whole number.")), refused("{'port': " + port + "}"));
+    }
+
+    @Test
+    void defaultSmtpMustBeABoolean() {
+        assertEquals(List.of("default_smtp"), fields(refused("{'default_smtp': 'yes'}")));
+        assertEquals(true, overlay("{'default_smtp': true}").isDefaultSmtp());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tls_mode", "tls_version", "auth_mechanism", "trusted_ca_pem", "password_set", "version",
+            "enable_ssl", "ssl"})
+    void fieldsOutsideThePeersApiAreRefused(String name) {
+        assertEquals(List.of(new FieldError(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<FieldError> errors = refused("{'port': '25', 'enable_starttls_auto': 'no', 'ssl_version': 'TLSv1_1',"
+                + " 'auth_type': 'none', 'address': 5, 'tls_mode': 'none'}");
+        assertEquals(Set.of("port", "enable_starttls_auto", "ssl_version", "auth_type", "address", "tls_mode"),
+                Set.copyOf(fields(errors)));
+    }
+
+    @Test
+    void secretsAreOnlyPassedOn() {
+        SettingsForm form = overlay("{'password': null, 'client_secret': ''}");
+        assertNull(form.getPassword());
+        assertEquals("", form.getClientSecret());
+    }
+}

@@ -1,0 +1,239 @@
+package com.mailroom.api;
+
+import static com.mailroom.api.Bodies.fields;
+import static com.mailroom.api.Bodies.invalid;
+import static com.mailroom.api.Bodies.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mailroom.errors.FieldError;
+import com.mailroom.settings.control.SettingsForm;
+import com.mailroom.settings.entity.AuthMechanism;
+import com.mailroom.settings.entity.AuthType;
+import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.settings.entity.TlsVersion;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsJsonTest {
+
+    private static SettingsForm stored() {
+        var form = new SettingsForm();
+        form.setVersion(3L);
+        form.setDefaultSmtp(false);
+        form.setAddress("smtp.example.com");
+        form.setPort(587);
+        form.setFrom("Reports <reports@example.com>");
+        form.setUserName("reports@example.com");
+        form.setAuthType(AuthType.BASIC);
+        return form;
+    }
+
+    private static SettingsForm overlay(String body) {
+        var form = stored();
+        SettingsJson.overlay(json(body), form);
+        return form;
+    }
+
+    private static List<FieldError> refused(String body) {
+        return invalid(() -> SettingsJson.overlay(json(body), stored()));
+    }
+
+    @Test
+    void theGetAnswerWithSecretsIsAppliedFieldByField() {
+        SettingsForm form = overlay("{'default_smtp': false, 'address': 'smtp.office365.com', 'port': 587,"
+                + " 'from': 'Reports <reports@example.com>', 'user_name': 'box@example.com', 'password_set': true,"
+                + " 'tls_mode': 'starttls', 'tls_version': 'TLSv1_3', 'trusted_ca_pem': null, 'auth_type': 'oauth',"
+                + " 'auth_mechanism': 'login', 'client_id': 'cid', 'client_secret_set': true, 'client_secret': 'cs',"
+                + " 'password': 'pw', 'token_endpoint': 'https://login.example.com/token', 'scopes': 'a b',"
+                + " 'version': 7, 'updated_at': '2026-11-27T10:00:00Z', 'updated_by': 'admin'}");
+        assertFalse(form.isDefaultSmtp());
+        assertEquals("smtp.office365.com", form.getAddress());
+        assertEquals(587, form.getPort());
+        assertEquals("box@example.com", form.getUserName());
+        assertEquals("pw", form.getPassword());
+        assertEquals(TlsMode.STARTTLS, form.getTlsMode());
+        assertEquals(TlsVersion.TLSv1_3, form.getTlsVersion());
+        assertNull(form.getTrustedCaPem());
+        assertEquals(AuthType.OAUTH, form.getAuthType());
+        assertEquals(AuthMechanism.LOGIN, form.getAuthMechanism());
+        assertEquals("cid", form.getClientId());
+        assertEquals("cs", form.getClientSecret());
+        assertEquals("https://login.example.com/token", form.getTokenEndpoint());
+        assertEquals("a b", form.getScopes());
+        assertEquals(7L, form.getVersion());
+    }
+
+    @Test
+    void absentFieldsKeepTheStoredValuesAndSecretsStayKept() {
+        SettingsForm form = overlay("{'port': 2525}");
+        assertEquals(2525, form.getPort());
+        assertEquals("smtp.example.com", form.getAddress());
+        assertEquals(AuthType.BASIC, form.getAuthType());
+        assertEquals(3L, form.getVersion());
+        assertNull(form.getPassword());
+        assertNull(form.getClientSecret());
+    }
+
+    @Test
+    void emptyObjectChangesNothing() {
+        SettingsForm form = overlay("{}");
+        assertEquals("smtp.example.com", form.getAddress());
+        assertEquals(587, form.getPort());
+    }
+
+    @Test
+    void nullSecretKeepsAndEmptySecretClears() {
+        assertNull(overlay("{'password': null, 'client_secret': null}").getPassword());
+        assertEquals("", overlay("{'password': ''}").getPassword());
+    }
+
+    @Test
+    void nullPortAndNullTextMeanNotSet() {
+        SettingsForm form = overlay("{'port': null, 'address': null, 'from': null}");
+        assertNull(form.getPort());
+        assertNull(form.getAddress());
+        assertNull(form.getFrom());
+    }
+
+    @Test
+    void stringsArePassedOnUntrimmedSoRulesCanRefuseLineBreaks() {
+        assertEquals("smtp.example.com\r\n", overlay("{'address': 'smtp.example.com\\r\\n'}").getAddress());
+        assertEquals("pw\r\n", overlay("{'password': 'pw\\r\\n'}").getPassword());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'587'", "587.5", "1e20", "1E+3", "2147483648", "-2147483649", "99999999999999999999999",
+            "true", "[587]", "{'n': 587}", "''"})
+    void portThatIsNotAWholeNumberIsRefused(String port) {
+        List<FieldError> errors = refused("{'port': " + port + "}");
+        assertEquals(List.of(new FieldError("port", "Must be a whole number.")), errors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "65536", "2147483647", "-2147483648"})
+    void portOutOfRangeIsLeftToTheRules(String port) {
+        assertEquals(Integer.parseInt(port), overlay("{'port': " + port + "}").getPort());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'yes'", "'true'", "1", "0", "null", "[]", "{}"})
+    void defaultSmtpThatIsNotABooleanIsRefused(String value) {
+        assertEquals(List.of(new FieldError("default_smtp", "Must be true or false.")), refused("{'default_smtp': " + value + "}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"address", "from", "user_name", "password", "trusted_ca_pem", "client_id", "client_secret",
+            "token_endpoint", "scopes"})
+    void textFieldsOfTheWrongTypeAreRefused(String field) {
+        for (String value : List.of("1", "true", "[]", "{}", "['a']")) {
+            assertEquals(List.of(new FieldError(field, "Must be a string.")), refused("{'" + field + "': " + value + "}"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'ssl'", "'tls'", "''", "'start tls'", "'starttls\\r\\n'", "null", "1", "true"})
+    void unknownTlsModeIsRefusedNamingTheChoices(String value) {
+        List<FieldError> errors = refused("{'tls_mode': " + value + "}");
+        assertEquals(List.of("tls_mode"), fields(errors));
+        assertTrue(errors.get(0).message().contains("none, starttls, implicit"), errors.get(0).message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STARTTLS", "StartTLS", "starttls"})
+    void tlsModeIsAcceptedInAnyCase(String value) {
+        assertEquals(TlsMode.STARTTLS, overlay("{'tls_mode': '" + value + "'}").getTlsMode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1_1", "TLSv1", "SSLv3", "tlsv1.1"})
+    void legacyTlsVersionIsRefusedWithAnExplanation(String value) {
+        List<FieldError> errors = refused("{'tls_version': '" + value + "'}");
+        assertEquals(List.of("tls_version"), fields(errors));
+        assertTrue(errors.get(0).message().contains("TLS 1.1 and older are insecure"), errors.get(0).message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'SSLv23'", "'TLSv2'", "''", "null", "12"})
+    void unknownTlsVersionIsRefusedNamingTheChoices(String value) {
+        List<FieldError> errors = refused("{'tls_version': " + value + "}");
+        assertEquals(List.of("tls_version"), fields(errors));
+        assertTrue(errors.get(0).message().contains("TLSv1_2 (recommended)"), errors.get(0).message());
+    }
+
+    @Test
+    void tlsVersionAcceptsDotsAsWell() {
+        assertEquals(TlsVersion.TLSv1_2, overlay("{'tls_version': 'TLSv1.2'}").getTlsVersion());
+        assertEquals(TlsVersion.TLSv1_2_OR_NEWER, overlay("{'tls_version': 'TLSv1_2_OR_NEWER'}").getTlsVersion());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'oauth2'", "'xoauth2'", "''", "null", "'basic '"})
+    void unknownAuthTypeIsRefused(String value) {
+        List<FieldError> errors = refused("{'auth_type': " + value + "}");
+        assertEquals(List.of("auth_type"), fields(errors));
+        assertTrue(errors.get(0).message().contains("none, basic, oauth"), errors.get(0).message());
+    }
+
+    @Test
+    void authTypeAndMechanismAreAcceptedInAnyCase() {
+        SettingsForm form = overlay("{'auth_type': 'OAUTH', 'auth_mechanism': 'PLAIN'}");
+        assertEquals(AuthType.OAUTH, form.getAuthType());
+        assertEquals(AuthMechanism.PLAIN, form.getAuthMechanism());
+        assertEquals(AuthType.NONE, overlay("{'auth_type': 'None'}").getAuthType());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'cram-md5'", "'xoauth2'", "null", "''"})
+    void unknownAuthMechanismIsRefused(String value) {
+        assertEquals(List.of("auth_mechanism"), fields(refused("{'auth_mechanism': " + value + "}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"passwd", "Password", "smtp_password", "enable_starttls_auto", "ssl_version", "addressX", "",
+            "port ", "id"})
+    void unknownFieldsAreRefusedByName(String name) {
+        assertEquals(List.of(new FieldError(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
+    }
+
+    @Test
+    void readOnlyFieldsOfTheGetAnswerAreIgnored() {
+        SettingsForm form = overlay("{'password_set': false, 'client_secret_set': false, 'updated_at': 'x', 'updated_by': 'y'}");
+        assertNull(form.getPassword());
+        assertNull(form.getClientSecret());
+        assertEquals(3L, form.getVersion());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'3'", "3.5", "true", "9223372036854775808"})
+    void versionThatIsNotAWholeNumberIsRefused(String value) {
+        assertEquals(List.of("version"), fields(refused("{'version': " + value + "}")));
+    }
+
+    @Test
+    void nullVersionKeepsTheStoredOne() {
+        assertEquals(3L, overlay("{'version': null}").getVersion());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<FieldError> errors = refused("{'port': '587', 'default_smtp': 'yes', 'tls_mode': 'ssl', 'tls_version': 'TLSv1_1',"
+                + " 'address': 1, 'bogus': 1}");
+        assertEquals(Set.of("port", "default_smtp", "tls_mode", "tls_version", "address", "bogus"), Set.copyOf(fields(errors)));
+        assertEquals(6, errors.size());
+    }
+
+    @Test
+    void errorsAreNamedBySnakeCaseJsonFields() {
+        List<FieldError> errors = refused("{'user_name': 1, 'client_id': 2, 'token_endpoint': 3, 'trusted_ca_pem': 4,"
+                + " 'client_secret': 5, 'auth_mechanism': 6}");
+        errors.forEach(e -> assertTrue(e.field().matches("[a-z]+(_[a-z]+)*"), e.field()));
+        assertEquals(Set.of("user_name", "client_id", "token_endpoint", "trusted_ca_pem", "client_secret", "auth_mechanism"),
+                Set.copyOf(fields(errors)));
+    }
+}

@@ -1,0 +1,384 @@
+package com.mailroom.settings.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mailroom.errors.FieldError;
+import com.mailroom.errors.InvalidInput;
+import com.mailroom.settings.control.ReentryRule.Outcome;
+import com.mailroom.settings.control.SettingsCheck.Accepted;
+import com.mailroom.settings.entity.AuthMechanism;
+import com.mailroom.settings.entity.AuthType;
+import com.mailroom.settings.entity.SmtpSettings;
+import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.settings.entity.TlsVersion;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SettingsCheckTest {
+
+    private static Accepted accept(SmtpSettings stored, SettingsForm form) {
+        return SettingsCheck.check(stored, form, false);
+    }
+
+    private static List<FieldError> refuse(SmtpSettings stored, SettingsForm form) {
+        InvalidInput e = assertThrows(InvalidInput.class, () -> SettingsCheck.check(stored, form, false));
+        assertEquals(422, e.status());
+        return e.errors();
+    }
+
+    private static SmtpSettings storedBasic() {
+        return Forms.stored(Forms.basic());
+    }
+
+    private static SmtpSettings storedOauth() {
+        return Forms.stored(Forms.oauth());
+    }
+
+    private static Arguments change(String name, Consumer<SettingsForm> change) {
+        return Arguments.of(name, change);
+    }
+
+    /** Changes that send the password somewhere else. */
+    static Stream<Arguments> passwordDestinationChanges() {
+        return Stream.of(
+                change("host", f -> f.setAddress("smtp.attacker.example")),
+                change("port", f -> f.setPort(2525)),
+                change("TLS mode, same port", f -> f.setTlsMode(TlsMode.NONE)),
+                change("TLS mode with its default port", f -> {
+                    f.setTlsMode(TlsMode.IMPLICIT);
+                    f.setPort(null);
+                }),
+                change("username", f -> f.setUserName("someone-else@example.com")),
+                change("username case", f -> f.setUserName("Reports@example.com")));
+    }
+
+    /** Changes that leave the password's destination as it was. */
+    static Stream<Arguments> passwordNeutralChanges() {
+        return Stream.of(
+                change("host case", f -> f.setAddress("SMTP.Example.COM")),
+                change("host with root dot", f -> f.setAddress("smtp.example.com.")),
+                change("host with spaces", f -> f.setAddress("  smtp.example.com ")),
+                change("port emptied to the mode default", f -> f.setPort(null)),
+                change("TLS version", f -> f.setTlsVersion(TlsVersion.TLSv1_3)),
+                change("from", f -> f.setFrom("Other <other@example.com>")),
+                change("auth mechanism", f -> f.setAuthMechanism(AuthMechanism.LOGIN)),
+                change("username with spaces", f -> f.setUserName(" reports@example.com ")),
+                change("token URL", f -> f.setTokenEndpoint("https://login.example.com/token")),
+                change("client ID", f -> f.setClientId("some-id")));
+    }
+
+    /** Changes that send the client secret somewhere else. */
+    static Stream<Arguments> clientSecretDestinationChanges() {
+        return Stream.of(
+                change("host", f -> f.setAddress("smtp.attacker.example")),
+                change("port", f -> f.setPort(25)),
+                change("TLS mode", f -> f.setTlsMode(TlsMode.IMPLICIT)),
+                change("username", f -> f.setUserName("other-box@example.com")),
+                change("token URL", f -> f.setTokenEndpoint("https://login.attacker.example/token")),
+                change("token URL path", f -> f.setTokenEndpoint(Forms.TOKEN_URL.replace("tenant", "other-tenant"))),
+                change("client ID", f -> f.setClientId("other-client")));
+    }
+
+    static Stream<Arguments> clientSecretNeutralChanges() {
+        return Stream.of(
+                change("host case", f -> f.setAddress("SMTP.OFFICE365.COM")),
+                change("port emptied to the mode default", f -> f.setPort(null)),
+                change("scopes", f -> f.setScopes("https://outlook.office365.com/.default offline_access")),
+                change("client ID with spaces", f -> f.setClientId(" client-id ")),
+                change("from", f -> f.setFrom("reports@example.com")));
+    }
+
+    // --- basic: the password
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passwordDestinationChanges")
+    void basicRefusesAChangedDestinationWithoutThePasswordEnteredAgain(String name, Consumer<SettingsForm> change) {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        change.accept(form);
+        List<FieldError> errors = refuse(stored, form);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("password", errors.get(0).field());
+        assertTrue(errors.get(0).message().contains("enter the password again"), errors.get(0).message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passwordDestinationChanges")
+    void basicAcceptsAChangedDestinationWithThePasswordEnteredAgain(String name, Consumer<SettingsForm> change) {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        change.accept(form);
+        form.setPassword("entered-again");
+        assertEquals(Outcome.REPLACE, accept(stored, form).password().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passwordNeutralChanges")
+    void basicKeepsTheStoredPasswordWhenTheDestinationIsUnchanged(String name, Consumer<SettingsForm> change) {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        change.accept(form);
+        assertEquals(Outcome.KEEP, accept(stored, form).password().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passwordDestinationChanges")
+    void noneAuthenticationSilentlyClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setAuthType(AuthType.NONE);
+        change.accept(form);
+        assertEquals(Outcome.CLEAR, accept(stored, form).password().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passwordDestinationChanges")
+    void defaultSmtpSilentlyClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setDefaultSmtp(true);
+        change.accept(form);
+        assertEquals(Outcome.CLEAR, accept(stored, form).password().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passwordDestinationChanges")
+    void switchingToOauthClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setAuthType(AuthType.OAUTH);
+        form.setClientId("client-id");
+        form.setClientSecret("client-secret");
+        form.setTokenEndpoint(Forms.TOKEN_URL);
+        form.setScopes(Forms.SCOPE);
+        change.accept(form);
+        Accepted accepted = accept(stored, form);
+        assertEquals(Outcome.CLEAR, accepted.password().outcome());
+        assertEquals(Outcome.REPLACE, accepted.clientSecret().outcome());
+    }
+
+    @Test
+    void storedPortNullEqualsTheModesDefaultPort() {
+        var stored = storedBasic();
+        stored.setPort(null);
+        var form = Forms.editing(stored);
+        form.setPort(587);
+        assertEquals(Outcome.KEEP, accept(stored, form).password().outcome());
+
+        stored.setTlsMode(TlsMode.IMPLICIT);
+        var implicit = Forms.editing(stored);
+        implicit.setPort(465);
+        assertEquals(Outcome.KEEP, accept(stored, implicit).password().outcome());
+        implicit.setPort(587);
+        assertEquals("password", refuse(stored, implicit).get(0).field());
+    }
+
+    @Test
+    void emptyPasswordIsRefusedForBasicAndClearsOtherwise() {
+        var stored = storedBasic();
+        var basic = Forms.editing(stored);
+        basic.setPassword("");
+        List<FieldError> errors = refuse(stored, basic);
+        assertEquals(List.of(new FieldError("password", "Password is required.")), errors);
+
+        var none = Forms.editing(stored);
+        none.setAuthType(AuthType.NONE);
+        none.setPassword("");
+        assertEquals(Outcome.CLEAR, accept(stored, none).password().outcome());
+
+        var dflt = Forms.editing(stored);
+        dflt.setDefaultSmtp(true);
+        dflt.setPassword("");
+        assertEquals(Outcome.CLEAR, accept(stored, dflt).password().outcome());
+    }
+
+    @Test
+    void maskAsPasswordForAChangedHostGivesOneErrorAboutTheMask() {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setAddress("smtp.attacker.example");
+        form.setPassword("********");
+        List<FieldError> errors = refuse(stored, form);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("password", errors.get(0).field());
+        assertTrue(errors.get(0).message().contains("mask"), errors.get(0).message());
+    }
+
+    @Test
+    void passwordWithTrailingCrLfForAChangedHostIsRefusedNotStored() {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setAddress("smtp.other.example");
+        form.setPassword("entered-again\r\n");
+        List<FieldError> errors = refuse(stored, form);
+        assertEquals(List.of("password"), Forms.fields(errors));
+        assertTrue(errors.get(0).message().contains("line breaks"), errors.get(0).message());
+    }
+
+    @Test
+    void formatErrorsAndTheReentryErrorAreReportedTogether() {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setAddress("smtp.other.example");
+        form.setFrom("Smith, John <j@example.com>");
+        assertEquals(List.of("from", "password"), Forms.fields(refuse(stored, form)));
+    }
+
+    // --- oauth: the client secret
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSecretDestinationChanges")
+    void oauthRefusesAChangedDestinationWithoutTheClientSecretEnteredAgain(String name, Consumer<SettingsForm> change) {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        change.accept(form);
+        List<FieldError> errors = refuse(stored, form);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("client_secret", errors.get(0).field());
+        assertTrue(errors.get(0).message().contains("enter the client secret again"), errors.get(0).message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSecretDestinationChanges")
+    void oauthAcceptsAChangedDestinationWithTheClientSecretEnteredAgain(String name, Consumer<SettingsForm> change) {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        change.accept(form);
+        form.setClientSecret("entered-again");
+        assertEquals(Outcome.REPLACE, accept(stored, form).clientSecret().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSecretNeutralChanges")
+    void oauthKeepsTheStoredClientSecretWhenTheDestinationIsUnchanged(String name, Consumer<SettingsForm> change) {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        change.accept(form);
+        assertEquals(Outcome.KEEP, accept(stored, form).clientSecret().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSecretDestinationChanges")
+    void defaultSmtpSilentlyClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        form.setDefaultSmtp(true);
+        change.accept(form);
+        assertEquals(Outcome.CLEAR, accept(stored, form).clientSecret().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSecretDestinationChanges")
+    void switchingToBasicClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        form.setAuthType(AuthType.BASIC);
+        form.setPassword("basic-password");
+        change.accept(form);
+        Accepted accepted = accept(stored, form);
+        assertEquals(Outcome.CLEAR, accepted.clientSecret().outcome());
+        assertEquals(Outcome.REPLACE, accepted.password().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSecretDestinationChanges")
+    void noneAuthenticationSilentlyClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        form.setAuthType(AuthType.NONE);
+        change.accept(form);
+        assertEquals(Outcome.CLEAR, accept(stored, form).clientSecret().outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSecretNeutralChanges")
+    void defaultSmtpKeepsTheClientSecretOfAnUnchangedDestination(String name, Consumer<SettingsForm> change) {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        form.setDefaultSmtp(true);
+        change.accept(form);
+        assertEquals(Outcome.KEEP, accept(stored, form).clientSecret().outcome());
+    }
+
+    @Test
+    void emptyClientSecretIsRefusedForOauth() {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        form.setClientSecret("");
+        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.")), refuse(stored, form));
+    }
+
+    // --- switching authentication types
+
+    @Test
+    void switchingFromOauthToBasicNeedsAPassword() {
+        var stored = storedOauth();
+        var form = Forms.editing(stored);
+        form.setAuthType(AuthType.BASIC);
+        assertEquals(List.of(new FieldError("password", "Password is required.")), refuse(stored, form));
+    }
+
+    @Test
+    void switchingFromBasicToOauthNeedsAClientSecret() {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setAuthType(AuthType.OAUTH);
+        form.setClientId("client-id");
+        form.setTokenEndpoint(Forms.TOKEN_URL);
+        form.setScopes(Forms.SCOPE);
+        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.")), refuse(stored, form));
+    }
+
+    @Test
+    void switchingAuthTypeOnTheSameDestinationLeavesTheOtherSecretStored() {
+        var stored = storedBasic();
+        var form = Forms.editing(stored);
+        form.setAuthType(AuthType.NONE);
+        assertEquals(Outcome.KEEP, accept(stored, form).password().outcome());
+    }
+
+    // --- the first save over the row the migration creates
+
+    private static SmtpSettings initialRow() {
+        var s = new SmtpSettings();
+        s.setDefaultSmtp(true);
+        s.setPort(587);
+        s.setTlsMode(TlsMode.STARTTLS);
+        s.setTlsVersion(TlsVersion.TLSv1_2);
+        s.setAuthType(AuthType.NONE);
+        s.setAuthMechanism(AuthMechanism.AUTO);
+        return s;
+    }
+
+    @Test
+    void firstBasicSaveNeedsThePassword() {
+        var form = Forms.basic();
+        form.setPassword(null);
+        assertEquals(List.of(new FieldError("password", "Password is required.")), refuse(initialRow(), form));
+        form.setPassword("first-password");
+        assertEquals(Outcome.REPLACE, accept(initialRow(), form).password().outcome());
+    }
+
+    @Test
+    void firstOauthSaveNeedsTheClientSecret() {
+        var form = Forms.oauth();
+        form.setClientSecret(null);
+        assertEquals(List.of("client_secret"), Forms.fields(refuse(initialRow(), form)));
+    }
+
+    @Test
+    void acceptedFormIsNormalised() {
+        var form = Forms.basic();
+        form.setAddress("  smtp.example.com.  ");
+        Accepted accepted = accept(initialRow(), form);
+        assertEquals("smtp.example.com", accepted.form().getAddress());
+        assertEquals(Outcome.NONE, accepted.clientSecret().outcome());
+    }
+}

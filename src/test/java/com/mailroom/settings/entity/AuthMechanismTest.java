@@ -1,0 +1,32 @@
+package com.mailroom.settings.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthMechanismTest {
+
+    @ParameterizedTest
+    @CsvSource({"auto,AUTO", "PLAIN,PLAIN", "Login,LOGIN"})
+    void wireNamesAreParsedInAnyCase(String wire, AuthMechanism expected) {
+        assertEquals(Optional.of(expected), AuthMechanism.fromWire(wire));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "cram-md5", "xoauth2", "ntlm", "plain\n"})
+    void anythingElseIsEmpty(String wire) {
+        assertEquals(Optional.empty(), AuthMechanism.fromWire(wire));
+    }
+
+    @Test
+    void wireNamesAndAllowedListAreLowerCase() {
+        assertEquals("login", AuthMechanism.LOGIN.wireName());
+        assertEquals("auto, plain, login", AuthMechanism.allowed());
+    }
+}

@@ -1,0 +1,32 @@
+package com.mailroom.settings.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthTypeTest {
+
+    @ParameterizedTest
+    @CsvSource({"none,NONE", "basic,BASIC", "BASIC,BASIC", "oauth,OAUTH", "OAUTH,OAUTH", "OAuth,OAUTH"})
+    void wireNamesAreParsedInAnyCase(String wire, AuthType expected) {
+        assertEquals(Optional.of(expected), AuthType.fromWire(wire));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "oauth2", "OAuth 2.0", "xoauth2", "plain", "basic\r\n", " basic"})
+    void anythingElseIsEmpty(String wire) {
+        assertEquals(Optional.empty(), AuthType.fromWire(wire));
+    }
+
+    @Test
+    void wireNamesAndAllowedListAreLowerCase() {
+        assertEquals("oauth", AuthType.OAUTH.wireName());
+        assertEquals("none, basic, oauth", AuthType.allowed());
+    }
+}
