@@ -1,10 +1,14 @@
 package com.mailroom.api;
 
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
+import com.mailroom.status.boundary.SmtpStatus;
+import com.mailroom.status.boundary.StatusView;
 import com.mailroom.users.boundary.ApiAccess;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.util.List;
 
 /** The peer's API 4.0, for integrations written against it (SPEC §4 "Compatibility"). */
 @Path("4.0")
@@ -25,12 +30,29 @@ public class LegacyApiResource {
     @Inject
     SmtpSettingsAdmin admin;
 
+    @Inject
+    SmtpStatus status;
+
     /** Open to anyone: exchanges API credentials for a bearer token. */
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public ApiAccess.IssuedToken login(@FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
         return apiAccess.login(clientId, clientSecret);
+    }
+
+    @GET
+    @Path("smtp_status")
+    public LegacyStatus smtpStatus() {
+        StatusView view = status.view();
+        return new LegacyStatus(view.isValid(), view.nodeCount(), view.nodeStatus().stream()
+                .map(n -> new LegacyStatus.Node(n.isValid(), n.message(), n.hostname())).toList());
+    }
+
+    /** The peer's status shape: no mode, no check times. */
+    public record LegacyStatus(@JsonbProperty("is_valid") boolean isValid, int nodeCount, List<Node> nodeStatus) {
+        public record Node(@JsonbProperty("is_valid") boolean isValid, String message, String hostname) {
+        }
     }
 
     @POST

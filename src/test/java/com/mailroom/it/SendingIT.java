@@ -10,6 +10,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
 import com.mailroom.testsupport.TestPki;
+import com.mailroom.testsupport.TokenServer;
+import com.mailroom.testsupport.XOAuth2SmtpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.InternetAddress;
@@ -242,6 +244,62 @@ class SendingIT {
         awaitStatus(second, s -> s.getBoolean("is_valid"));
         assertEquals(200, api.get("health/ready", null).status());
         assertEquals(0, greenMail.getReceivedMessages().length, "the background check sends no mail");
+    }
+
+    // --- OAuth 2.0 (XOAUTH2) through the server's own MicroProfile REST Client ---
+
+    @Test
+    void oauthTestMailsGoThroughWithOneTokenRequestAndARevokedTokenIsReplacedOnce() throws Exception {
+        Admin admin = newAdmin();
+        String secret = "client-secret-" + UUID.randomUUID();
+        try (var tokens = new TokenServer(secret);
+             var smtp = new XOAuth2SmtpServer(token -> false)) {
+            smtp.acceptTokensWhen(token -> token.equals(tokens.current()));
+            save(admin, oauth(smtp.port(), tokens, secret));
+            for (int i = 0; i < 3; i++) {
+                var report = api.post(TEST, admin.auth, null, null).json();
+                assertTrue(report.getBoolean("success"), report.toString());
+                assertFalse(report.toString().contains(tokens.current()), "no token in the answer");
+            }
+            assertEquals(3, smtp.deliveries.size());
+            assertEquals(1, tokens.requests.get(), "the background check and three mails share one token");
+
+            String revoked = tokens.current();
+            smtp.acceptTokensWhen(token -> token.equals(tokens.current()) && !token.equals(revoked));
+            var afterRevocation = api.post(TEST, admin.auth, null, null).json();
+            assertTrue(afterRevocation.getBoolean("success"), afterRevocation.toString());
+            assertEquals(2, tokens.requests.get(), "one new token after the 535");
+            assertEquals(4, smtp.deliveries.size());
+
+            String log = ServerLog.text();
+            assertFalse(log.contains(secret), "client secret in the server log");
+            tokens.issued.forEach(token -> assertFalse(log.contains(token), "access token in the server log"));
+        }
+    }
+
+    @Test
+    void aWrongClientSecretFailsAtStageTokenWithTheProvidersError() throws Exception {
+        Admin admin = newAdmin();
+        try (var tokens = new TokenServer("the-right-secret");
+             var smtp = new XOAuth2SmtpServer(token -> true)) {
+            var reply = api.postJson(TEST, admin.auth, oauth(smtp.port(), tokens, "a-wrong-secret"));
+            JsonObject report = reply.json();
+            assertFalse(report.getBoolean("success"), reply.toString());
+            assertEquals("token", report.getString("stage"));
+            assertTrue(report.getString("message").contains("AADSTS7000215"), reply.toString());
+            assertTrue(report.getString("hint").contains("client secret"), reply.toString());
+            assertFalse(reply.body().contains("a-wrong-secret"));
+            assertEquals(0, smtp.authAttempts.get(), "no SMTP login without a token");
+        }
+    }
+
+    private static String oauth(int smtpPort, TokenServer tokens, String secret) {
+        return """
+                {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
+                 "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
+                 "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
+                 "trusted_ca_pem": null}"""
+                .formatted(smtpPort, TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE);
     }
 
     private JsonObject awaitStatus(Admin admin, Predicate<JsonObject> condition) {

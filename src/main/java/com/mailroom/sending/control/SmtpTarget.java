@@ -43,6 +43,12 @@ public record SmtpTarget(String host, int port, TlsMode tlsMode, TlsVersion tlsV
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
     }
 
+    /** The same target with another secret: the access token fetched for an OAuth 2.0 target. */
+    public SmtpTarget withSecret(String newSecret) {
+        return new SmtpTarget(host, port, tlsMode, tlsVersion, trustedCaPem, authType, authMechanism, username,
+                newSecret, from, timeouts, ehloHost);
+    }
+
     /** Like the generated one, but the secret shows only whether it is set: this string may end up in a log. */
     @Override
     public String toString() {

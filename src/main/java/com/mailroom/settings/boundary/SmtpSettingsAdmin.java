@@ -12,7 +12,6 @@ import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.status.boundary.SmtpStatus;
-import com.mailroom.status.control.SettingsSaved;
 import com.mailroom.users.boundary.Users;
 import com.mailroom.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package com.mailroom.status.control;
 
 import com.mailroom.sending.control.SmtpConversations;
 import com.mailroom.sending.control.SmtpTargets;
+import com.mailroom.settings.boundary.SettingsSaved;
 import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.status.boundary.SmtpStatus;
 import jakarta.annotation.Resource;

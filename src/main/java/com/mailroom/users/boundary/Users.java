@@ -3,6 +3,7 @@ package com.mailroom.users.boundary;
 import com.mailroom.errors.Conflict;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.users.control.PasswordHashing;
+import com.mailroom.users.control.RecentLogins;
 import com.mailroom.users.control.UserRules;
 import com.mailroom.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,9 @@ public class Users {
 
     @Inject
     PasswordHashing hashing;
+
+    @Inject
+    RecentLogins recentLogins;
 
     public List<UserView> list() {
         return em.createNamedQuery(User.ALL, User.class).getResultList().stream().map(UserView::of).toList();
@@ -63,7 +67,16 @@ public class Users {
             hashing.hash(password); // spend the same time, so timing does not reveal which names exist
             return Optional.empty();
         }
-        return user.filter(u -> hashing.verify(password, u.getPasswordHash()));
+        return user.filter(u -> recentLogins.wasVerified(username, password, u.getPasswordHash())
+                || verifyAndRemember(u, password));
+    }
+
+    private boolean verifyAndRemember(User user, String password) {
+        boolean valid = hashing.verify(password, user.getPasswordHash());
+        if (valid) {
+            recentLogins.remember(user.getUsername(), password, user.getPasswordHash());
+        }
+        return valid;
     }
 
     public static Set<String> groupsOf(User user) {

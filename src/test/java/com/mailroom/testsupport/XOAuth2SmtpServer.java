@@ -1,0 +1,117 @@
+package com.mailroom.testsupport;
+
+import org.subethamail.smtp.AuthenticationHandler;
+import org.subethamail.smtp.AuthenticationHandlerFactory;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * SubEthaSMTP on loopback offering only {@code AUTH XOAUTH2} and requiring it, like Exchange Online for an app: the
+ * token is accepted when the test's predicate says so (e.g. "the token the token server issued last").
+ */
+public final class XOAuth2SmtpServer implements AutoCloseable {
+
+    public record Login(String user, String token) {
+    }
+
+    public record Delivery(String envelopeFrom, String envelopeTo) {
+    }
+
+    public final AtomicInteger authAttempts = new AtomicInteger();
+    public final List<Login> accepted = new CopyOnWriteArrayList<>();
+    public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final SMTPServer server;
+    private volatile Predicate<String> tokenIsValid;
+
+    public XOAuth2SmtpServer(Predicate<String> tokenIsValid) {
+        this.tokenIsValid = tokenIsValid;
+        server = SMTPServer.port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .hostName("outlook.test")
+                .authenticationHandlerFactory(new XOAuth2())
+                .requireAuth()
+                .messageHandler((context, from, to, data) -> deliveries.add(new Delivery(from, to)))
+                .build();
+        server.start();
+    }
+
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    public void acceptTokensWhen(Predicate<String> rule) {
+        tokenIsValid = rule;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** SASL XOAUTH2: one base64 message {@code user=<mailbox>^Aauth=Bearer <token>^A^A}, in the AUTH line or after 334. */
+    private final class XOAuth2 implements AuthenticationHandlerFactory {
+
+        @Override
+        public List<String> getAuthenticationMechanisms() {
+            return List.of("XOAUTH2");
+        }
+
+        @Override
+        public AuthenticationHandler create() {
+            return new AuthenticationHandler() {
+                private Login login;
+
+                @Override
+                public Optional<String> auth(String clientInput, MessageContext context) throws RejectException {
+                    String[] words = clientInput.trim().split(" ");
+                    if (words[0].equalsIgnoreCase("AUTH") && words.length == 2) {
+                        return Optional.of("334 ");
+                    }
+                    String encoded = words[words.length - 1];
+                    authAttempts.incrementAndGet();
+                    Login presented = parse(encoded);
+                    if (presented == null || !tokenIsValid.test(presented.token())) {
+                        throw new RejectException(535, "5.7.3 Authentication unsuccessful");
+                    }
+                    login = presented;
+                    accepted.add(presented);
+                    return Optional.empty();
+                }
+
+                @Override
+                public Object getIdentity() {
+                    return login == null ? null : login.user();
+                }
+            };
+        }
+
+        private Login parse(String encoded) throws RejectException {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new RejectException(501, "5.5.2 Cannot decode the response");
+            }
+            String user = null;
+            String token = null;
+            for (String part : decoded.split("\u0001")) {
+                if (part.startsWith("user=")) {
+                    user = part.substring(5);
+                } else if (part.startsWith("auth=Bearer ")) {
+                    token = part.substring(12);
+                }
+            }
+            return user == null || token == null ? null : new Login(user, token);
+        }
+    }
+}
