@@ -4,8 +4,11 @@
  * {@link com.mailroom.sending.control.MailSessions} turns a {@link com.mailroom.sending.control.SmtpTarget} into a
  * {@code Session}; {@link com.mailroom.sending.control.SmtpProbe} runs the test mail ({@code send}) or the
  * background check ({@code check}) and returns a {@link com.mailroom.sending.control.ProbeResult} that says where
- * it failed, with the server's reply, a hint and a redacted transcript. Plain Java, no CDI, so it is unit-tested
- * against real SMTP servers on loopback.
+ * it failed, with the server's reply, a hint and a redacted transcript. Those are plain Java, unit-tested against
+ * real SMTP servers on loopback. Two CDI beans put them to work: {@link com.mailroom.sending.control.SmtpTargets}
+ * decides where mail goes (the saved or unsaved custom settings with the secrets the re-entry rule allows, or the
+ * operator's default relay) and {@link com.mailroom.sending.control.SmtpConversations} runs a conversation there,
+ * fetching the OAuth 2.0 token first when needed.
  * <p>
  * Decisions:
  * <ul>

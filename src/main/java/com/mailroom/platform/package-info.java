@@ -1,0 +1,7 @@
+/**
+ * What every component stands on: the application's own data source ({@code MailroomDataSource}, chosen from
+ * MicroProfile Config: the H2 file in {@code mailroom.data-dir} or PostgreSQL), the Flyway migrations run at
+ * start-up ({@code Database}), the data directory and this node's name. Nothing here is specific to Payara, so the
+ * WAR deploys on any Jakarta EE 10 server with MicroProfile.
+ */
+package com.mailroom.platform;

@@ -1,0 +1,13 @@
+/**
+ * The SMTP error state (manual point 9, SPEC §2 "Status per cluster node"): whether mail works from each node.
+ * <p>
+ * {@code boundary.SmtpStatus} (EJB singleton, write-locked updates) keeps this node's row in the database, so it
+ * survives restarts and every admin on every node sees it. The background check after each save and at start-up
+ * ({@code control.BackgroundCheck}), tests of the saved settings and deliveries record into it; a later success
+ * clears it. {@code boundary.SmtpReadiness} reports it on {@code /health/ready}.
+ * <p>
+ * Decisions: a save deletes the other nodes' rows (they describe settings that are gone) and they report again with
+ * their next check or delivery; refused recipients or messages ({@code rcpt_to}, {@code data}) do not make the
+ * settings invalid; an older result never overwrites a newer one.
+ */
+package com.mailroom.status;
