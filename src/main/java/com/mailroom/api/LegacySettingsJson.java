@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import com.mailroom.settings.entity.WireEnum;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.AuthType;
 import com.mailroom.settings.entity.TlsMode;
@@ -26,25 +27,16 @@ final class LegacySettingsJson {
 
     static void overlay(JsonObject json, SettingsForm form) {
         var fields = new JsonFields(json, FIELDS);
-        fields.bool("default_smtp", form::setDefaultSmtp);
-        fields.string("address", form::setAddress);
-        fields.integer("port", form::setPort);
-        fields.string("from", form::setFrom);
-        fields.string("user_name", form::setUserName);
-        fields.string("password", form::setPassword);
+        SettingsJson.shared(fields, form);
         fields.bool("enable_starttls_auto", starttls -> form.setTlsMode(
                 starttls ? TlsMode.STARTTLS : Integer.valueOf(465).equals(form.getPort()) ? TlsMode.IMPLICIT : TlsMode.NONE));
         fields.choice("ssl_version", LegacySettingsJson::sslVersion, "TLSv1_2, SSLv23", form::setTlsVersion);
         if (json.containsKey("auth_type") && !json.isNull("auth_type")) {
-            fields.choice("auth_type", v -> AuthType.fromWire(v).filter(t -> t != AuthType.NONE), "basic, oauth", form::setAuthType);
+            fields.choice("auth_type", v -> WireEnum.parse(AuthType.class, v).filter(t -> t != AuthType.NONE), "basic, oauth", form::setAuthType);
         } else {
             boolean hasUser = form.getUserName() != null && !form.getUserName().isBlank();
             form.setAuthType(hasUser ? AuthType.BASIC : AuthType.NONE);
         }
-        fields.string("client_id", form::setClientId);
-        fields.string("client_secret", form::setClientSecret);
-        fields.string("token_endpoint", form::setTokenEndpoint);
-        fields.string("scopes", form::setScopes);
         fields.throwIfInvalid();
     }
 

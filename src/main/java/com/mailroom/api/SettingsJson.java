@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import com.mailroom.settings.entity.WireEnum;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.AuthMechanism;
 import com.mailroom.settings.entity.AuthType;
@@ -26,22 +27,27 @@ final class SettingsJson {
     /** @throws com.mailroom.errors.InvalidInput for unknown fields and values of the wrong type */
     static void overlay(JsonObject json, SettingsForm form) {
         var fields = new JsonFields(json, FIELDS);
+        shared(fields, form);
+        fields.choice("tls_mode", v -> WireEnum.parse(TlsMode.class, v), WireEnum.allowed(TlsMode.class), form::setTlsMode);
+        fields.choice("tls_version", TlsVersion::fromWire, TlsVersion.allowed(), form::setTlsVersion);
+        fields.string("trusted_ca_pem", form::setTrustedCaPem);
+        fields.choice("auth_type", v -> WireEnum.parse(AuthType.class, v), WireEnum.allowed(AuthType.class), form::setAuthType);
+        fields.choice("auth_mechanism", v -> WireEnum.parse(AuthMechanism.class, v), WireEnum.allowed(AuthMechanism.class), form::setAuthMechanism);
+        fields.longInteger("version", form::setVersion);
+        fields.throwIfInvalid();
+    }
+
+    /** The fields v1 and the peer's API 4.0 share, by name and meaning. */
+    static void shared(JsonFields fields, SettingsForm form) {
         fields.bool("default_smtp", form::setDefaultSmtp);
         fields.string("address", form::setAddress);
         fields.integer("port", form::setPort);
         fields.string("from", form::setFrom);
         fields.string("user_name", form::setUserName);
         fields.string("password", form::setPassword);
-        fields.choice("tls_mode", TlsMode::fromWire, TlsMode.allowed(), form::setTlsMode);
-        fields.choice("tls_version", TlsVersion::fromWire, TlsVersion.allowed(), form::setTlsVersion);
-        fields.string("trusted_ca_pem", form::setTrustedCaPem);
-        fields.choice("auth_type", AuthType::fromWire, AuthType.allowed(), form::setAuthType);
-        fields.choice("auth_mechanism", AuthMechanism::fromWire, AuthMechanism.allowed(), form::setAuthMechanism);
         fields.string("client_id", form::setClientId);
         fields.string("client_secret", form::setClientSecret);
         fields.string("token_endpoint", form::setTokenEndpoint);
         fields.string("scopes", form::setScopes);
-        fields.longInteger("version", form::setVersion);
-        fields.throwIfInvalid();
     }
 }

@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.settings.entity.WireEnum;
 import com.mailroom.platform.NodeName;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.SecretCipher;
@@ -111,7 +112,7 @@ public class SmtpTargets {
             return Destination.unusable(Stage.CONNECT, "\"Use default email settings\" is chosen, but the operator has configured no "
                     + "default relay (mailroom.default-smtp.host). Choose custom settings or ask the operator.");
         }
-        TlsMode mode = TlsMode.fromWire(relayTlsMode).orElse(TlsMode.STARTTLS);
+        TlsMode mode = WireEnum.parse(TlsMode.class, relayTlsMode).orElse(TlsMode.STARTTLS);
         boolean auth = relayUsername.filter(u -> !u.isBlank()).isPresent();
         SmtpTarget target;
         try {

@@ -1,5 +1,6 @@
 package com.mailroom.settings.entity;
 
+import com.mailroom.settings.entity.WireEnum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
@@ -14,19 +15,19 @@ class AuthMechanismTest {
     @ParameterizedTest
     @CsvSource({"auto,AUTO", "PLAIN,PLAIN", "Login,LOGIN"})
     void wireNamesAreParsedInAnyCase(String wire, AuthMechanism expected) {
-        assertEquals(Optional.of(expected), AuthMechanism.fromWire(wire));
+        assertEquals(Optional.of(expected), WireEnum.parse(AuthMechanism.class, wire));
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "cram-md5", "xoauth2", "ntlm", "plain\n"})
     void anythingElseIsEmpty(String wire) {
-        assertEquals(Optional.empty(), AuthMechanism.fromWire(wire));
+        assertEquals(Optional.empty(), WireEnum.parse(AuthMechanism.class, wire));
     }
 
     @Test
     void wireNamesAndAllowedListAreLowerCase() {
         assertEquals("login", AuthMechanism.LOGIN.wireName());
-        assertEquals("auto, plain, login", AuthMechanism.allowed());
+        assertEquals("auto, plain, login", WireEnum.allowed(AuthMechanism.class));
     }
 }

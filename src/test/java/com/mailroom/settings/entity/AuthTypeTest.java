@@ -1,5 +1,6 @@
 package com.mailroom.settings.entity;
 
+import com.mailroom.settings.entity.WireEnum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
@@ -14,19 +15,19 @@ class AuthTypeTest {
     @ParameterizedTest
     @CsvSource({"none,NONE", "basic,BASIC", "BASIC,BASIC", "oauth,OAUTH", "OAUTH,OAUTH", "OAuth,OAUTH"})
     void wireNamesAreParsedInAnyCase(String wire, AuthType expected) {
-        assertEquals(Optional.of(expected), AuthType.fromWire(wire));
+        assertEquals(Optional.of(expected), WireEnum.parse(AuthType.class, wire));
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "oauth2", "OAuth 2.0", "xoauth2", "plain", "basic\r\n", " basic"})
     void anythingElseIsEmpty(String wire) {
-        assertEquals(Optional.empty(), AuthType.fromWire(wire));
+        assertEquals(Optional.empty(), WireEnum.parse(AuthType.class, wire));
     }
 
     @Test
     void wireNamesAndAllowedListAreLowerCase() {
         assertEquals("oauth", AuthType.OAUTH.wireName());
-        assertEquals("none, basic, oauth", AuthType.allowed());
+        assertEquals("none, basic, oauth", WireEnum.allowed(AuthType.class));
     }
 }

@@ -1,5 +1,6 @@
 package com.mailroom.settings.entity;
 
+import com.mailroom.settings.entity.WireEnum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
@@ -14,14 +15,14 @@ class TlsModeTest {
     @ParameterizedTest
     @CsvSource({"none,NONE", "STARTTLS,STARTTLS", "StartTls,STARTTLS", "implicit,IMPLICIT"})
     void wireNamesAreParsedInAnyCase(String wire, TlsMode expected) {
-        assertEquals(Optional.of(expected), TlsMode.fromWire(wire));
+        assertEquals(Optional.of(expected), WireEnum.parse(TlsMode.class, wire));
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", " starttls", "starttls\r\n", "ssl", "tls", "smtps", "start_tls", "true", "0"})
     void anythingElseIsEmpty(String wire) {
-        assertEquals(Optional.empty(), TlsMode.fromWire(wire));
+        assertEquals(Optional.empty(), WireEnum.parse(TlsMode.class, wire));
     }
 
     @Test
@@ -34,6 +35,6 @@ class TlsModeTest {
     @Test
     void wireNamesAndAllowedListAreLowerCase() {
         assertEquals("starttls", TlsMode.STARTTLS.wireName());
-        assertEquals("none, starttls, implicit", TlsMode.allowed());
+        assertEquals("none, starttls, implicit", WireEnum.allowed(TlsMode.class));
     }
 }
