@@ -53,9 +53,14 @@ class SendingIT {
     Api api;
     GreenMail greenMail;
 
+    /** The operator's default relay: a GreenMail started by the test that needs it, on a port fixed now. */
+    static final int RELAY_PORT = freePort();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.mailroom("mailroom.rate-limit.per-admin=5", "mailroom.rate-limit.global=100000");
+        return Deployments.mailroom("mailroom.rate-limit.per-admin=5", "mailroom.rate-limit.global=100000",
+                "mailroom.default-smtp.host=127.0.0.1", "mailroom.default-smtp.port=" + RELAY_PORT,
+                "mailroom.default-smtp.tls-mode=none", "mailroom.default-smtp.from=Relay <relay@example.com>");
     }
 
     @BeforeEach
@@ -93,6 +98,25 @@ class SendingIT {
         assertEquals("Bücher Team", from.getPersonal());
         assertEquals(USER, from.getAddress());
         assertEquals(admin.email, mail.getAllRecipients()[0].toString());
+    }
+
+    @Test
+    void defaultEmailSettingsSendThroughTheOperatorsRelay() {
+        Admin admin = newAdmin();
+        var relay = new GreenMail(new ServerSetup(RELAY_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        relay.start();
+        try {
+            save(admin, "{\"default_smtp\": true}");
+            var report = api.post(TEST, admin.auth, null, null).json();
+            assertTrue(report.getBoolean("success"), report.toString());
+            assertTrue(relay.waitForIncomingEmail(5000, 1));
+            assertEquals("relay@example.com", ((InternetAddress) relay.getReceivedMessages()[0].getFrom()[0]).getAddress());
+            assertEquals(0, greenMail.getReceivedMessages().length, "the custom server is not used");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        } finally {
+            relay.stop();
+        }
     }
 
     @Test
@@ -225,9 +249,12 @@ class SendingIT {
     void theStatusTurnsInvalidAfterAFailingSaveAndValidAfterAFixForEveryAdmin() throws Exception {
         Admin first = newAdmin();
         Admin second = newAdmin();
+        var savedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         save(first, basic(1, "none", PASSWORD));
         JsonObject invalid = awaitStatus(second, s -> !s.getBoolean("is_valid")
-                && s.getJsonArray("node_status").getJsonObject(0).getString("message").contains("connect"));
+                && s.getJsonArray("node_status").getJsonObject(0).getString("message").contains("connect")
+                && !java.time.Instant.parse(s.getJsonArray("node_status").getJsonObject(0).getString("checked_at"))
+                        .isBefore(savedAt));
         assertEquals("custom", invalid.getString("mode"));
         assertEquals(1, invalid.getInt("node_count"));
         JsonObject node = invalid.getJsonArray("node_status").getJsonObject(0);
@@ -344,6 +371,14 @@ class SendingIT {
                 .formatted(name, email));
         assertEquals(201, created.status(), created.toString());
         return new Admin(Api.basic(name, "a-long-password-1"), email);
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void sleep(long ms) {
