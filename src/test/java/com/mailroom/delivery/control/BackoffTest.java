@@ -13,7 +13,7 @@ class BackoffTest {
     @Test
     void doublesPerAttemptWithinTheUpperHalf() {
         assertEquals(Duration.ofSeconds(15), backoff.after(1, 0.0));
-        assertEquals(Duration.ofSeconds(30), backoff.after(1, 0.999999));
+        assertEquals(29_999, backoff.after(1, 0.99999).toMillis(), 1);
         assertEquals(Duration.ofSeconds(30), backoff.after(2, 0.0));
         assertEquals(Duration.ofSeconds(60), backoff.after(3, 0.0));
         assertEquals(Duration.ofSeconds(120), backoff.after(4, 0.0));
