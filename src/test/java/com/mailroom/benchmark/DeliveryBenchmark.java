@@ -43,7 +43,7 @@ import org.subethamail.smtp.server.SMTPServer;
 public final class DeliveryBenchmark {
 
     static final int CLIENTS = 8;
-    static final int WARM_UP = 300;
+    static final int WARM_UP = 1000;
     static final String TEXT = "Hello,\n\nyour report is ready. This is a benchmark mail of typical notification size,"
             + " a few lines of text and no attachment.\n\nRegards,\nMailroom\n";
 
@@ -142,6 +142,9 @@ public final class DeliveryBenchmark {
             f.get();
         }
         clients.shutdown();
+        double queuedS = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "    %d queued in %.2f s (%.1f/s); %d of them already delivered%n", n, queuedS,
+                n / queuedS, n - (target - received.get()));
         awaitCount(received, target);
         return Duration.ofNanos(System.nanoTime() - start);
     }

@@ -24,18 +24,25 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Sends a batch of claimed mails over <em>one</em> SMTP connection: connect (TLS, AUTH) once, then MAIL FROM / RCPT
- * TO / DATA per mail. It reconnects only when the connection broke, and then sends the interrupted mail once more
- * before counting it as failed. Plain Java, no container: unit-tested against SMTP servers on loopback.
+ * Sends batches of claimed mails over <em>one</em> SMTP connection: connect (TLS, AUTH) once, then MAIL FROM / RCPT
+ * TO / DATA per mail. The connection stays open for the worker's next batch while the settings stay the same
+ * (the worker closes it when idle); it reconnects only when the connection broke, and then sends the interrupted
+ * mail once more before counting it as failed. One instance per worker thread, not thread-safe. Plain Java, no
+ * container: unit-tested against SMTP servers on loopback.
  * <p>
  * Recipients: the server may refuse some of a mail's recipients and accept others ({@code mail.smtp.sendpartial}).
  * The mail then counts as sent to those accepted, and the refused ones with the server's replies are kept as its
  * last error; they are not retried, since retrying the mail would send it again to everyone who already has it.
  * A mail none of whose recipients is accepted fails (5xx) or is retried (4xx) as a whole.
  */
-public final class BatchSender {
+public final class BatchSender implements AutoCloseable {
 
     private final Function<String, List<ClaimedMail.Attachment>> attachments;
+    private SmtpTarget target;
+    private Session session;
+    private FromAddress from;
+    private SMTPTransport transport;
+    private long lastUsed;
 
     /** @param attachments reads a mail's attachments by its id (called only for mails that have any) */
     public BatchSender(Function<String, List<ClaimedMail.Attachment>> attachments) {
@@ -50,71 +57,94 @@ public final class BatchSender {
      */
     public List<SendOutcome> send(SmtpTarget target, List<ClaimedMail> mails, Instant deadline, BooleanSupplier stopping) {
         List<SendOutcome> outcomes = new ArrayList<>(mails.size());
-        Session session;
-        FromAddress from;
         try {
-            session = MailSessions.create(target);
-            // read when the transport is made: a refused recipient must not stop the mail to the others
-            session.getProperties().setProperty("mail.smtp.sendpartial", "true");
-            from = FromAddress.parse(target.from()).value();
-            if (from == null) {
-                throw new IllegalArgumentException("The From setting is not valid: " + target.from());
-            }
+            use(target);
         } catch (RuntimeException e) {
             SendOutcome f = classify(null, e, target, null);
             mails.forEach(m -> outcomes.add(copyFor(m.id(), f)));
             return outcomes;
         }
-        SMTPTransport transport = null;
-        try {
-            for (int i = 0; i < mails.size(); i++) {
-                ClaimedMail mail = mails.get(i);
-                if (stopping.getAsBoolean() || Instant.now().isAfter(deadline)) {
-                    mails.subList(i, mails.size()).forEach(m -> outcomes.add(SendOutcome.notAttempted(m.id())));
+        for (int i = 0; i < mails.size(); i++) {
+            ClaimedMail mail = mails.get(i);
+            if (stopping.getAsBoolean() || Instant.now().isAfter(deadline)) {
+                mails.subList(i, mails.size()).forEach(m -> outcomes.add(SendOutcome.notAttempted(m.id())));
+                break;
+            }
+            MimeMessage message;
+            try {
+                message = MimeMessages.build(session, from, mail,
+                        mail.attachmentCount() == 0 ? List.of() : attachments.apply(mail.id()));
+            } catch (MessagingException | IllegalArgumentException e) {
+                outcomes.add(new SendOutcome(mail.id(), Kind.PERMANENT, Stage.DATA, null,
+                        "The mail could not be built: " + e.getMessage(), null));
+                continue;
+            }
+            if (transport == null) {
+                try {
+                    transport = connect(session, target);
+                } catch (MessagingException | RuntimeException e) {
+                    SendOutcome f = classify(null, e, target, null);
+                    mails.subList(i, mails.size()).forEach(m -> outcomes.add(copyFor(m.id(), f)));
                     break;
                 }
-                MimeMessage message;
-                try {
-                    message = MimeMessages.build(session, from, mail,
-                            mail.attachmentCount() == 0 ? List.of() : attachments.apply(mail.id()));
-                } catch (MessagingException | IllegalArgumentException e) {
-                    outcomes.add(new SendOutcome(mail.id(), Kind.PERMANENT, Stage.DATA, null,
-                            "The mail could not be built: " + e.getMessage(), null));
-                    continue;
-                }
-                if (transport == null) {
-                    try {
-                        transport = connect(session, target);
-                    } catch (MessagingException | RuntimeException e) {
-                        SendOutcome f = classify(null, e, target, null);
-                        mails.subList(i, mails.size()).forEach(m -> outcomes.add(copyFor(m.id(), f)));
-                        break;
-                    }
-                }
-                SendOutcome outcome = sendOne(transport, message, mail, target);
-                if (outcome == null) {
-                    // the connection broke: once more on a new one, then it is this mail's failure
-                    closeQuietly(transport);
-                    transport = null;
-                    try {
-                        transport = connect(session, target);
-                        outcome = sendOne(transport, message, mail, target);
-                    } catch (MessagingException | RuntimeException e) {
-                        outcome = classify(mail.id(), e, target, transport);
-                    }
-                    if (outcome == null) {
-                        outcome = new SendOutcome(mail.id(), Kind.TRANSIENT, Stage.CONNECT, null,
-                                "The connection to " + target.host() + ":" + target.port() + " broke twice.", null);
-                        closeQuietly(transport);
-                        transport = null;
-                    }
-                }
-                outcomes.add(outcome);
             }
-        } finally {
-            closeQuietly(transport);
+            SendOutcome outcome = sendOne(transport, message, mail, target);
+            if (outcome == null) {
+                // the connection broke (or went stale while idle): once more on a new one, then it is this mail's failure
+                closeConnection();
+                try {
+                    transport = connect(session, target);
+                    outcome = sendOne(transport, message, mail, target);
+                } catch (MessagingException | RuntimeException e) {
+                    outcome = classify(mail.id(), e, target, transport);
+                }
+                if (outcome == null) {
+                    outcome = new SendOutcome(mail.id(), Kind.TRANSIENT, Stage.CONNECT, null,
+                            "The connection to " + target.host() + ":" + target.port() + " broke twice.", null);
+                    closeConnection();
+                }
+            }
+            outcomes.add(outcome);
         }
+        lastUsed = System.nanoTime();
         return outcomes;
+    }
+
+    /** A new session (and connection) when the settings changed; otherwise the open connection is kept. */
+    private void use(SmtpTarget target) {
+        if (target.equals(this.target) && session != null) {
+            return;
+        }
+        closeConnection();
+        this.session = null;
+        this.target = null;
+        Session fresh = MailSessions.create(target);
+        // read when the transport is made: a refused recipient must not stop the mail to the others
+        fresh.getProperties().setProperty("mail.smtp.sendpartial", "true");
+        FromAddress parsed = FromAddress.parse(target.from()).value();
+        if (parsed == null) {
+            throw new IllegalArgumentException("The From setting is not valid: " + target.from());
+        }
+        this.session = fresh;
+        this.from = parsed;
+        this.target = target;
+    }
+
+    /** Closes the connection when it has been idle longer than {@code idleMs} (servers drop idle clients anyway). */
+    public void closeIfIdle(long idleMs) {
+        if (transport != null && System.nanoTime() - lastUsed > idleMs * 1_000_000) {
+            closeConnection();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        closeQuietly(transport);
+        transport = null;
     }
 
     /** @return the outcome, or null when the connection broke and the mail may be sent again on a new one */

@@ -31,10 +31,13 @@ public class DeliveryRun {
 
     /** The workers of one node take turns claiming, so they do not queue up on each other's row locks. */
     private final ReentrantLock claiming = new ReentrantLock();
-    private final BatchSender sender = new BatchSender(id -> claims.attachments(id));
+    /** A sender for one worker: it keeps its SMTP connection between that worker's batches. */
+    public BatchSender newSender() {
+        return new BatchSender(id -> claims.attachments(id));
+    }
 
     /** @return whether to look again at once: a batch was handled, or another node took the due mail first */
-    public boolean runOnce(String worker, BooleanSupplier stopping) {
+    public boolean runOnce(String worker, BatchSender sender, BooleanSupplier stopping) {
         OffsetDateTime now = SmtpStatus.now();
         ClaimSql.Claim claim;
         claiming.lock();

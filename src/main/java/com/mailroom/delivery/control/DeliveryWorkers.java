@@ -25,6 +25,9 @@ import java.util.logging.Logger;
 @DependsOn("Database")
 public class DeliveryWorkers {
 
+    /** An SMTP connection idle this long is closed (servers allow minutes; a quiet outbox need not hold one). */
+    static final long IDLE_CONNECTION_MS = 5_000;
+
     private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class.getName());
 
     @Resource
@@ -70,18 +73,21 @@ public class DeliveryWorkers {
     }
 
     private void loop(String name) {
-        while (!stopping) {
-            long seen = signal.generation();
-            try {
-                if (!run.runOnce(name, () -> stopping)) {
-                    signal.awaitAfter(seen, config.pollMs());
+        try (BatchSender sender = run.newSender()) {
+            while (!stopping) {
+                long seen = signal.generation();
+                try {
+                    if (!run.runOnce(name, sender, () -> stopping)) {
+                        sender.closeIfIdle(IDLE_CONNECTION_MS);
+                        signal.awaitAfter(seen, config.pollMs());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // e.g. the database is unreachable: say so (no mail content, no secrets), wait, try again
+                    LOG.log(Level.WARNING, "Delivery round failed: " + e.getMessage(), e);
+                    pause();
                 }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // e.g. the database is unreachable: say so (no mail content, no secrets), wait, try again
-                LOG.log(Level.WARNING, "Delivery round failed: " + e.getMessage(), e);
-                pause();
             }
         }
     }
