@@ -22,14 +22,19 @@ final class JsonBodies {
 
     /** @param optional whether an empty body is allowed (then null is returned) */
     static JsonObject object(InputStream body, boolean optional) {
+        return object(body, optional, MAX_BYTES);
+    }
+
+    /** @param maxBytes the largest body accepted, for the few paths with their own limit ({@link BodySizeLimit}) */
+    static JsonObject object(InputStream body, boolean optional, int maxBytes) {
         byte[] bytes;
         try {
-            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
+            bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new MailroomException(413, "The request body is larger than " + MAX_BYTES / 1024 + " KiB.");
+        if (bytes.length > maxBytes) {
+            throw new MailroomException(413, "The request body is larger than " + maxBytes / 1024 + " KiB.");
         }
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             if (optional) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Payara Micro started the way an operator starts Mailroom: {@code java -jar payara-micro.jar --deploy mailroom.war
  * --contextroot /}, configured by environment variables only. Its output is kept for the test to read.
  */
-final class MicroProcess implements AutoCloseable {
+public final class MicroProcess implements AutoCloseable {
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -27,7 +27,7 @@ final class MicroProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static MicroProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+    public static MicroProcess start(Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
         var builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
@@ -67,11 +67,11 @@ final class MicroProcess implements AutoCloseable {
         }
     }
 
-    Api api() throws IOException {
+    public Api api() throws IOException {
         return new Api(new URL("http://127.0.0.1:" + port + "/"));
     }
 
-    String output() {
+    public String output() {
         return output.toString();
     }
 

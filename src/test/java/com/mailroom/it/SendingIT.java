@@ -300,6 +300,16 @@ class SendingIT {
             assertEquals(2, tokens.requests.get(), "one new token after the 535");
             assertEquals(4, smtp.deliveries.size());
 
+            var queued = api.postJson("api/v1/mail", admin.auth, """
+                    {"to": ["someone@example.com"], "subject": "Report", "text": "Attached.",
+                     "category": "content_delivery"}""");
+            assertEquals(202, queued.status(), queued.toString());
+            for (int i = 0; i < 100 && smtp.deliveries.size() < 5; i++) {
+                sleep(100);
+            }
+            assertEquals(5, smtp.deliveries.size(), "the outbox delivers with the cached token too");
+            assertEquals(2, tokens.requests.get());
+
             String log = ServerLog.text();
             assertFalse(log.contains(secret), "client secret in the server log");
             tokens.issued.forEach(token -> assertFalse(log.contains(token), "access token in the server log"));

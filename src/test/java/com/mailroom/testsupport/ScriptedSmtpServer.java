@@ -67,7 +67,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 Socket s = serverSocket.accept();
                 open.add(s);
                 if (!silent) {
-                    converse(s);
+                    // a thread per connection: a client may hold one connection open while it opens another
+                    Thread t = new Thread(() -> converse(s), "scripted-smtp-session");
+                    t.setDaemon(true);
+                    t.start();
                 }
             } catch (IOException closed) {
                 return;

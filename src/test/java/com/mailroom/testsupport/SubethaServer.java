@@ -21,7 +21,11 @@ public final class SubethaServer implements AutoCloseable {
     private final SMTPServer server;
 
     private SubethaServer(String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
-        SMTPServer.Builder builder = SMTPServer.port(0)
+        this(0, user, password, tls);
+    }
+
+    private SubethaServer(int port, String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
+        SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("subetha.test")
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((u, p, context) -> {
@@ -32,6 +36,11 @@ public final class SubethaServer implements AutoCloseable {
                 .messageHandler((context, from, to, data) -> deliveries.add(new Delivery(from, to, data)));
         server = tls.apply(builder).build();
         server.start();
+    }
+
+    /** No TLS, AUTH offered but not required; {@code port} 0 picks a free one (or reopen a port after a "crash"). */
+    public static SubethaServer plain(int port, String user, String password) {
+        return new SubethaServer(port, user, password, b -> b);
     }
 
     /** STARTTLS offered and required before MAIL; AUTH PLAIN/LOGIN offered only after STARTTLS. */

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * The order of the checks matters: a timeout is a timeout even inside a TLS handshake, and Angus wraps refused
  * connections, unknown hosts and connect timeouts in the same {@link MailConnectException}, so the cause decides.
  */
-final class Diagnosis {
+public final class Diagnosis {
 
     private static final Pattern REPLY_CODE = Pattern.compile("^([2-5]\\d{2})\\b");
     private static final String NO_COMMON_MECHANISM = "No authentication mechanisms supported";
@@ -38,7 +38,17 @@ final class Diagnosis {
     }
 
     /** The failure part of a probe result; the transcript and duration are added by the caller. */
-    record Failure(Stage stage, Integer smtpCode, String message, String hint) {
+    public record Failure(Stage stage, Integer smtpCode, String message, String hint) {
+    }
+
+    /**
+     * For conversations run without a transcript (delivery, where one per mail would cost too much): the stage comes
+     * from the exception and the transport's last reply alone.
+     */
+    public static Failure of(Throwable e, SmtpTarget target, SMTPTransport transport) {
+        Redactor redactor = new Redactor(target.secret());
+        Failure f = of(e, target, transport, new Transcript(redactor));
+        return new Failure(f.stage(), f.smtpCode(), redactor.clean(f.message()), f.hint());
     }
 
     static Failure of(Throwable e, SmtpTarget target, SMTPTransport transport, Transcript transcript) {
@@ -146,7 +156,7 @@ final class Diagnosis {
                 || chain.contains("STARTTLS is required") || chain.contains("Server identity does not match");
     }
 
-    static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    public static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t : chain(e)) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -1,0 +1,70 @@
+package com.mailroom.api;
+
+import com.mailroom.delivery.boundary.MailView;
+import com.mailroom.delivery.boundary.Outbox;
+import com.mailroom.delivery.entity.MailStatus;
+import com.mailroom.errors.InvalidInput;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/mail}: queue a mail (202 once it is stored), look it up, list per status, count, resend. */
+@Path(BodySizeLimit.MAIL_PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class MailResource {
+
+    @Inject
+    Outbox outbox;
+
+    private final int maxBody = new BodySizeLimit().mailLimit();
+
+    public record Queued(String id, String status) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response queue(InputStream body) {
+        String id = outbox.queue(MailJson.message(JsonBodies.object(body, false, maxBody)));
+        return Response.accepted(new Queued(id, MailStatus.QUEUED.wireName())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public MailView get(@PathParam("id") String id) {
+        return outbox.find(id);
+    }
+
+    @GET
+    public List<MailView> list(@QueryParam("status") String status, @QueryParam("offset") @DefaultValue("0") int offset,
+                               @QueryParam("limit") @DefaultValue("50") int limit) {
+        MailStatus wanted = status == null || status.isBlank() ? null : MailStatus.fromWire(status)
+                .orElseThrow(() -> InvalidInput.of("status", "Must be one of " + MailStatus.allowed() + "."));
+        return outbox.list(wanted, offset, limit);
+    }
+
+    @GET
+    @Path("counts")
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        outbox.counts().forEach((s, n) -> counts.put(s.wireName(), n));
+        return counts;
+    }
+
+    @POST
+    @Path("{id}/resend")
+    public MailView resend(@PathParam("id") String id) {
+        return outbox.resend(id);
+    }
+}

@@ -1,0 +1,103 @@
+package com.mailroom.delivery.boundary;
+
+import com.mailroom.delivery.control.DeliveryConfig;
+import com.mailroom.delivery.control.MailMessage;
+import com.mailroom.delivery.control.MailQueued;
+import com.mailroom.delivery.control.MailRules;
+import com.mailroom.delivery.entity.MailStatus;
+import com.mailroom.delivery.entity.OutboundMail;
+import com.mailroom.delivery.entity.StoredAttachment;
+import com.mailroom.errors.Conflict;
+import com.mailroom.errors.NotFound;
+import com.mailroom.status.boundary.SmtpStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way mail leaves the application (SPEC §4 "Mail"), for code inside it, the REST API and the Outbox page:
+ * queue (validated, stored and committed before the caller hears "queued"), look up, list per status, count,
+ * and resend a failed mail. Delivery itself is the workers' business ({@code control.DeliveryWorkers}).
+ */
+@ApplicationScoped
+@Transactional
+public class Outbox {
+
+    public static final int MAX_PAGE = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DeliveryConfig config;
+
+    @Inject
+    Event<MailQueued> queued;
+
+    /**
+     * @return the new mail's id; the mail is in the database when the caller's transaction (or this one) commits
+     * @throws com.mailroom.errors.InvalidInput naming every field that breaks a rule; nothing is stored then
+     */
+    public String queue(MailMessage message) {
+        var checked = MailRules.check(message, config.maxSizeBytes());
+        var attachments = message.attachments().stream().map(a -> new StoredAttachment(a.filename(), a.contentType(),
+                a.content().length, Base64.getEncoder().encodeToString(a.content()))).toList();
+        var mail = new OutboundMail(message.category(), checked.to(), checked.cc(), checked.bcc(), message.subject(),
+                message.text(), message.html(), attachments, checked.sizeBytes(), SmtpStatus.now());
+        em.persist(mail);
+        queued.fire(new MailQueued(mail.getId()));
+        return mail.getId();
+    }
+
+    public MailView find(String id) {
+        return MailView.of(load(id));
+    }
+
+    /** Newest first, at most {@value #MAX_PAGE}; {@code status} null lists every status. */
+    public List<MailView> list(MailStatus status, int offset, int limit) {
+        var query = status == null
+                ? em.createQuery("SELECT m FROM OutboundMail m ORDER BY m.createdAt DESC", OutboundMail.class)
+                : em.createQuery("SELECT m FROM OutboundMail m WHERE m.status = :status ORDER BY m.createdAt DESC",
+                OutboundMail.class).setParameter("status", status.wireName());
+        return query.setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+                .getResultList().stream().map(MailView::of).toList();
+    }
+
+    /** How many mails are in each status (every status present, zero included), for the Outbox page. */
+    public Map<MailStatus, Long> counts() {
+        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
+        for (MailStatus s : MailStatus.values()) {
+            counts.put(s, 0L);
+        }
+        em.createQuery("SELECT m.status, COUNT(m) FROM OutboundMail m GROUP BY m.status", Object[].class)
+                .getResultList().forEach(row -> MailStatus.fromWire((String) row[0])
+                        .ifPresent(s -> counts.put(s, ((Number) row[1]).longValue())));
+        return counts;
+    }
+
+    /** A failed mail goes back to the queue with a fresh budget of attempts. */
+    public MailView resend(String id) {
+        OutboundMail mail = load(id);
+        if (mail.getStatus() != MailStatus.FAILED) {
+            throw new Conflict("status", "Only failed mail can be resent; this one is " + mail.getStatus().wireName() + ".");
+        }
+        mail.requeue(SmtpStatus.now());
+        queued.fire(new MailQueued(id));
+        return MailView.of(mail);
+    }
+
+    private OutboundMail load(String id) {
+        OutboundMail mail = id == null || id.length() > 36 ? null : em.find(OutboundMail.class, id);
+        if (mail == null) {
+            throw new NotFound("No mail with id " + (id == null ? "" : id.replaceAll("[^A-Za-z0-9-]", "?")) + ".");
+        }
+        return mail;
+    }
+}

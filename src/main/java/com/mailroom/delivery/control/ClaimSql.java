@@ -1,0 +1,162 @@
+package com.mailroom.delivery.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The delivery side's SQL on the outbox, on a connection the caller owns (a JTA one in the server, a plain one in
+ * {@code ClaimSqlTest}). Portable between H2 2.2 and PostgreSQL.
+ * <p>
+ * Claiming is optimistic and needs no lock hint: pick due candidates, then one conditional UPDATE that sets a fresh
+ * claim token only on rows that are <em>still</em> due. Both databases re-check the condition of an UPDATE that
+ * waited for another transaction's row lock (PostgreSQL's read committed re-evaluation, H2's MVCC), so of two
+ * workers or nodes racing for a row exactly one gets it; each then reads back the rows carrying its own token.
+ * A claim counts an attempt and sets a lease; a row whose lease ran out (its node died mid-send) is due again.
+ */
+public final class ClaimSql {
+
+    private static final String DUE = "((status IN ('queued', 'retrying') AND next_attempt_at <= ?)"
+            + " OR (status = 'sending' AND lease_until < ?))";
+    private static final String COLUMNS = "id, category, to_addresses, cc_addresses, bcc_addresses, subject, text_body,"
+            + " html_body, attachment_count, attempts";
+    private static final String RELEASE_CLAIM = "claim_token = NULL, claimed_by = NULL, lease_until = NULL";
+
+    /** What one claim got: {@code contended} when due mails existed but another worker took them first. */
+    public record Claim(String token, List<ClaimedMail> mails, boolean contended) {
+    }
+
+    /** One result to write back for a claimed mail; {@code at} is sent_at or the next attempt. */
+    public record Update(String id, Kind kind, String error, OffsetDateTime at) {
+        public enum Kind { SENT, RETRY, FAILED, RELEASE }
+    }
+
+    public Claim claim(Connection c, String worker, int limit, OffsetDateTime now, OffsetDateTime leaseUntil)
+            throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbound_mail WHERE " + DUE
+                + " ORDER BY next_attempt_at")) {
+            ps.setMaxRows(limit);
+            ps.setObject(1, now);
+            ps.setObject(2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Claim(null, List.of(), false);
+        }
+        String token = UUID.randomUUID().toString();
+        int claimed;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_mail SET status = 'sending', claim_token = ?,"
+                + " claimed_by = ?, lease_until = ?, attempts = attempts + 1 WHERE id IN (" + marks(candidates.size())
+                + ") AND " + DUE)) {
+            int i = 1;
+            ps.setString(i++, token);
+            ps.setString(i++, worker);
+            ps.setObject(i++, leaseUntil);
+            for (String id : candidates) {
+                ps.setString(i++, id);
+            }
+            ps.setObject(i++, now);
+            ps.setObject(i, now);
+            claimed = ps.executeUpdate();
+        }
+        if (claimed == 0) {
+            return new Claim(null, List.of(), true);
+        }
+        return new Claim(token, claimedBy(c, token), false);
+    }
+
+    private List<ClaimedMail> claimedBy(Connection c, String token) throws SQLException {
+        List<ClaimedMail> mails = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbound_mail WHERE claim_token = ?"
+                + " ORDER BY next_attempt_at")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    mails.add(new ClaimedMail(rs.getString(1), rs.getString(2), lines(rs.getString(3)),
+                            lines(rs.getString(4)), lines(rs.getString(5)), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getInt(9), rs.getInt(10)));
+                }
+            }
+        }
+        return mails;
+    }
+
+    public List<ClaimedMail.Attachment> attachments(Connection c, String mailId) throws SQLException {
+        List<ClaimedMail.Attachment> attachments = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT filename, content_type, content_base64"
+                + " FROM outbound_attachment WHERE mail_id = ? ORDER BY seq")) {
+            ps.setString(1, mailId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    attachments.add(new ClaimedMail.Attachment(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return attachments;
+    }
+
+    /**
+     * Writes the outcomes of a batch; only rows still carrying {@code token} change (a row whose lease ran out and
+     * that another worker claimed since is that worker's now).
+     *
+     * @return how many rows changed
+     */
+    public int record(Connection c, String token, List<Update> updates) throws SQLException {
+        int changed = 0;
+        try (PreparedStatement sent = c.prepareStatement("UPDATE outbound_mail SET status = 'sent', sent_at = ?,"
+                + " last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
+             PreparedStatement retry = c.prepareStatement("UPDATE outbound_mail SET status = 'retrying',"
+                     + " next_attempt_at = ?, last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
+             PreparedStatement failed = c.prepareStatement("UPDATE outbound_mail SET status = 'failed',"
+                     + " last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
+             PreparedStatement release = c.prepareStatement("UPDATE outbound_mail SET status = CASE WHEN attempts <= 1"
+                     + " THEN 'queued' ELSE 'retrying' END, attempts = attempts - 1, next_attempt_at = ?, "
+                     + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?")) {
+            for (Update u : updates) {
+                switch (u.kind()) {
+                    case SENT -> add(sent, u.at(), u.error(), u.id(), token);
+                    case RETRY -> add(retry, u.at(), u.error(), u.id(), token);
+                    case FAILED -> add(failed, u.error(), u.id(), token);
+                    case RELEASE -> add(release, u.at(), u.id(), token);
+                }
+            }
+            for (PreparedStatement ps : List.of(sent, retry, failed, release)) {
+                for (int n : ps.executeBatch()) {
+                    changed += Math.max(n, 0);
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static void add(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                ps.setNull(i + 1, Types.VARCHAR); // only last_error is ever null; PostgreSQL wants a type
+            } else {
+                ps.setObject(i + 1, values[i]);
+            }
+        }
+        ps.addBatch();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static List<String> lines(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
+    }
+}

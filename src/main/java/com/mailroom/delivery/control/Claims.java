@@ -1,0 +1,48 @@
+package com.mailroom.delivery.control;
+
+import com.mailroom.platform.Database;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** {@link ClaimSql} in short transactions of their own: a claim is committed before a byte goes over the wire. */
+@ApplicationScoped
+public class Claims {
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    private final ClaimSql sql = new ClaimSql();
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ClaimSql.Claim claim(String worker, int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        try (Connection c = dataSource.getConnection()) {
+            return sql.claim(c, worker, limit, now, leaseUntil);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming mail failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ClaimedMail.Attachment> attachments(String mailId) {
+        try (Connection c = dataSource.getConnection()) {
+            return sql.attachments(c, mailId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading attachments failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int record(String token, List<ClaimSql.Update> updates) {
+        try (Connection c = dataSource.getConnection()) {
+            return sql.record(c, token, updates);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording deliveries failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package com.mailroom.delivery.control;
+
+import com.mailroom.errors.FieldError;
+import com.mailroom.errors.InvalidInput;
+import com.mailroom.settings.control.FromAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the outbox accepts. Everything that becomes a header (addresses, subject, filenames, content types) is
+ * refused with a line break or any other control character, so nothing can inject a header; every problem is named
+ * by its JSON field and all are reported at once. Counts and sizes are bounded so one request cannot fill the disk.
+ */
+public final class MailRules {
+
+    public static final int MAX_RECIPIENTS = 100;
+    public static final int MAX_SUBJECT = 998;
+    public static final int MAX_ATTACHMENTS = 50;
+    public static final int MAX_FILENAME = 255;
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+    /** type/subtype without parameters: parameters are what a header injection would smuggle in. */
+    private static final Pattern CONTENT_TYPE = Pattern.compile("^[A-Za-z0-9!#$&^_.+\\-]{1,64}/[A-Za-z0-9!#$&^_.+\\-]{1,127}$");
+
+    private MailRules() {
+    }
+
+    /**
+     * @return the recipients in their canonical form, in the order to, cc, bcc
+     * @throws InvalidInput naming every broken rule
+     */
+    public static Checked check(MailMessage m, long maxSizeBytes) {
+        List<FieldError> errors = new ArrayList<>();
+        var to = recipients("to", m.to(), errors);
+        var cc = recipients("cc", m.cc(), errors);
+        var bcc = recipients("bcc", m.bcc(), errors);
+        int count = m.to().size() + m.cc().size() + m.bcc().size();
+        if (count == 0) {
+            errors.add(new FieldError("to", "At least one recipient (to, cc or bcc) is required."));
+        } else if (count > MAX_RECIPIENTS) {
+            errors.add(new FieldError("to", "At most " + MAX_RECIPIENTS + " recipients (to, cc and bcc together) are allowed."));
+        }
+        if (m.subject() == null || m.subject().isBlank()) {
+            errors.add(new FieldError("subject", "A subject is required."));
+        } else if (CONTROL.matcher(m.subject()).find()) {
+            errors.add(new FieldError("subject", "The subject must not contain line breaks or control characters."));
+        } else if (m.subject().length() > MAX_SUBJECT) {
+            errors.add(new FieldError("subject", "The subject must be at most " + MAX_SUBJECT + " characters."));
+        }
+        if (empty(m.text()) && empty(m.html())) {
+            errors.add(new FieldError("text", "Give the mail a text or an html body (or both)."));
+        }
+        if (m.category() == null) {
+            errors.add(new FieldError("category", "A category is required."));
+        }
+        long size = utf8(m.text()) + utf8(m.html()) + attachments(m.attachments(), errors);
+        if (size > maxSizeBytes) {
+            errors.add(new FieldError("attachments", "The mail is " + size + " bytes; at most " + maxSizeBytes
+                    + " are allowed (mailroom.mail.max-size-bytes)."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return new Checked(to, cc, bcc, size);
+    }
+
+    /** The canonical recipients and the size of the mail's content in bytes. */
+    public record Checked(List<String> to, List<String> cc, List<String> bcc, long sizeBytes) {
+    }
+
+    private static List<String> recipients(String field, List<String> addresses, List<FieldError> errors) {
+        List<String> canonical = new ArrayList<>();
+        for (int i = 0; i < addresses.size() && i < MAX_RECIPIENTS; i++) {
+            String raw = addresses.get(i);
+            var parsed = FromAddress.parse(raw);
+            if (parsed.valid()) {
+                canonical.add(parsed.value().formatted());
+            } else {
+                String problem = raw != null && CONTROL.matcher(raw).find()
+                        ? "must not contain line breaks or control characters." : parsed.problem();
+                errors.add(new FieldError(field, "Recipient " + (i + 1) + ": " + problem));
+            }
+        }
+        return canonical;
+    }
+
+    private static long attachments(List<MailMessage.Attachment> attachments, List<FieldError> errors) {
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            errors.add(new FieldError("attachments", "At most " + MAX_ATTACHMENTS + " attachments are allowed."));
+        }
+        long size = 0;
+        for (int i = 0; i < attachments.size(); i++) {
+            var a = attachments.get(i);
+            String at = "attachments[" + i + "].";
+            if (a.filename() == null || a.filename().isBlank()) {
+                errors.add(new FieldError(at + "filename", "A file name is required."));
+            } else if (CONTROL.matcher(a.filename()).find() || a.filename().contains("/") || a.filename().contains("\\")) {
+                errors.add(new FieldError(at + "filename", "The file name must not contain line breaks, control characters or / \\."));
+            } else if (a.filename().length() > MAX_FILENAME) {
+                errors.add(new FieldError(at + "filename", "The file name must be at most " + MAX_FILENAME + " characters."));
+            }
+            if (a.contentType() == null || !CONTENT_TYPE.matcher(a.contentType()).matches()) {
+                errors.add(new FieldError(at + "content_type", "Must be a media type such as application/pdf (no parameters, no control characters)."));
+            }
+            if (a.content() == null) {
+                errors.add(new FieldError(at + "content_base64", "The content is required."));
+            } else {
+                size += a.content().length;
+            }
+        }
+        return size;
+    }
+
+    private static boolean empty(String s) {
+        return s == null || s.isEmpty();
+    }
+
+    private static long utf8(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,43 @@
+package com.mailroom.delivery.control;
+
+import com.mailroom.sending.control.Stage;
+
+/**
+ * What became of one mail of a batch on the wire. {@code stage} and {@code smtpCode} say where and how it failed;
+ * {@code message} is the server's reply or a description (for a partly delivered mail: the refused recipients).
+ */
+public record SendOutcome(String mailId, Kind kind, Stage stage, Integer smtpCode, String message, String hint) {
+
+    public enum Kind {
+        /** accepted by the server (250 after DATA), for at least one recipient */
+        SENT,
+        /** failed for now: no connection, timeout, TLS, 4xx; tried again later */
+        TRANSIENT,
+        /** refused for good: 5xx on MAIL FROM, RCPT TO or DATA */
+        PERMANENT,
+        /** not attempted (the batch ran out of time or the node is stopping); goes back to the queue */
+        NOT_ATTEMPTED
+    }
+
+    public static SendOutcome sent(String id, String note) {
+        return new SendOutcome(id, Kind.SENT, Stage.DONE, null, note, null);
+    }
+
+    public static SendOutcome notAttempted(String id) {
+        return new SendOutcome(id, Kind.NOT_ATTEMPTED, null, null, null, null);
+    }
+
+    /** Whether this failure says the settings (or the server behind them) are wrong, rather than this one mail. */
+    public boolean settingsProblem() {
+        return (kind == Kind.TRANSIENT || kind == Kind.PERMANENT) && stage != null && stage.describesSettings();
+    }
+
+    /** The text kept as last_error: where, the server's reply and what to do about it. */
+    public String describe() {
+        if (stage == null || stage == Stage.DONE) {
+            return message;
+        }
+        String text = stage.wireName() + ": " + message;
+        return hint == null ? text : text + " " + hint;
+    }
+}

@@ -1,0 +1,168 @@
+package com.mailroom.delivery.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The claim SQL against H2 (the real migrations), with workers racing on connections of their own. */
+class ClaimSqlTest {
+
+    static final OffsetDateTime NOW = OffsetDateTime.of(2026, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+
+    final ClaimSql sql = new ClaimSql();
+    JdbcDataSource db;
+
+    @BeforeEach
+    void migrate() {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+    }
+
+    @Test
+    void racingWorkersClaimEveryDueMailExactlyOnce() throws Exception {
+        List<String> ids = insert(500, "queued", NOW.minusSeconds(1));
+        Map<String, String> owner = new ConcurrentHashMap<>();
+        AtomicInteger duplicates = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(6);
+        var go = new CountDownLatch(1);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            String worker = "w" + w;
+            workers.add(pool.submit(() -> {
+                go.await();
+                try (Connection c = db.getConnection()) {
+                    c.setAutoCommit(false);
+                    int idle = 0;
+                    while (idle < 3) {
+                        var claim = sql.claim(c, worker, 7, NOW, NOW.plusMinutes(5));
+                        c.commit();
+                        if (claim.mails().isEmpty() && !claim.contended()) {
+                            idle++;
+                        }
+                        for (var m : claim.mails()) {
+                            if (owner.putIfAbsent(m.id(), worker) != null) {
+                                duplicates.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (var f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(0, duplicates.get());
+        assertEquals(500, owner.size());
+        assertTrue(owner.keySet().containsAll(ids));
+        assertTrue(owner.values().stream().distinct().count() > 1, "the work was shared");
+    }
+
+    @Test
+    void onlyDueMailIsClaimedAndAClaimCountsAnAttempt() throws Exception {
+        insert(1, "queued", NOW.plusSeconds(10));
+        insert(1, "sent", NOW.minusSeconds(10));
+        insert(1, "failed", NOW.minusSeconds(10));
+        List<String> due = insert(1, "retrying", NOW.minusSeconds(1));
+        try (Connection c = db.getConnection()) {
+            var claim = sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5));
+            assertEquals(List.of(due.get(0)), claim.mails().stream().map(ClaimedMail::id).toList());
+            assertEquals(1, claim.mails().get(0).attempts());
+            assertEquals("sending", column(c, due.get(0), "status"));
+            assertTrue(sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5)).mails().isEmpty(), "held mail is not due");
+        }
+    }
+
+    @Test
+    void anExpiredLeaseMakesTheMailDueAgainAndTheOldHolderCanNoLongerWriteIt() throws Exception {
+        String id = insert(1, "queued", NOW.minusSeconds(1)).get(0);
+        try (Connection c = db.getConnection()) {
+            var first = sql.claim(c, "crashed", 10, NOW, NOW.plusMinutes(5));
+            assertEquals(1, first.mails().size());
+            assertTrue(sql.claim(c, "other", 10, NOW.plusMinutes(4), NOW.plusMinutes(9)).mails().isEmpty());
+            var second = sql.claim(c, "other", 10, NOW.plusMinutes(6), NOW.plusMinutes(11));
+            assertEquals(id, second.mails().get(0).id());
+            assertEquals(2, second.mails().get(0).attempts());
+
+            var late = new ClaimSql.Update(id, ClaimSql.Update.Kind.SENT, null, NOW.plusMinutes(7));
+            assertEquals(0, sql.record(c, first.token(), List.of(late)), "the stale token changes nothing");
+            assertEquals("sending", column(c, id, "status"));
+            assertEquals(1, sql.record(c, second.token(), List.of(late)));
+            assertEquals("sent", column(c, id, "status"));
+            assertEquals(null, column(c, id, "claim_token"));
+        }
+    }
+
+    @Test
+    void outcomesAreWrittenAndAHandedBackMailKeepsItsAttempts() throws Exception {
+        List<String> ids = insert(4, "queued", NOW.minusSeconds(1));
+        try (Connection c = db.getConnection()) {
+            var claim = sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5));
+            assertEquals(4, sql.record(c, claim.token(), List.of(
+                    new ClaimSql.Update(ids.get(0), ClaimSql.Update.Kind.SENT, null, NOW),
+                    new ClaimSql.Update(ids.get(1), ClaimSql.Update.Kind.RETRY, "connect: refused", NOW.plusSeconds(30)),
+                    new ClaimSql.Update(ids.get(2), ClaimSql.Update.Kind.FAILED, "rcpt_to: 550 no such user", NOW),
+                    new ClaimSql.Update(ids.get(3), ClaimSql.Update.Kind.RELEASE, null, NOW))));
+            assertEquals("sent", column(c, ids.get(0), "status"));
+            assertEquals("retrying", column(c, ids.get(1), "status"));
+            assertEquals("connect: refused", column(c, ids.get(1), "last_error"));
+            assertEquals("failed", column(c, ids.get(2), "status"));
+            assertEquals("queued", column(c, ids.get(3), "status"));
+            assertEquals("0", column(c, ids.get(3), "attempts"));
+            assertFalse(sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5)).mails().stream()
+                    .anyMatch(m -> m.id().equals(ids.get(1))), "the retry waits for its time");
+        }
+    }
+
+    private List<String> insert(int n, String status, OffsetDateTime due) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_mail"
+                + " (id, status, category, to_addresses, cc_addresses, bcc_addresses, subject, text_body, size_bytes,"
+                + " attachment_count, attempts, next_attempt_at, created_at) VALUES (?, ?, 'NEW_USER', 'a@example.com', '', '',"
+                + " 'Hi', 'Body', 4, 0, 0, ?, ?)")) {
+            for (int i = 0; i < n; i++) {
+                String id = UUID.randomUUID().toString();
+                ps.setString(1, id);
+                ps.setString(2, status);
+                ps.setObject(3, due);
+                ps.setObject(4, NOW.minusHours(1));
+                ps.addBatch();
+                ids.add(id);
+            }
+            ps.executeBatch();
+        }
+        return ids;
+    }
+
+    private static String column(Connection c, String id, String column) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM outbound_mail WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package com.mailroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mailroom.testsupport.ScriptedSmtpServer;
+import com.mailroom.testsupport.SubethaServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox end to end (issue 6): the WAR as operators run it, started twice on one data directory (the last test
+ * restarts it with mail pending), against real SMTP servers in this JVM on loopback. Four workers race for every
+ * batch; retries are fast (base 500 ms, up to 2 s) through the deployment's configuration.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeliveryIT {
+
+    static final String USER = "relay@example.com";
+    static final String PASSWORD = "relay-password-1";
+    static final String MAIL = "api/v1/mail";
+
+    @TempDir
+    static Path dataDir;
+
+    Map<String, String> env;
+    MicroProcess micro;
+    Api api;
+    SubethaServer sink;
+
+    @BeforeAll
+    void start() throws Exception {
+        env = new HashMap<>(Map.ofEntries(
+                Map.entry("MAILROOM_DATA_DIR", dataDir.toString()),
+                Map.entry("MAILROOM_ADMIN_USERNAME", Api.ADMIN),
+                Map.entry("MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
+                Map.entry("MAILROOM_RATE_LIMIT_PER_ADMIN", "1000"),
+                Map.entry("MAILROOM_RATE_LIMIT_GLOBAL", "1000"),
+                Map.entry("MAILROOM_SMTP_CONNECT_TIMEOUT_MS", "2000"),
+                Map.entry("MAILROOM_SMTP_READ_TIMEOUT_MS", "3000"),
+                Map.entry("MAILROOM_SMTP_WRITE_TIMEOUT_MS", "3000"),
+                Map.entry("MAILROOM_DELIVERY_WORKERS", "4"),
+                Map.entry("MAILROOM_DELIVERY_BATCH_SIZE", "20"),
+                Map.entry("MAILROOM_DELIVERY_POLL_MS", "200"),
+                Map.entry("MAILROOM_DELIVERY_RETRY_BASE_MS", "500"),
+                Map.entry("MAILROOM_DELIVERY_RETRY_MAX_MS", "2000"),
+                Map.entry("MAILROOM_DELIVERY_LEASE_SECONDS", "10"),
+                // enough attempts to outlast a restart of the server (the last test) with the SMTP server down
+                Map.entry("MAILROOM_DELIVERY_MAX_ATTEMPTS", "12")));
+        micro = MicroProcess.start(env);
+        api = micro.api();
+        sink = SubethaServer.plain(0, USER, PASSWORD);
+        useServer(sink.port());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (sink != null) {
+            sink.close();
+        }
+        if (micro != null) {
+            micro.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoHundredMailsArriveExactlyOnceThoughFourWorkersRace() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            ids.add(pool.submit(() -> queue(mail("bulk " + run + " " + n, "r" + n + "@example.com"))));
+        }
+        for (var id : ids) {
+            assertNotNull(id.get());
+        }
+        pool.shutdown();
+        awaitDeliveries(d -> subject(d).startsWith("bulk " + run), 200);
+        Thread.sleep(1000); // a duplicate would still be on its way
+        var mine = sink.deliveries.stream().filter(d -> subject(d).startsWith("bulk " + run)).toList();
+        assertEquals(200, mine.size(), "each mail once");
+        assertEquals(200, mine.stream().map(DeliveryIT::messageId).distinct().count(), "no Message-ID twice");
+        assertEquals(200, mine.stream().map(DeliveryIT::subject).distinct().count());
+        JsonObject one = api.get(MAIL + "/" + ids.get(7).get(), Api.admin()).json();
+        assertEquals("sent", one.getString("status"), one.toString());
+        assertEquals(1, one.getInt("attempts"));
+        assertTrue(one.isNull("last_error"));
+        assertNotNull(one.getString("sent_at"));
+    }
+
+    @Test
+    @Order(2)
+    void headerInjectionAndBadInputAreRefusedWith422AndNothingIsStored() {
+        JsonObject before = counts();
+        var subject = api.postJson(MAIL, Api.admin(), mail("Hello\r\nBcc: victim@example.com", "a@example.com").toString());
+        assertEquals(422, subject.status(), subject.toString());
+        assertNotNull(subject.fieldError("subject"));
+        var address = api.postJson(MAIL, Api.admin(), mail("Hello", "a@example.com\r\nBcc: victim@example.com").toString());
+        assertEquals(422, address.status(), address.toString());
+        assertNotNull(address.fieldError("to"));
+        JsonObject badFile = Json.createObjectBuilder(mail("Hello", "a@example.com")).add("attachments", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("filename", "a.txt\nContent-Type: text/html").add("content_type", "text/plain")
+                        .add("content_base64", "aGk="))).build();
+        var file = api.postJson(MAIL, Api.admin(), badFile.toString());
+        assertEquals(422, file.status(), file.toString());
+        assertNotNull(file.fieldError("attachments[0].filename"));
+        var noRecipient = api.postJson(MAIL, Api.admin(), "{\"subject\": \"x\", \"text\": \"y\", \"category\": \"new_user\"}");
+        assertEquals(422, noRecipient.status(), noRecipient.toString());
+        var badCategory = api.postJson(MAIL, Api.admin(), "{\"to\": [\"a@example.com\"], \"subject\": \"x\", \"text\": \"y\", \"category\": \"spam\"}");
+        assertEquals(422, badCategory.status(), badCategory.toString());
+        assertEquals(400, api.postJson(MAIL, Api.admin(), "{not json").status());
+        assertEquals(before, counts(), "nothing was stored");
+        assertEquals(401, api.postJson(MAIL, null, mail("Hello", "a@example.com").toString()).status());
+    }
+
+    @Test
+    @Order(3)
+    void aTenMegabyteAttachmentArrivesIntact() throws Exception {
+        byte[] content = new byte[10 * 1024 * 1024];
+        new Random(42).nextBytes(content);
+        String run = "attachment " + UUID.randomUUID();
+        JsonObject body = Json.createObjectBuilder(mail(run, "reports@example.com"))
+                .add("category", "content_delivery")
+                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("filename", "Bericht März.bin").add("content_type", "application/octet-stream")
+                        .add("content_base64", Base64.getEncoder().encodeToString(content)))).build();
+        queue(body);
+        var delivery = awaitDeliveries(d -> subject(d).equals(run), 1).get(0);
+        MimeMessage received = parse(delivery.data());
+        Multipart mixed = (Multipart) received.getContent();
+        Part attachment = mixed.getBodyPart(1);
+        assertEquals("Bericht März.bin", attachment.getFileName());
+        byte[] got = attachment.getInputStream().readAllBytes();
+        assertArrayEquals(sha256(content), sha256(got));
+    }
+
+    @Test
+    @Order(4)
+    void a4xxIsRetriedAndA5xxFailsAtOnceWithTheServersReply() throws Exception {
+        String retried;
+        try (var busy = ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.END_OF_DATA, "451 4.3.0 Try again later"))) {
+            useServer(busy.port());
+            retried = queue(mail("busy", "a@example.com"));
+            JsonObject retrying = awaitMail(retried, m -> m.getInt("attempts") >= 2 && "retrying".equals(m.getString("status")));
+            assertTrue(retrying.getString("last_error").contains("451 4.3.0 Try again later"), retrying.toString());
+            assertTrue(busy.received.stream().filter(l -> l.startsWith("MAIL FROM")).count() >= 2, "tried on the wire again");
+        }
+        try (var refusing = ScriptedSmtpServer.replying(Map.of("RCPT", "550 5.1.1 <nobody@example.com>: no such user"))) {
+            useServer(refusing.port());
+            String refused = queue(mail("refused", "nobody@example.com"));
+            JsonObject failed = awaitMail(refused, m -> "failed".equals(m.getString("status")));
+            assertEquals(1, failed.getInt("attempts"), "a 5xx is not retried");
+            assertTrue(failed.getString("last_error").contains("550 5.1.1"), failed.toString());
+            assertTrue(failed.getString("last_error").startsWith("rcpt_to"), failed.toString());
+            var list = api.get(MAIL + "?status=failed", Api.admin());
+            assertTrue(list.body().contains(refused), list.toString());
+
+            var resent = api.post(MAIL + "/" + refused + "/resend", Api.admin(), null, null);
+            assertEquals(200, resent.status(), resent.toString());
+            awaitMail(refused, m -> "failed".equals(m.getString("status")) && m.getInt("attempts") == 1
+                    && refusing.received.stream().filter(l -> l.startsWith("RCPT")).count() >= 2);
+            awaitMail(retried, m -> "failed".equals(m.getString("status")) && m.getString("last_error").contains("550"));
+        }
+        var notFailed = api.post(MAIL + "/" + UUID.randomUUID() + "/resend", Api.admin(), null, null);
+        assertEquals(404, notFailed.status());
+        useServer(sink.port());
+    }
+
+    @Test
+    @Order(5)
+    void withTheServerDownMailWaitsTheStatusTurnsInvalidAndAllArriveWhenItIsBack() throws Exception {
+        int port = freePort();
+        var down = SubethaServer.plain(port, USER, PASSWORD);
+        useServer(port);
+        awaitStatus(s -> s.getBoolean("is_valid"));
+        down.close();
+        String run = "outage " + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(queue(mail(run + " " + i, "o" + i + "@example.com")));
+        }
+        JsonObject invalid = awaitStatus(s -> !s.getBoolean("is_valid"));
+        String message = invalid.getJsonArray("node_status").getJsonObject(0).getString("message");
+        assertTrue(message.contains("delivery") && message.contains("connect"), message);
+        awaitMail(ids.get(0), m -> "retrying".equals(m.getString("status")));
+
+        try (var back = SubethaServer.plain(port, USER, PASSWORD)) {
+            awaitDeliveries(back, d -> subject(d).startsWith(run), 5);
+            awaitStatus(s -> s.getBoolean("is_valid"));
+            for (String id : ids) {
+                awaitMail(id, m -> "sent".equals(m.getString("status")));
+            }
+            assertEquals(5, back.deliveries.stream().filter(d -> subject(d).startsWith(run)).map(DeliveryIT::messageId)
+                    .distinct().count());
+        }
+        useServer(sink.port());
+    }
+
+    @Test
+    @Order(6)
+    void mailPendingWhenTheApplicationStopsIsDeliveredAfterARestart() throws Exception {
+        int port = freePort();
+        useServer(port); // nothing listens there yet
+        String run = "restart " + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(queue(mail(run + " " + i, "p" + i + "@example.com")));
+        }
+        awaitMail(ids.get(9), m -> "retrying".equals(m.getString("status")));
+        micro.close();
+        micro = null;
+        try (var back = SubethaServer.plain(port, USER, PASSWORD)) {
+            micro = MicroProcess.start(env);
+            api = micro.api();
+            try {
+                awaitDeliveries(back, d -> subject(d).startsWith(run), 10);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + ": " + ids.stream()
+                        .map(id -> api.get(MAIL + "/" + id, Api.admin()).body()).toList(), e);
+            }
+            Thread.sleep(500);
+            assertEquals(10, back.deliveries.stream().filter(d -> subject(d).startsWith(run)).count(), "none lost, none twice");
+            for (String id : ids) {
+                awaitMail(id, m -> "sent".equals(m.getString("status")));
+            }
+        }
+    }
+
+    // --- helpers
+
+    private void useServer(int port) {
+        var reply = api.put("api/v1/smtp/settings", Api.admin(), """
+                {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
+                 "from": "Mailroom IT <it@example.com>", "auth_type": "basic", "auth_mechanism": "auto",
+                 "user_name": "%s", "password": "%s", "trusted_ca_pem": null}""".formatted(port, USER, PASSWORD));
+        assertEquals(200, reply.status(), reply.toString());
+    }
+
+    static JsonObject mail(String subject, String to) {
+        return Json.createObjectBuilder().add("to", Json.createArrayBuilder().add(to)).add("subject", subject)
+                .add("text", "Body of " + subject).add("category", "admin_notification").build();
+    }
+
+    private String queue(JsonObject mail) {
+        var reply = api.postJson(MAIL, Api.admin(), mail.toString());
+        assertEquals(202, reply.status(), reply.toString());
+        assertEquals("queued", reply.json().getString("status"));
+        return reply.json().getString("id");
+    }
+
+    private JsonObject counts() {
+        return api.get(MAIL + "/counts", Api.admin()).json();
+    }
+
+    private JsonObject awaitMail(String id, Predicate<JsonObject> condition) {
+        JsonObject mail = null;
+        for (int i = 0; i < 300; i++) {
+            mail = api.get(MAIL + "/" + id, Api.admin()).json();
+            if (condition.test(mail)) {
+                return mail;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the mail never got there: " + mail);
+    }
+
+    private JsonObject awaitStatus(Predicate<JsonObject> condition) {
+        JsonObject status = null;
+        for (int i = 0; i < 300; i++) {
+            status = api.get("api/v1/smtp/status", Api.admin()).json();
+            if (condition.test(status)) {
+                return status;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the status never got there: " + status);
+    }
+
+    private List<SubethaServer.Delivery> awaitDeliveries(Predicate<SubethaServer.Delivery> which, int count) {
+        return awaitDeliveries(sink, which, count);
+    }
+
+    private static List<SubethaServer.Delivery> awaitDeliveries(SubethaServer server, Predicate<SubethaServer.Delivery> which,
+                                                                int count) {
+        List<SubethaServer.Delivery> found = List.of();
+        for (int i = 0; i < 600; i++) {
+            found = server.deliveries.stream().filter(which).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("only " + found.size() + " of " + count + " mails arrived");
+    }
+
+    private static MimeMessage parse(byte[] data) {
+        try {
+            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(SubethaServer.Delivery d) {
+        return header(d, "Subject");
+    }
+
+    static String messageId(SubethaServer.Delivery d) {
+        return header(d, "Message-ID");
+    }
+
+    /** From the headers only: the 10 MB mail is among the deliveries. */
+    private static String header(SubethaServer.Delivery d, String name) {
+        try {
+            String raw = new InternetHeaders(new ByteArrayInputStream(d.data())).getHeader(name, null);
+            return raw == null ? "" : MimeUtility.decodeText(MimeUtility.unfold(raw));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(data);
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
