@@ -1,0 +1,28 @@
+/*
+ * Partial page updates without inline script. Mojarra 4.0 renders f:ajax as inline event handlers, which the
+ * Content-Security-Policy (script-src 'self') blocks; so an input inside an element with data-ajax-render="id ..."
+ * sends the same Faces ajax request from here on change: it executes the input and re-renders those ids.
+ */
+(function () {
+    "use strict";
+
+    document.addEventListener("change", function (event) {
+        var input = event.target;
+        var area = input.closest ? input.closest("[data-ajax-render]") : null;
+        if (!area || !input.name || !window.faces || !input.form) {
+            return;
+        }
+        // the input's name is its client id (a radio button's id has the item index appended)
+        faces.ajax.request(input, event, {execute: input.name, render: area.getAttribute("data-ajax-render")});
+    });
+
+    // Production stage reports ajax errors nowhere: a view that expired (session timeout) is reloaded instead
+    // of silently doing nothing.
+    if (window.faces) {
+        faces.ajax.addOnError(function (data) {
+            if (String(data.errorName).indexOf("ViewExpiredException") >= 0) {
+                window.location.reload();
+            }
+        });
+    }
+})();
