@@ -16,10 +16,19 @@
         faces.ajax.request(input, event, {execute: input.name, render: area.getAttribute("data-ajax-render")});
     });
 
-    // Production stage reports ajax errors nowhere: a view that expired (session timeout) is reloaded instead
-    // of silently doing nothing.
     if (window.faces) {
+        // aria-busy while a partial update runs: screen readers wait for it, and so do the browser tests
+        faces.ajax.addOnEvent(function (data) {
+            if (data.status === "begin") {
+                document.body.setAttribute("aria-busy", "true");
+            } else if (data.status === "success") {
+                document.body.removeAttribute("aria-busy");
+            }
+        });
+        // Production stage reports ajax errors nowhere: a view that expired (session timeout) is reloaded
+        // instead of silently doing nothing
         faces.ajax.addOnError(function (data) {
+            document.body.removeAttribute("aria-busy");
             if (String(data.errorName).indexOf("ViewExpiredException") >= 0) {
                 window.location.reload();
             }
