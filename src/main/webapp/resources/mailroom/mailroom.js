@@ -16,6 +16,18 @@
         faces.ajax.request(input, event, {execute: input.name, render: area.getAttribute("data-ajax-render")});
     });
 
+    // "Advanced" starts closed, but not when it holds a value or an error the admin must see
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("details.advanced").forEach(function (details) {
+            var filled = Array.prototype.some.call(details.querySelectorAll("textarea"), function (area) {
+                return area.value.trim() !== "";
+            });
+            if (filled || details.querySelector(".field-error")) {
+                details.open = true;
+            }
+        });
+    });
+
     if (window.faces) {
         // aria-busy while a partial update runs: screen readers wait for it, and so do the browser tests
         faces.ajax.addOnEvent(function (data) {
