@@ -37,11 +37,12 @@
                 document.body.removeAttribute("aria-busy");
             }
         });
-        // Production stage reports ajax errors nowhere: a view that expired (session timeout) is reloaded
-        // instead of silently doing nothing
+        // Production stage reports ajax errors nowhere. An expired view, or a session that ended (the answer is
+        // then the login page, not a partial response), is reloaded instead of silently doing nothing.
         faces.ajax.addOnError(function (data) {
             document.body.removeAttribute("aria-busy");
-            if (String(data.errorName).indexOf("ViewExpiredException") >= 0) {
+            if (data.status === "malformedXML" || data.status === "httpError"
+                    || String(data.errorName).indexOf("ViewExpiredException") >= 0) {
                 window.location.reload();
             }
         });

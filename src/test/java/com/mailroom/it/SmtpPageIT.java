@@ -106,6 +106,34 @@ class SmtpPageIT {
     }
 
     @Test
+    void theUsersPageListsAndAddsUsersWithAnErrorPerField() {
+        WebDriver browser = loggedIn(newAdmin(true), "en");
+        browser.findElement(By.id("nav-users")).click();
+        assertTrue(text(browser, "users").contains("admin@example.com"), "the bootstrap admin is listed");
+        String name = "page-user-" + UUID.randomUUID().toString().substring(0, 6);
+        assertLabel(browser, "username", "Username");
+        assertLabel(browser, "email", "E-mail");
+        assertLabel(browser, "password", "Password");
+        assertLabel(browser, "admin", "Administrator");
+
+        type(browser, "username", name);
+        type(browser, "email", "not-an-address");
+        type(browser, "password", "short");
+        click(browser, "addUser");
+        assertFalse(text(browser, "emailMessage").isBlank(), browser.getPageSource());
+        assertTrue(text(browser, "passwordMessage").contains("at least"), text(browser, "passwordMessage"));
+        assertEquals(name, browser.findElement(By.id("username")).getAttribute("value"));
+
+        type(browser, "email", name + "@example.com");
+        type(browser, "password", USER_PASSWORD);
+        browser.findElement(By.id("admin")).click();
+        click(browser, "addUser");
+        assertTrue(text(browser, "messages").contains("User " + name + " added"), text(browser, "messages"));
+        assertTrue(text(browser, "users").contains(name + "@example.com"));
+        assertEquals(200, api.get("api/v1/smtp/settings", Api.basic(name, USER_PASSWORD)).status(), "an admin");
+    }
+
+    @Test
     void anAdminConfiguresAServerSavesAndSendsATestEmailAndThePasswordNeverReachesThePage() throws Exception {
         Admin admin = newAdmin(true);
         WebDriver browser = loggedIn(admin, "en");
