@@ -23,11 +23,13 @@ final class FacesErrors {
 
     static void show(MailroomException e, Map<String, String> fieldIds) {
         FacesContext context = FacesContext.getCurrentInstance();
-        StringBuilder unplaced = new StringBuilder();
+        var unplaced = new StringBuilder();
+        int placed = 0;
         for (FieldError error : e.errors()) {
             String clientId = fieldIds.get(error.field());
             if (clientId != null) {
                 context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
+                placed++;
             } else {
                 unplaced.append(' ').append(error.message());
             }
@@ -37,8 +39,10 @@ final class FacesErrors {
             global = text("error.rateLimited", limited.retryAfterSeconds());
         } else if (e instanceof StaleVersion) {
             global = text("error.stale");
-        } else if (e instanceof InvalidInput && unplaced.length() == 0) {
-            global = text("error.invalid");
+        } else if (e instanceof InvalidInput) {
+            // the marked fields carry their own messages; only those without a field of this page are repeated here
+            global = placed > 0 ? text("error.invalid") + unplaced
+                    : unplaced.length() > 0 ? unplaced.toString() : e.getMessage();
         } else {
             global = e.getMessage() + unplaced;
         }

@@ -456,21 +456,21 @@ class SmtpPageIT {
         idle(browser);
     }
 
-    /** Clicks a button that submits the whole page, and waits for the next one. */
+    /** Clicks a button that submits the whole page, and waits for the next page to have loaded. */
     private static void click(WebDriver browser, String id) {
         idle(browser);
-        WebElement button = browser.findElement(By.id(id));
-        button.click();
-        waitFor(browser, b -> isStale(button));
-        waitFor(browser, b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+        ((JavascriptExecutor) browser).executeScript("window.mailroomOldPage = true;");
+        browser.findElement(By.id(id)).click();
+        waitFor(browser, b -> Boolean.TRUE.equals(scriptDuringNavigation(b,
+                "return !window.mailroomOldPage && document.readyState === 'complete';")));
     }
 
-    private static boolean isStale(WebElement element) {
+    /** A script's result, or null while the browser is between two pages (it then refuses scripts). */
+    private static Object scriptDuringNavigation(WebDriver browser, String script) {
         try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
+            return ((JavascriptExecutor) browser).executeScript(script);
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return null;
         }
     }
 
