@@ -2,6 +2,7 @@ package com.mailroom.api;
 
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,13 +11,17 @@ import java.io.IOException;
 
 /**
  * The error page for answers the container gives before the application sees the request (a 403 from the security
- * constraint, a 404 outside JAX-RS): JSON in the spec's error shape under {@code /api}, a short page elsewhere.
+ * constraint, a 404 outside JAX-RS): JSON in the spec's error shape under {@code /api}, the Facelets page {@code /error.xhtml}
+ * elsewhere.
  */
 @WebServlet("/error")
 public class ErrorServlet extends HttpServlet {
 
+    static final String PAGE = "/error.xhtml";
+
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -32,11 +37,9 @@ public class ErrorServlet extends HttpServlet {
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(Json.createObjectBuilder().add("message", message)
                     .add("errors", Json.createArrayBuilder()).build().toString());
-        } else {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Mailroom: " + status
-                    + "</title></head><body><h1>" + status + "</h1><p>" + message
-                    + "</p><p><a href=\"" + request.getContextPath() + "/\">Mailroom</a></p></body></html>");
+        } else if (!response.isCommitted()) {
+            // the Facelets error page: translated, in the site's layout; it reads the status from the request
+            request.getRequestDispatcher(PAGE).forward(request, response);
         }
     }
 }

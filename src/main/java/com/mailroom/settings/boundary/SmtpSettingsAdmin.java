@@ -91,6 +91,11 @@ public class SmtpSettingsAdmin {
         return form;
     }
 
+    /** Which stored secrets the form's unsaved values would require to be entered again (the re-entry rule). */
+    public SettingsCheck.Reentry reentry(SettingsForm form) {
+        return SettingsCheck.reentry(load(), form);
+    }
+
     /**
      * Saves the form when it was edited from the stored version ({@link SettingsForm#getVersion()}; null skips
      * the check).

@@ -22,7 +22,7 @@ public record SmtpSettingsView(
         String scopes,
         long version,
         String updatedAt,
-        String updatedBy) {
+        String updatedBy) implements java.io.Serializable {
 
     static SmtpSettingsView of(SmtpSettings s) {
         return new SmtpSettingsView(s.isDefaultSmtp(), s.getAddress(), s.getPort(), s.getFrom(), s.getUserName(),

@@ -24,24 +24,56 @@ public final class SettingsCheck {
     public static Accepted check(SmtpSettings stored, SettingsForm form, boolean allowInsecureTokenUrl) {
         SettingsRules.normalize(form);
         var errors = new ArrayList<>(SettingsRules.validate(form, allowInsecureTokenUrl));
-        int storedPort = stored.getPort() != null ? stored.getPort() : stored.getTlsMode().defaultPort();
-
         Decision password = ReentryRule.decide("password", "Password", stored.getPasswordCiphertext() != null,
-                Destination.ofPassword(stored.getAddress(), storedPort, stored.getTlsMode(), stored.getUserName()),
-                Destination.ofPassword(form.getAddress(), form.effectivePort(), form.getTlsMode(), form.getUserName()),
-                form.getPassword(), form.passwordRequired());
+                passwordDestination(stored), passwordDestination(form), form.getPassword(), form.passwordRequired());
         Decision clientSecret = ReentryRule.decide("client_secret", "Client secret", stored.getClientSecretCiphertext() != null,
-                Destination.ofClientSecret(stored.getAddress(), storedPort, stored.getTlsMode(), stored.getUserName(),
-                        stored.getTokenEndpoint(), stored.getClientId()),
-                Destination.ofClientSecret(form.getAddress(), form.effectivePort(), form.getTlsMode(), form.getUserName(),
-                        form.getTokenEndpoint(), form.getClientId()),
-                form.getClientSecret(), form.clientSecretRequired());
+                clientSecretDestination(stored), clientSecretDestination(form), form.getClientSecret(),
+                form.clientSecretRequired());
         addUnlessNamed(errors, password);
         addUnlessNamed(errors, clientSecret);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         return new Accepted(form, password, clientSecret);
+    }
+
+    /** Which stored secrets must be entered again before the form can be saved or tested (for the page's hint). */
+    public record Reentry(boolean password, boolean clientSecret) implements java.io.Serializable {
+    }
+
+    /**
+     * The re-entry rule of {@link #check} alone: a stored secret that the form's settings need but whose
+     * destination changed. Normalises the form as a save would.
+     */
+    public static Reentry reentry(SmtpSettings stored, SettingsForm form) {
+        SettingsRules.normalize(form);
+        return new Reentry(
+                stored.getPasswordCiphertext() != null && form.passwordRequired()
+                        && !passwordDestination(stored).equals(passwordDestination(form)),
+                stored.getClientSecretCiphertext() != null && form.clientSecretRequired()
+                        && !clientSecretDestination(stored).equals(clientSecretDestination(form)));
+    }
+
+    private static int storedPort(SmtpSettings stored) {
+        return stored.getPort() != null ? stored.getPort() : stored.getTlsMode().defaultPort();
+    }
+
+    private static Destination passwordDestination(SmtpSettings s) {
+        return Destination.ofPassword(s.getAddress(), storedPort(s), s.getTlsMode(), s.getUserName());
+    }
+
+    private static Destination passwordDestination(SettingsForm f) {
+        return Destination.ofPassword(f.getAddress(), f.effectivePort(), f.getTlsMode(), f.getUserName());
+    }
+
+    private static Destination clientSecretDestination(SmtpSettings s) {
+        return Destination.ofClientSecret(s.getAddress(), storedPort(s), s.getTlsMode(), s.getUserName(),
+                s.getTokenEndpoint(), s.getClientId());
+    }
+
+    private static Destination clientSecretDestination(SettingsForm f) {
+        return Destination.ofClientSecret(f.getAddress(), f.effectivePort(), f.getTlsMode(), f.getUserName(),
+                f.getTokenEndpoint(), f.getClientId());
     }
 
     /** A field with a format error already has its message; the re-entry message would only repeat it. */

@@ -10,7 +10,7 @@ import com.mailroom.settings.entity.TlsVersion;
  * JSON body over the stored values with it. Secrets are write-only: {@code null} keeps the stored one (subject to
  * the re-entry rule), an empty string clears it, anything else replaces it.
  */
-public class SettingsForm {
+public class SettingsForm implements java.io.Serializable {
 
     /** The version of the stored settings this form was edited from; a save over a newer one fails (412). */
     private Long version;

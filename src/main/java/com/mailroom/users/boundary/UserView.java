@@ -3,7 +3,7 @@ package com.mailroom.users.boundary;
 import com.mailroom.users.entity.User;
 
 /** A user as the API shows it: never a password or its hash. */
-public record UserView(long id, String username, String email, boolean admin) {
+public record UserView(long id, String username, String email, boolean admin) implements java.io.Serializable {
 
     static UserView of(User u) {
         return new UserView(u.getId(), u.getUsername(), u.getEmail(), u.isAdmin());
