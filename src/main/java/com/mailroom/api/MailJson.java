@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import com.mailroom.platform.WireEnum;
 import com.mailroom.delivery.control.MailMessage;
 import com.mailroom.delivery.entity.Category;
 import com.mailroom.errors.FieldError;
@@ -36,7 +37,7 @@ final class MailJson {
         fields.string("subject", v -> text[0] = v);
         fields.string("text", v -> text[1] = v);
         fields.string("html", v -> text[2] = v);
-        fields.choice("category", Category::fromWire, Category.allowed(), v -> category[0] = v);
+        fields.choice("category", v -> WireEnum.parse(Category.class, v), WireEnum.allowed(Category.class), v -> category[0] = v);
         List<String> to = strings(json, "to", errors);
         List<String> cc = strings(json, "cc", errors);
         List<String> bcc = strings(json, "bcc", errors);

@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import com.mailroom.platform.WireEnum;
 import com.mailroom.delivery.boundary.MailView;
 import com.mailroom.delivery.boundary.Outbox;
 import com.mailroom.delivery.entity.MailStatus;
@@ -49,8 +50,8 @@ public class MailResource {
     @GET
     public List<MailView> list(@QueryParam("status") String status, @QueryParam("offset") @DefaultValue("0") int offset,
                                @QueryParam("limit") @DefaultValue("50") int limit) {
-        MailStatus wanted = status == null || status.isBlank() ? null : MailStatus.fromWire(status)
-                .orElseThrow(() -> InvalidInput.of("status", "Must be one of " + MailStatus.allowed() + "."));
+        MailStatus wanted = status == null || status.isBlank() ? null : WireEnum.parse(MailStatus.class, status)
+                .orElseThrow(() -> InvalidInput.of("status", "Must be one of " + WireEnum.allowed(MailStatus.class) + "."));
         return outbox.list(wanted, offset, limit);
     }
 

@@ -1,6 +1,6 @@
 package com.mailroom.api;
 
-import com.mailroom.settings.entity.WireEnum;
+import com.mailroom.platform.WireEnum;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.AuthMechanism;
 import com.mailroom.settings.entity.AuthType;

@@ -1,5 +1,7 @@
 package com.mailroom.it;
 
+import com.mailroom.testsupport.ScriptedSmtpServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -97,7 +100,7 @@ class SmtpPageIT {
         assertEquals("SMTP", text(browser, "nav-smtp"));
         assertEquals("Users", text(browser, "nav-users"));
         browser.findElement(By.id("nav-outbox")).click();
-        assertTrue(text(browser, "outboxText").contains("delivery"));
+        assertTrue(text(browser, "outboxText").contains("passes through here"));
 
         browser.findElement(By.id("logout")).click();
         waitFor(browser, b -> b.getCurrentUrl().endsWith("/login.xhtml"));
@@ -369,6 +372,52 @@ class SmtpPageIT {
 
         browser.get(api.base() + "no-such-page.xhtml");
         assertTrue(text(browser, "errorCode").contains("404"), browser.getPageSource());
+    }
+
+    @Test
+    void theOutboxShowsAFailedMailWithTheServersAnswerAndResendsIt() throws Exception {
+        Admin admin = newAdmin(true);
+        String auth = Api.basic(admin.name, USER_PASSWORD);
+        String subject = "Quarterly report " + UUID.randomUUID().toString().substring(0, 6);
+        try (var refusing = ScriptedSmtpServer.replying(Map.of("RCPT", "550 5.1.1 User unknown"))) {
+            assertEquals(200, api.put("api/v1/smtp/settings", auth, noAuthSettings(refusing.port())).status());
+            var queued = api.postJson("api/v1/mail", auth, """
+                    {"to": ["nobody@example.com"], "subject": "%s", "text": "Attached.",
+                     "category": "content_delivery"}""".formatted(subject));
+            assertEquals(202, queued.status(), queued.toString());
+            String id = queued.json().getString("id");
+            for (int i = 0; i < 100 && !api.get("api/v1/mail/" + id, auth).json().getString("status").equals("failed"); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("failed", api.get("api/v1/mail/" + id, auth).json().getString("status"));
+        }
+
+        WebDriver browser = loggedIn(admin, "en");
+        browser.findElement(By.id("nav-outbox")).click();
+        waitFor(browser, b -> !b.findElements(By.id("counts")).isEmpty());
+        assertTrue(Long.parseLong(text(browser, "count-failed")) >= 1, text(browser, "counts"));
+        WebElement row = browser.findElement(By.xpath("//table[@id='failed']//tr[td[contains(., '" + subject + "')]]"));
+        assertTrue(row.getText().contains("550 5.1.1 User unknown"), row.getText());
+
+        // the admin fixes the settings, then resends
+        assertEquals(200, api.put("api/v1/smtp/settings", auth, noAuthSettings(greenMailPort())).status());
+        ((JavascriptExecutor) browser).executeScript("window.mailroomOldPage = true;");
+        row.findElement(By.cssSelector("input[type='submit']")).click();
+        waitFor(browser, b -> Boolean.TRUE.equals(scriptDuringNavigation(b,
+                "return !window.mailroomOldPage && document.readyState === 'complete';")));
+        assertTrue(text(browser, "messages").contains("queued again"), text(browser, "messages"));
+        assertTrue(greenMail.waitForIncomingEmail(10_000, 1), "the resent mail arrives");
+        assertEquals(subject, greenMail.getReceivedMessages()[0].getSubject());
+
+        browser.findElement(By.id("lang-de")).click();
+        waitFor(browser, b -> b.findElement(By.tagName("h1")).getText().contains("Postausgang"));
+    }
+
+    private static String noAuthSettings(int port) {
+        return """
+                {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
+                 "from": "Reports <reports@example.com>", "auth_type": "none", "trusted_ca_pem": null}"""
+                .formatted(port);
     }
 
     // --- helpers

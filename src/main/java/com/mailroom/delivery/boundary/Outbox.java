@@ -1,5 +1,6 @@
 package com.mailroom.delivery.boundary;
 
+import com.mailroom.platform.WireEnum;
 import com.mailroom.delivery.control.DeliveryConfig;
 import com.mailroom.delivery.control.MailMessage;
 import com.mailroom.delivery.control.MailQueued;
@@ -77,7 +78,7 @@ public class Outbox {
             counts.put(s, 0L);
         }
         em.createQuery("SELECT m.status, COUNT(m) FROM OutboundMail m GROUP BY m.status", Object[].class)
-                .getResultList().forEach(row -> MailStatus.fromWire((String) row[0])
+                .getResultList().forEach(row -> WireEnum.parse(MailStatus.class, (String) row[0])
                         .ifPresent(s -> counts.put(s, ((Number) row[1]).longValue())));
         return counts;
     }

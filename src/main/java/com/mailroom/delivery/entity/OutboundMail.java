@@ -1,5 +1,6 @@
 package com.mailroom.delivery.entity;
 
+import com.mailroom.platform.WireEnum;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -100,7 +101,7 @@ public class OutboundMail {
     }
 
     public String getId() { return id; }
-    public MailStatus getStatus() { return MailStatus.fromWire(status).orElseThrow(); }
+    public MailStatus getStatus() { return WireEnum.parse(MailStatus.class, status).orElseThrow(); }
     public Category getCategory() { return category; }
     public String getSubject() { return subject; }
     public int getAttempts() { return attempts; }

@@ -1,6 +1,6 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.settings.entity.WireEnum;
+import com.mailroom.platform.WireEnum;
 import com.mailroom.platform.NodeName;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.SecretCipher;

@@ -1,5 +1,7 @@
 package com.mailroom.settings.entity;
 
+import com.mailroom.platform.WireEnum;
+
 /** How the SMTP connection is protected. STARTTLS is always required when chosen: never a silent fall-back to clear text. */
 public enum TlsMode implements WireEnum {
     NONE(25), STARTTLS(587), IMPLICIT(465);

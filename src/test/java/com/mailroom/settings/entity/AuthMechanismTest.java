@@ -1,6 +1,6 @@
 package com.mailroom.settings.entity;
 
-import com.mailroom.settings.entity.WireEnum;
+import com.mailroom.platform.WireEnum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.mailroom.settings.entity;
+package com.mailroom.platform;
 
 import java.util.Arrays;
 import java.util.Locale;
