@@ -1,5 +1,7 @@
 package com.mailroom.it;
 
+import com.mailroom.testsupport.Loopback;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +18,6 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -203,7 +204,7 @@ class DeliveryIT {
     @Test
     @Order(5)
     void withTheServerDownMailWaitsTheStatusTurnsInvalidAndAllArriveWhenItIsBack() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         var down = SubethaServer.plain(port, USER, PASSWORD);
         useServer(port);
         awaitStatus(s -> s.getBoolean("is_valid"));
@@ -233,7 +234,7 @@ class DeliveryIT {
     @Test
     @Order(6)
     void mailPendingWhenTheApplicationStopsIsDeliveredAfterARestart() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         useServer(port); // nothing listens there yet
         String run = "restart " + UUID.randomUUID();
         List<String> ids = new ArrayList<>();
@@ -293,7 +294,7 @@ class DeliveryIT {
             if (condition.test(mail)) {
                 return mail;
             }
-            sleep(100);
+            Loopback.pause(100);
         }
         throw new AssertionError("the mail never got there: " + mail);
     }
@@ -305,7 +306,7 @@ class DeliveryIT {
             if (condition.test(status)) {
                 return status;
             }
-            sleep(100);
+            Loopback.pause(100);
         }
         throw new AssertionError("the status never got there: " + status);
     }
@@ -322,7 +323,7 @@ class DeliveryIT {
             if (found.size() >= count) {
                 return found;
             }
-            sleep(100);
+            Loopback.pause(100);
         }
         throw new AssertionError("only " + found.size() + " of " + count + " mails arrived");
     }
@@ -355,20 +356,5 @@ class DeliveryIT {
 
     private static byte[] sha256(byte[] data) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(data);
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,10 @@
 package com.mailroom.it;
 
+import com.mailroom.testsupport.Loopback;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     public static MicroProcess start(Map<String, String> environment) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = Loopback.freePort();
         var builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
                 System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("mailroom.war"),
@@ -80,12 +81,6 @@ public final class MicroProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,12 +1,12 @@
 package com.mailroom.it;
 
+import com.mailroom.testsupport.Loopback;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
 import com.mailroom.testsupport.TestPki;
@@ -54,7 +54,7 @@ class SendingIT {
     GreenMail greenMail;
 
     /** The operator's default relay: a GreenMail started by the test that needs it, on a port fixed now. */
-    static final int RELAY_PORT = freePort();
+    static final int RELAY_PORT = Loopback.freePort();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -66,9 +66,7 @@ class SendingIT {
     @BeforeEach
     void start() {
         api = new Api(deployed);
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
-        greenMail.start();
+        greenMail = Loopback.greenMail(0, USER, PASSWORD);
     }
 
     @AfterEach
@@ -103,8 +101,7 @@ class SendingIT {
     @Test
     void defaultEmailSettingsSendThroughTheOperatorsRelay() {
         Admin admin = newAdmin();
-        var relay = new GreenMail(new ServerSetup(RELAY_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        relay.start();
+        var relay = Loopback.greenMail(RELAY_PORT, "relay-user@example.com", "unused-password");
         try {
             save(admin, "{\"default_smtp\": true}");
             var report = api.post(TEST, admin.auth, null, null).json();
@@ -305,7 +302,7 @@ class SendingIT {
                      "category": "content_delivery"}""");
             assertEquals(202, queued.status(), queued.toString());
             for (int i = 0; i < 100 && smtp.deliveries.size() < 5; i++) {
-                sleep(100);
+                Loopback.pause(100);
             }
             assertEquals(5, smtp.deliveries.size(), "the outbox delivers with the cached token too");
             assertEquals(2, tokens.requests.get());
@@ -348,7 +345,7 @@ class SendingIT {
             if (condition.test(status)) {
                 return status;
             }
-            sleep(100);
+            Loopback.pause(100);
         }
         throw new AssertionError("the status never got there: " + status);
     }
@@ -381,22 +378,5 @@ class SendingIT {
                 .formatted(name, email));
         assertEquals(201, created.status(), created.toString());
         return new Admin(Api.basic(name, "a-long-password-1"), email);
-    }
-
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

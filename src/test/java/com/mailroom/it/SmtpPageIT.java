@@ -1,5 +1,7 @@
 package com.mailroom.it;
 
+import com.mailroom.testsupport.Loopback;
+
 import com.mailroom.testsupport.ScriptedSmtpServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
@@ -71,9 +71,7 @@ class SmtpPageIT {
     @BeforeEach
     void start() {
         api = new Api(deployed);
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD));
-        greenMail.start();
+        greenMail = Loopback.greenMail(0, SMTP_USER, SMTP_PASSWORD);
     }
 
     @AfterEach
@@ -267,7 +265,7 @@ class SmtpPageIT {
         WebDriver second = loggedIn(newAdmin(true), "en");
         second.get(api.base() + "admin/users.xhtml");
         for (int i = 0; i < 50 && second.findElements(By.id("smtpWarning")).isEmpty(); i++) {
-            sleep(200);
+            Loopback.pause(200);
             second.navigate().refresh();
         }
         WebElement icon = second.findElement(By.id("smtpWarning"));
@@ -560,14 +558,5 @@ class SmtpPageIT {
         Files.createDirectories(target.getParent());
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
