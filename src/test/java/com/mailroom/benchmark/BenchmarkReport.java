@@ -22,7 +22,7 @@ final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
-    static void write(Path report, int n, int warmUp, int rounds, Map<Character, List<Double>> rates) throws IOException {
+    static void write(Path report, int n, int warmUps, int rounds, Map<Character, List<Double>> rates) throws IOException {
         double a = DeliveryBenchmark.median(rates.get('a'));
         double b = DeliveryBenchmark.median(rates.get('b'));
         double c = DeliveryBenchmark.median(rates.get('c'));
@@ -34,8 +34,8 @@ final class BenchmarkReport {
             cpu = "unknown CPU";
         }
         String measured = BEGIN + "\n" + """
-                Measured %s with `mvn -Pbenchmark package` (N = %d mails per round, %d rounds per way after a warm-up
-                of %d; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback requiring
+                Measured %s with `mvn -Pbenchmark package` (N = %d mails per round, %d measured rounds per way after %d
+                warm-up rounds; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback requiring
                 STARTTLS (TLS certificate for 127.0.0.1 from a CA made at run time) and AUTH PLAIN/LOGIN, counting mails.
 
                 | way | mails/s (median) | rounds |
@@ -46,7 +46,7 @@ final class BenchmarkReport {
                 | (d) Mailroom end to end, queued over REST: `POST /api/v1/mail` per mail (%d clients) → stored → claimed → sent | %.1f | %s |
 
                 **c/a = %.2f** (target ≥ 0.8), **c/b = %.2f** (target ≥ 5), from the medians of (a), (b) and (c).
-                """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), n, rounds, warmUp,
+                """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), n, rounds, warmUps,
                 Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
                 a, all(rates.get('a')), b, all(rates.get('b')), c, all(rates.get('c')), MailroomWays.CLIENTS,
                 DeliveryBenchmark.median(rates.get('d')), all(rates.get('d')), c / a, c / b) + END;
