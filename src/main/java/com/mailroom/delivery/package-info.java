@@ -41,7 +41,7 @@
  *     token cache is wired in there, an OAuth destination is a transient failure "OAuth not available".</li>
  * <li><b>Workers.</b> {@code mailroom.delivery.workers} (2) threads from the managed thread factory, woken after each
  *     commit of a queued mail on this node, polling every {@code poll-ms} (1 s) otherwise; batches of
- *     {@code batch-size} (50).</li>
+ *     {@code batch-size} (200).</li>
  * </ul>
  */
 package com.mailroom.delivery;

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,12 +30,19 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     public static MicroProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        return start(Path.of(System.getProperty("mailroom.war")), List.of(), environment);
+    }
+
+    /** Another WAR (e.g. the benchmark's copy) and extra JVM options (e.g. a flight recording). */
+    public static MicroProcess start(Path war, List<String> jvmOptions, Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = Loopback.freePort();
-        var builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("mailroom.war"),
-                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome"))
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--deploy", war.toString(),
+                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         var micro = new MicroProcess(builder.start(), port);
         var ready = new CountDownLatch(1);
@@ -70,6 +78,11 @@ public final class MicroProcess implements AutoCloseable {
 
     public Api api() throws IOException {
         return new Api(new URL("http://127.0.0.1:" + port + "/"));
+    }
+
+    /** The server's process id, e.g. for {@code jcmd <pid> Thread.print}. */
+    public long pid() {
+        return process.pid();
     }
 
     public String output() {

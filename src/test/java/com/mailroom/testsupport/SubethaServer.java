@@ -9,6 +9,7 @@ import javax.net.ssl.SSLServerSocket;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /** SubEthaSMTP on loopback, for STARTTLS (which GreenMail lacks) and for implicit TLS with chosen TLS versions. */
@@ -18,13 +19,19 @@ public final class SubethaServer implements AutoCloseable {
     }
 
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    /** Every accepted mail, also those a counting-only sink does not keep. */
+    public final AtomicInteger received = new AtomicInteger();
     private final SMTPServer server;
 
     private SubethaServer(String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
-        this(0, user, password, tls);
+        this(0, user, password, tls, true);
     }
 
     private SubethaServer(int port, String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
+        this(port, user, password, tls, true);
+    }
+
+    private SubethaServer(int port, String user, String password, UnaryOperator<SMTPServer.Builder> tls, boolean keep) {
         SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("subetha.test")
@@ -33,7 +40,12 @@ public final class SubethaServer implements AutoCloseable {
                         throw new LoginFailedException();
                     }
                 }))
-                .messageHandler((context, from, to, data) -> deliveries.add(new Delivery(from, to, data)));
+                .messageHandler((context, from, to, data) -> {
+                    if (keep) {
+                        deliveries.add(new Delivery(from, to, data));
+                    }
+                    received.incrementAndGet();
+                });
         server = tls.apply(builder).build();
         server.start();
     }
@@ -46,6 +58,16 @@ public final class SubethaServer implements AutoCloseable {
     /** STARTTLS offered and required before MAIL; AUTH PLAIN/LOGIN offered only after STARTTLS. */
     public static SubethaServer starttls(SSLContext tls, String user, String password) {
         return new SubethaServer(user, password, b -> b.enableTLS().requireTLS().startTlsSocketFactory(tls));
+    }
+
+    /**
+     * A sink like the servers peers really talk to (Microsoft 365, Gmail, corporate relays): STARTTLS required, then
+     * AUTH PLAIN/LOGIN required before MAIL. It only counts ({@link #received}): keeping thousands of mails in a
+     * copy-on-write list would make the sink itself the bottleneck of a benchmark.
+     */
+    public static SubethaServer countingStarttlsAuth(SSLContext tls, String user, String password) {
+        return new SubethaServer(0, user, password, b -> b.enableTLS().requireTLS().requireAuth()
+                .startTlsSocketFactory(tls).maxConnections(1000), false);
     }
 
     /** TLS from the first byte (SMTPS), with only the given protocol versions enabled (all when none given). */

@@ -9,6 +9,8 @@ import com.mailroom.delivery.entity.MailStatus;
 import com.mailroom.delivery.entity.OutboundMail;
 import com.mailroom.delivery.entity.StoredAttachment;
 import com.mailroom.errors.Conflict;
+import com.mailroom.errors.FieldError;
+import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.NotFound;
 import com.mailroom.status.boundary.SmtpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,14 +50,49 @@ public class Outbox {
      * @throws com.mailroom.errors.InvalidInput naming every field that breaks a rule; nothing is stored then
      */
     public String queue(MailMessage message) {
-        var checked = MailRules.check(message, config.maxSizeBytes());
+        OutboundMail mail = stored(message, MailRules.check(message, config.maxSizeBytes()));
+        queued.fire(new MailQueued(mail.getId()));
+        return mail.getId();
+    }
+
+    /**
+     * Queues many mails in one transaction, e.g. a notification to many users: all are stored or none (every
+     * message is checked before any is written), and the workers are woken once, not per mail.
+     *
+     * @return the new mails' ids, in the order of {@code messages}
+     * @throws com.mailroom.errors.InvalidInput naming each broken field as {@code messages[i].field}; nothing is stored
+     */
+    public List<String> queue(List<MailMessage> messages) {
+        List<FieldError> errors = new ArrayList<>();
+        List<MailRules.Checked> checked = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                checked.add(MailRules.check(messages.get(i), config.maxSizeBytes()));
+            } catch (InvalidInput e) {
+                String prefix = "messages[" + i + "].";
+                e.errors().forEach(f -> errors.add(new FieldError(prefix + f.field(), f.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        List<String> ids = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            ids.add(stored(messages.get(i), checked.get(i)).getId());
+        }
+        if (!ids.isEmpty()) {
+            queued.fire(new MailQueued(ids.get(0)));
+        }
+        return ids;
+    }
+
+    private OutboundMail stored(MailMessage message, MailRules.Checked checked) {
         var attachments = message.attachments().stream().map(a -> new StoredAttachment(a.filename(), a.contentType(),
                 a.content().length, Base64.getEncoder().encodeToString(a.content()))).toList();
         var mail = new OutboundMail(message.category(), checked.to(), checked.cc(), checked.bcc(), message.subject(),
                 message.text(), message.html(), attachments, checked.sizeBytes(), SmtpStatus.now());
         em.persist(mail);
-        queued.fire(new MailQueued(mail.getId()));
-        return mail.getId();
+        return mail;
     }
 
     public MailView find(String id) {

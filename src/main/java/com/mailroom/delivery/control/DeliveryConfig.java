@@ -13,7 +13,7 @@ public class DeliveryConfig {
     @ConfigProperty(name = "mailroom.delivery.workers", defaultValue = "2")
     int workers;
     @Inject
-    @ConfigProperty(name = "mailroom.delivery.batch-size", defaultValue = "50")
+    @ConfigProperty(name = "mailroom.delivery.batch-size", defaultValue = "200")
     int batchSize;
     @Inject
     @ConfigProperty(name = "mailroom.delivery.poll-ms", defaultValue = "1000")

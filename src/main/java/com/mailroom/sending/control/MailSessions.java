@@ -23,6 +23,10 @@ public final class MailSessions {
 
     private static final String SMTP = "mail.smtp.";
 
+    static {
+        StreamProviderPin.pin();
+    }
+
     private MailSessions() {
     }
 

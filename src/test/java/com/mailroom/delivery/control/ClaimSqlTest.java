@@ -136,6 +136,42 @@ class ClaimSqlTest {
         }
     }
 
+    @Test
+    void aBatchSentWithoutRemarksIsWrittenInBulkAndOnlyForItsOwnToken() throws Exception {
+        List<String> ids = insert(ClaimSql.IN_LIST + 3, "queued", NOW.minusSeconds(1));
+        try (Connection c = db.getConnection()) {
+            var claim = sql.claim(c, "w", ClaimSql.IN_LIST + 3, NOW, NOW.plusMinutes(5));
+            List<ClaimSql.Update> updates = new ArrayList<>();
+            for (String id : ids) {
+                updates.add(new ClaimSql.Update(id, ClaimSql.Update.Kind.SENT, null, NOW));
+            }
+            updates.set(1, new ClaimSql.Update(ids.get(1), ClaimSql.Update.Kind.SENT, "refused: b@example.com", NOW));
+            assertEquals(ids.size(), sql.record(c, claim.token(), updates));
+            assertEquals("sent", column(c, ids.get(0), "status"));
+            assertEquals(null, column(c, ids.get(0), "claim_token"));
+            assertEquals("refused: b@example.com", column(c, ids.get(1), "last_error"));
+            assertEquals("sent", column(c, ids.get(ids.size() - 1), "status"));
+            assertEquals(0, sql.record(c, "another-token", updates), "a stale token changes nothing");
+        }
+    }
+
+    @Test
+    void findingDueMailWalksTheIndexInsteadOfScanningTheTable() throws Exception {
+        try (Connection c = db.getConnection()) {
+            for (String status : List.of("sending", "retrying", "queued")) {
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + ClaimSql.dueSql(status))) {
+                    ps.setString(1, status);
+                    ps.setObject(2, NOW);
+                    try (ResultSet plan = ps.executeQuery()) {
+                        plan.next();
+                        assertTrue(plan.getString(1).contains("OUTBOUND_MAIL_DUE"), plan.getString(1));
+                        assertTrue(plan.getString(1).contains("index sorted"), plan.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
     private List<String> insert(int n, String status, OffsetDateTime due) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_mail"

@@ -1,0 +1,136 @@
+package com.mailroom.benchmark;
+
+import com.mailroom.it.Api;
+import com.mailroom.it.MicroProcess;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ways (c) and (d): the benchmark's copy of the WAR ({@link BenchmarkWar}) on Payara Micro, started as operators do,
+ * with its defaults except what the environment of the benchmark run sets (e.g. {@code MAILROOM_DELIVERY_WORKERS}),
+ * sending to the sink with custom settings: STARTTLS, the sink's CA pasted as trusted CA, basic AUTH.
+ */
+final class MailroomWays implements AutoCloseable {
+
+    /** (c) queues this many mails per transaction ({@code Outbox.queue(List)}). */
+    static final int CHUNK = 100;
+    /** (d) sends this many REST requests at once. */
+    static final int CLIENTS = 8;
+
+    private final Sink sink;
+    private final MicroProcess micro;
+    private final Api api;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String bearer;
+    private int runs;
+
+    MailroomWays(Sink sink, Path war, List<String> jvmOptions) throws Exception {
+        this.sink = sink;
+        Path data = Files.createTempDirectory("mailroom-benchmark");
+        micro = MicroProcess.start(BenchmarkWar.of(war), jvmOptions, Map.of("MAILROOM_DATA_DIR", data.toString(),
+                "MAILROOM_ADMIN_USERNAME", Api.ADMIN, "MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD,
+                "MAILROOM_RATE_LIMIT_PER_ADMIN", "1000"));
+        api = micro.api();
+        String settings = Json.createObjectBuilder().add("default_smtp", false).add("address", "127.0.0.1")
+                .add("port", sink.port()).add("tls_mode", "starttls").add("tls_version", "TLSv1_2_OR_NEWER")
+                .add("trusted_ca_pem", sink.pki.caPem()).add("from", "Mailroom <mailroom@example.com>")
+                .add("auth_type", "basic").add("auth_mechanism", "auto").add("user_name", Sink.USER)
+                .add("password", Sink.PASSWORD).build().toString();
+        var saved = api.put("api/v1/smtp/settings", Api.admin(), settings);
+        check(saved.status() == 200, saved.toString());
+    }
+
+    long pid() {
+        return micro.pid();
+    }
+
+    /** (c) application code queues N mails through {@code Outbox}; timed until the sink has all N. */
+    Duration inApplication(int n) throws Exception {
+        int target = sink.received() + n;
+        long start = System.nanoTime();
+        var reply = http.send(HttpRequest.newBuilder(URI.create(api.base() + "api/benchmark/queue?n=" + n + "&chunk="
+                + CHUNK + "&run=" + (++runs))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(reply.statusCode() == 200, reply.statusCode() + " " + reply.body());
+        report("queued", n, start, target);
+        sink.awaitCount(target);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** (d) an integrator: one authenticated {@code POST /api/v1/mail} per mail, {@value #CLIENTS} at a time. */
+    Duration restPerMail(int n) throws Exception {
+        if (bearer == null) {
+            bearer = "Bearer " + token();
+        }
+        int target = sink.received() + n;
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(clients.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    String json = Json.createObjectBuilder().add("to", Json.createArrayBuilder().add("r" + i + "@example.com"))
+                            .add("subject", "Benchmark " + i).add("text", BenchmarkMail.TEXT)
+                            .add("category", "admin_notification").build().toString();
+                    var reply = http.send(HttpRequest.newBuilder(URI.create(api.base() + "api/v1/mail"))
+                            .header("Authorization", bearer).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    check(reply.statusCode() == 202, reply.statusCode() + " " + reply.body());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        clients.shutdown();
+        report("queued over REST", n, start, target);
+        sink.awaitCount(target);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** How far delivery was when queueing ended: shows whether queueing or sending bounds the way. */
+    private void report(String what, int n, long start, int target) {
+        double s = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "    %d %s in %.2f s (%.0f/s); %d of them already delivered%n", n, what, s,
+                n / s, n - (target - sink.received()));
+    }
+
+    /** API credentials for the admin, exchanged for a bearer token (cheaper per request than Basic's hashing). */
+    private String token() {
+        var credentials = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null).json();
+        String form = "client_id=" + URLEncoder.encode(credentials.getString("client_id"), StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(credentials.getString("client_secret"), StandardCharsets.UTF_8);
+        var login = api.post("api/4.0/login", null, "application/x-www-form-urlencoded", form);
+        check(login.status() == 200, login.toString());
+        return login.json().getString("access_token");
+    }
+
+    static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        micro.close();
+    }
+}
