@@ -37,8 +37,9 @@
  *     are all refused fails (5xx) or is retried (4xx) as a whole.</li>
  * <li><b>SMTP status.</b> A failure the settings caused (dns, connect, tls, token, auth, timeout, a refused sender)
  *     marks this node invalid with the stage, reply and hint; the next delivered mail clears it.</li>
- * <li><b>OAuth.</b> {@code DeliveryTargets.connectable} is the one place a destination becomes a target; until the
- *     token cache is wired in there, an OAuth destination is a transient failure "OAuth not available".</li>
+ * <li><b>OAuth.</b> {@code DeliveryTargets.sendWith} is the one place a destination becomes a target: the access
+ *     token comes from the shared token cache (the test mail and the batches share it); a 535 at AUTH evicts it and
+ *     the batch is tried once more with a fresh token; a token failure is a transient failure at stage token.</li>
  * <li><b>Workers.</b> {@code mailroom.delivery.workers} (2) threads from the managed thread factory, woken after each
  *     commit of a queued mail on this node, polling every {@code poll-ms} (1 s) otherwise; batches of
  *     {@code batch-size} (200).</li>
