@@ -27,11 +27,12 @@ final class FacesErrors {
         int placed = 0;
         for (FieldError error : e.errors()) {
             String clientId = fieldIds.get(error.field());
+            String message = localized(error);
             if (clientId != null) {
-                context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
+                context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
                 placed++;
             } else {
-                unplaced.append(' ').append(error.message());
+                unplaced.append(' ').append(message);
             }
         }
         String global;
@@ -48,6 +49,20 @@ final class FacesErrors {
         }
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, global.strip(), null));
         context.validationFailed();
+    }
+
+    /**
+     * The page language's wording of a broken rule where the bundle has one ({@code field.<code>}, in the German
+     * bundle only), else the boundary's English sentence, which carries the details.
+     */
+    static String localized(FieldError error) {
+        if (error.code() == null) {
+            return error.message();
+        }
+        FacesContext context = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
+        String key = "field." + error.code();
+        return bundle.containsKey(key) ? bundle.getString(key) : error.message();
     }
 
     /** A message that survives the redirect of Post-Redirect-Get. */

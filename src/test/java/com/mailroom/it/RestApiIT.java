@@ -186,6 +186,8 @@ class RestApiIT {
             var reply = api.put(SETTINGS, Api.admin(), c[0]);
             assertEquals(422, reply.status(), c[0] + " → " + reply);
             assertNotNull(reply.fieldError(c[1]), c[0] + " should name " + c[1] + ": " + reply);
+            reply.json().getJsonArray("errors").forEach(e -> assertEquals(java.util.Set.of("field", "message"),
+                    e.asJsonObject().keySet(), "the error shape of SPEC §4, nothing more"));
         }
         assertEquals(before, api.get(SETTINGS, Api.admin()).json(), "nothing may be stored by a refused save");
     }

@@ -309,6 +309,11 @@ class SmtpPageIT {
                 {"tokenEndpoint", "Token-URL"}, {"scopes", "Bereiche"}}) {
             assertLabel(german, label[0], label[1]);
         }
+        // the rules' messages next to the fields speak German too
+        type(german, "address", "smtp://mail.example.com");
+        click(german, "save");
+        assertEquals("Die Client-ID ist für OAuth 2.0 erforderlich.", text(german, "clientIdMessage"));
+        assertTrue(text(german, "addressMessage").startsWith("Nur den Hostnamen eingeben"), text(german, "addressMessage"));
 
         click(german, "lang-en");
         assertLabel(german, "mode:0", "Use default email settings");

@@ -50,10 +50,10 @@ public final class ReentryRule {
             return Decision.of(Outcome.REPLACE);
         }
         if (supplied != null) {
-            return required ? Decision.error(field, label + " is required.") : Decision.of(Outcome.CLEAR);
+            return required ? Decision.error(field, label + " is required.", field + ".required") : Decision.of(Outcome.CLEAR);
         }
         if (!stored) {
-            return required ? Decision.error(field, label + " is required.") : Decision.of(Outcome.NONE);
+            return required ? Decision.error(field, label + " is required.", field + ".required") : Decision.of(Outcome.NONE);
         }
         if (Objects.equals(before, after)) {
             return Decision.of(Outcome.KEEP);
@@ -61,7 +61,7 @@ public final class ReentryRule {
         return required
                 ? Decision.error(field, "The mail server, port, TLS mode or "
                         + (field.equals("password") ? "username" : "username, token URL or client ID")
-                        + " changed: enter the " + label.toLowerCase(Locale.ROOT) + " again.")
+                        + " changed: enter the " + label.toLowerCase(Locale.ROOT) + " again.", field + ".reenter")
                 : Decision.of(Outcome.CLEAR);
     }
 
@@ -70,8 +70,8 @@ public final class ReentryRule {
             return new Decision(outcome, null);
         }
 
-        static Decision error(String field, String message) {
-            return new Decision(null, new FieldError(field, message));
+        static Decision error(String field, String message, String code) {
+            return new Decision(null, new FieldError(field, message, code));
         }
 
         public Optional<FieldError> problem() {

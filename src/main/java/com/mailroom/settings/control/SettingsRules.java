@@ -65,13 +65,13 @@ public final class SettingsRules {
 
         checkHost(form.getAddress(), custom, errors);
         if (form.getPort() != null && (form.getPort() < 1 || form.getPort() > 65535)) {
-            errors.add(new FieldError("port", "Port must be between 1 and 65535."));
+            errors.add(new FieldError("port", "Port must be between 1 and 65535.", "port.range"));
         }
         if (form.getFrom() != null || custom) {
             if (!singleLine(form.getFrom(), "from", errors)) {
                 var parsed = FromAddress.parse(form.getFrom());
                 if (!parsed.valid()) {
-                    errors.add(new FieldError("from", parsed.problem()));
+                    errors.add(new FieldError("from", parsed.problem(), "from.invalid"));
                 }
             }
         }
@@ -87,7 +87,7 @@ public final class SettingsRules {
         checkTokenEndpoint(form.getTokenEndpoint(), oauth, allowInsecureTokenUrl, errors);
         if (form.getScopes() == null) {
             if (oauth) {
-                errors.add(new FieldError("scopes", "Scopes are required for OAuth 2.0, e.g. https://outlook.office365.com/.default."));
+                errors.add(new FieldError("scopes", "Scopes are required for OAuth 2.0, e.g. https://outlook.office365.com/.default.", "scopes.required"));
             }
         } else if (form.getScopes().length() > MAX_SCOPES) {
             errors.add(new FieldError("scopes", "Scopes must be at most " + MAX_SCOPES + " characters."));
@@ -101,7 +101,7 @@ public final class SettingsRules {
     private static void checkHost(String host, boolean required, List<FieldError> errors) {
         if (host == null) {
             if (required) {
-                errors.add(new FieldError("address", "Mail server is required, e.g. smtp.office365.com."));
+                errors.add(new FieldError("address", "Mail server is required, e.g. smtp.office365.com.", "address.required"));
             }
             return;
         }
@@ -111,11 +111,11 @@ public final class SettingsRules {
         if (host.length() > MAX_HOST) {
             errors.add(new FieldError("address", "Mail server must be at most " + MAX_HOST + " characters."));
         } else if (host.contains("://") || host.contains("/") || host.contains("?") || host.contains("#") || host.contains("@")) {
-            errors.add(new FieldError("address", "Enter the host name only, without scheme (smtp://), user or path, e.g. smtp.example.com."));
+            errors.add(new FieldError("address", "Enter the host name only, without scheme (smtp://), user or path, e.g. smtp.example.com.", "address.scheme"));
         } else if (INVISIBLE.matcher(host).find()) {
             errors.add(new FieldError("address", "The mail server contains invisible characters: type it again."));
         } else if (host.contains(":") && !validIpv6(host)) {
-            errors.add(new FieldError("address", "Enter the port in the Port field, not after the host name."));
+            errors.add(new FieldError("address", "Enter the port in the Port field, not after the host name.", "address.port"));
         } else if (!host.contains(":") && !validHostName(host)) {
             errors.add(new FieldError("address", "'" + host + "' is not a valid host name: use letters, digits, dots and hyphens."));
         }
@@ -155,7 +155,7 @@ public final class SettingsRules {
                                   List<FieldError> errors) {
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, requiredMessage));
+                errors.add(new FieldError(field, requiredMessage, field + ".required"));
             }
         } else if (!singleLine(value, field, errors) && value.length() > max) {
             errors.add(new FieldError(field, "Must be at most " + max + " characters."));
@@ -169,10 +169,10 @@ public final class SettingsRules {
         if (value.length() > max) {
             errors.add(new FieldError(field, "Must be at most " + max + " characters."));
         } else if (CONTROL.matcher(value).find()) {
-            errors.add(new FieldError(field, "Must not contain line breaks or control characters."));
+            errors.add(new FieldError(field, "Must not contain line breaks or control characters.", "field.control"));
         } else if (MASK.matcher(value).matches()) {
             errors.add(new FieldError(field, "This looks like the mask shown for a stored secret, not a secret: "
-                    + "leave the field empty to keep the stored one."));
+                    + "leave the field empty to keep the stored one.", "secret.mask"));
         }
     }
 
@@ -180,7 +180,7 @@ public final class SettingsRules {
         if (url == null) {
             if (required) {
                 errors.add(new FieldError("token_endpoint", "Token URL is required for OAuth 2.0, "
-                        + "e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token."));
+                        + "e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.", "token_endpoint.required"));
             }
             return;
         }
@@ -197,7 +197,7 @@ public final class SettingsRules {
             if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                 errors.add(new FieldError("token_endpoint", "Token URL must be an absolute https:// URL."));
             } else if (scheme.equals("http") && !allowInsecure) {
-                errors.add(new FieldError("token_endpoint", "Token URL must use https:// (the client secret is sent to it)."));
+                errors.add(new FieldError("token_endpoint", "Token URL must use https:// (the client secret is sent to it).", "token_endpoint.https"));
             } else if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
                 errors.add(new FieldError("token_endpoint", "Token URL must not contain a user name or a #fragment."));
             }
@@ -215,7 +215,7 @@ public final class SettingsRules {
         } else if (pem.contains("PRIVATE KEY")) {
             errors.add(new FieldError("trusted_ca_pem", "Paste the CA's certificate, never a private key."));
         } else if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            errors.add(new FieldError("trusted_ca_pem", "Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- …)."));
+            errors.add(new FieldError("trusted_ca_pem", "Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- …).", "trusted_ca_pem.invalid"));
         } else {
             try {
                 var certificates = CertificateFactory.getInstance("X.509")
@@ -224,7 +224,7 @@ public final class SettingsRules {
                     errors.add(new FieldError("trusted_ca_pem", "No certificate found in the pasted text."));
                 }
             } catch (CertificateException e) {
-                errors.add(new FieldError("trusted_ca_pem", "The pasted certificate cannot be read: check that it is complete."));
+                errors.add(new FieldError("trusted_ca_pem", "The pasted certificate cannot be read: check that it is complete.", "trusted_ca_pem.invalid"));
             }
         }
     }
@@ -232,7 +232,7 @@ public final class SettingsRules {
     /** Adds an error and answers true when a one-line field holds a line break or another control character. */
     private static boolean singleLine(String value, String field, List<FieldError> errors) {
         if (value != null && CONTROL.matcher(value).find()) {
-            errors.add(new FieldError(field, "Must not contain line breaks or control characters."));
+            errors.add(new FieldError(field, "Must not contain line breaks or control characters.", "field.control"));
             return true;
         }
         return false;

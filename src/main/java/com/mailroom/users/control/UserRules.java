@@ -20,19 +20,19 @@ public final class UserRules {
     public static List<FieldError> validate(String username, String email, String password) {
         var errors = new ArrayList<FieldError>();
         if (username == null || username.isEmpty()) {
-            errors.add(new FieldError("username", "Username is required."));
+            errors.add(new FieldError("username", "Username is required.", "username.required"));
         } else if (!USERNAME.matcher(username).matches()) {
             errors.add(new FieldError("username", "Username: 1 to 64 letters, digits and . _ @ -, starting with a letter or digit."));
         }
         if (email == null || email.isEmpty()) {
-            errors.add(new FieldError("email", "E-mail is required: test mails are sent to it."));
+            errors.add(new FieldError("email", "E-mail is required: test mails are sent to it.", "email.required"));
         } else if (email.length() > FromAddress.MAX_LENGTH || CONTROL.matcher(email).find()) {
             errors.add(new FieldError("email", "E-mail must be one address of at most " + FromAddress.MAX_LENGTH + " characters."));
         } else {
-            FromAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p)));
+            FromAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p, "email.invalid")));
         }
         if (password == null || password.length() < MIN_PASSWORD) {
-            errors.add(new FieldError("password", "Password must have at least " + MIN_PASSWORD + " characters."));
+            errors.add(new FieldError("password", "Password must have at least " + MIN_PASSWORD + " characters.", "password.short"));
         } else if (password.length() > MAX_PASSWORD) {
             errors.add(new FieldError("password", "Password must be at most " + MAX_PASSWORD + " characters."));
         } else if (CONTROL.matcher(password).find()) {

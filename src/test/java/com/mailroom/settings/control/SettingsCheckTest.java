@@ -186,7 +186,7 @@ class SettingsCheckTest {
         var basic = Forms.editing(stored);
         basic.setPassword("");
         List<FieldError> errors = refuse(stored, basic);
-        assertEquals(List.of(new FieldError("password", "Password is required.")), errors);
+        assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), errors);
 
         var none = Forms.editing(stored);
         none.setAuthType(AuthType.NONE);
@@ -312,7 +312,7 @@ class SettingsCheckTest {
         var stored = storedOauth();
         var form = Forms.editing(stored);
         form.setClientSecret("");
-        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.")), refuse(stored, form));
+        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.", "client_secret.required")), refuse(stored, form));
     }
 
     // --- switching authentication types
@@ -322,7 +322,7 @@ class SettingsCheckTest {
         var stored = storedOauth();
         var form = Forms.editing(stored);
         form.setAuthType(AuthType.BASIC);
-        assertEquals(List.of(new FieldError("password", "Password is required.")), refuse(stored, form));
+        assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), refuse(stored, form));
     }
 
     @Test
@@ -333,7 +333,7 @@ class SettingsCheckTest {
         form.setClientId("client-id");
         form.setTokenEndpoint(Forms.TOKEN_URL);
         form.setScopes(Forms.SCOPE);
-        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.")), refuse(stored, form));
+        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.", "client_secret.required")), refuse(stored, form));
     }
 
     @Test
@@ -361,7 +361,7 @@ class SettingsCheckTest {
     void firstBasicSaveNeedsThePassword() {
         var form = Forms.basic();
         form.setPassword(null);
-        assertEquals(List.of(new FieldError("password", "Password is required.")), refuse(initialRow(), form));
+        assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), refuse(initialRow(), form));
         form.setPassword("first-password");
         assertEquals(Outcome.REPLACE, accept(initialRow(), form).password().outcome());
     }
