@@ -1,10 +1,7 @@
 package com.mailroom.delivery.control;
 
-import com.mailroom.oauth.control.TokenCache;
+import com.mailroom.oauth.control.OAuthSmtp;
 import com.mailroom.oauth.control.TokenFailure;
-import com.mailroom.oauth.control.TokenRequest;
-import com.mailroom.oauth.entity.AccessToken;
-import com.mailroom.sending.control.SmtpConversations;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.SmtpTargets;
 import com.mailroom.sending.control.Stage;
@@ -18,13 +15,11 @@ import java.util.function.Function;
 
 /**
  * Where the next batch goes: the stored settings, read per batch so a save takes effect at once. For OAuth 2.0 the
- * access token comes from the shared cache (one token request serves many batches and the test mail); when the
- * server rejects it (535 at AUTH) it is evicted and the batch tried once more with a fresh token.
+ * batch goes through {@link OAuthSmtp} like the test mail: the cached token, and after a 535 at AUTH one more try
+ * with a fresh one.
  */
 @ApplicationScoped
 public class DeliveryTargets {
-
-    private static final int AUTH_REJECTED = 535;
 
     @PersistenceContext
     EntityManager em;
@@ -33,10 +28,7 @@ public class DeliveryTargets {
     SmtpTargets targets;
 
     @Inject
-    SmtpConversations conversations;
-
-    @Inject
-    TokenCache tokens;
+    OAuthSmtp oauth;
 
     /** Sends with the current target; {@code send} must not throw for anything the server does. */
     public List<SendOutcome> sendWith(Function<SmtpTarget, List<SendOutcome>> send) throws Unconnectable {
@@ -47,32 +39,17 @@ public class DeliveryTargets {
         if (destination.oauth() == null) {
             return send.apply(destination.target());
         }
-        TokenRequest request;
         try {
-            request = conversations.tokenRequest(destination.oauth());
-        } catch (IllegalArgumentException incomplete) {
-            throw new Unconnectable(Stage.TOKEN, "The OAuth 2.0 settings are incomplete: " + incomplete.getMessage());
-        }
-        AccessToken token = token(request);
-        List<SendOutcome> outcomes = send.apply(destination.target().withSecret(token.value()));
-        if (!rejected(outcomes)) {
-            return outcomes;
-        }
-        tokens.evict(request, token);
-        return send.apply(destination.target().withSecret(token(request).value()));
-    }
-
-    private AccessToken token(TokenRequest request) throws Unconnectable {
-        try {
-            return tokens.token(request);
+            return oauth.withToken(destination.oauth(),
+                    token -> send.apply(destination.target().withSecret(token)), DeliveryTargets::rejected);
         } catch (TokenFailure failure) {
             throw new Unconnectable(Stage.TOKEN, failure.getMessage() + " " + failure.hint());
         }
     }
 
+    /** A batch whose connection failed at AUTH with 535: every outcome carries that first failure. */
     private static boolean rejected(List<SendOutcome> outcomes) {
-        return !outcomes.isEmpty() && outcomes.get(0).stage() == Stage.AUTH
-                && Integer.valueOf(AUTH_REJECTED).equals(outcomes.get(0).smtpCode());
+        return !outcomes.isEmpty() && OAuthSmtp.rejected(outcomes.get(0).stage(), outcomes.get(0).smtpCode());
     }
 
     /** The settings give no server to talk to (yet); every mail of the batch waits. */

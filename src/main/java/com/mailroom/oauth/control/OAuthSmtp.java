@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -42,30 +43,38 @@ public class OAuthSmtp {
      */
     public ProbeResult withToken(TokenRequest request, Function<String, ProbeResult> attempt) {
         long start = System.nanoTime();
-        AccessToken token;
         try {
-            token = tokens.token(request);
+            return since(withToken(request, attempt, OAuthSmtp::rejected), start);
         } catch (TokenFailure failure) {
             return tokenFailed(failure, start);
         }
-        ProbeResult first = attempt.apply(token.value());
-        if (!rejected(first)) {
-            return since(first, start);
+    }
+
+    /**
+     * The mechanism itself, for any kind of attempt (a test mail, a batch of deliveries): token, attempt, and when
+     * {@code rejected} says the server refused the token, evict it, fetch a new one and attempt exactly once more.
+     *
+     * @throws TokenFailure when no token could be had (its texts are free of secrets and tokens)
+     */
+    public <R> R withToken(TokenRequest request, Function<String, R> attempt, Predicate<R> rejected) throws TokenFailure {
+        AccessToken token = tokens.token(request);
+        R first = attempt.apply(token.value());
+        if (!rejected.test(first)) {
+            return first;
         }
         LOG.fine(() -> "The SMTP server rejected the access token for client " + request.clientId()
                 + "; retrying once with a new token");
         tokens.evict(request, token);
-        try {
-            token = tokens.token(request);
-        } catch (TokenFailure failure) {
-            return tokenFailed(failure, start);
-        }
-        return since(attempt.apply(token.value()), start);
+        return attempt.apply(tokens.token(request).value());
+    }
+
+    /** 535 at AUTH: the server refused the token (revoked, or expired earlier than announced). */
+    public static boolean rejected(Stage stage, Integer smtpCode) {
+        return stage == Stage.AUTH && Integer.valueOf(AUTH_REJECTED).equals(smtpCode);
     }
 
     private static boolean rejected(ProbeResult result) {
-        return !result.success() && result.stage() == Stage.AUTH
-                && Integer.valueOf(AUTH_REJECTED).equals(result.smtpCode());
+        return !result.success() && rejected(result.stage(), result.smtpCode());
     }
 
     private static ProbeResult tokenFailed(TokenFailure failure, long start) {

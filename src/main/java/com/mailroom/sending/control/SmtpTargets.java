@@ -1,6 +1,7 @@
 package com.mailroom.sending.control;
 
 import com.mailroom.platform.WireEnum;
+import com.mailroom.oauth.control.TokenRequest;
 import com.mailroom.platform.NodeName;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.SecretCipher;
@@ -12,6 +13,7 @@ import com.mailroom.settings.entity.TlsMode;
 import com.mailroom.settings.entity.TlsVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +36,11 @@ public class SmtpTargets {
     @Inject
     @ConfigProperty(name = "mailroom.smtp.write-timeout-ms", defaultValue = "10000")
     int writeTimeoutMs;
+
+    /** How the client secret is presented to the token endpoint: {@code form} (default) or {@code basic}. */
+    @Inject
+    @ConfigProperty(name = "mailroom.oauth.client-authentication", defaultValue = "form")
+    String clientAuthentication;
 
     @Inject
     @ConfigProperty(name = "mailroom.default-smtp.host")
@@ -103,8 +110,18 @@ public class SmtpTargets {
         }
         var target = new SmtpTarget(host, port != null ? port : mode.defaultPort(), mode, version, ca, auth, mechanism,
                 user, auth == AuthType.BASIC ? password : null, from, timeouts(), NodeName.get());
-        var oauth = auth == AuthType.OAUTH ? new OAuthClient(tokenEndpoint, clientId, clientSecret, scopes) : null;
-        return new Destination(target, oauth, null, null);
+        if (auth != AuthType.OAUTH) {
+            return new Destination(target, null, null, null);
+        }
+        try {
+            var method = "basic".equalsIgnoreCase(clientAuthentication)
+                    ? TokenRequest.ClientAuthentication.BASIC : TokenRequest.ClientAuthentication.FORM_BODY;
+            return new Destination(target, new TokenRequest(URI.create(tokenEndpoint == null ? "" : tokenEndpoint),
+                    clientId, clientSecret, scopes, method), null, null);
+        } catch (IllegalArgumentException incomplete) {
+            return Destination.unusable(Stage.TOKEN, "The OAuth 2.0 settings are incomplete: " + incomplete.getMessage()
+                    + ". Enter the client ID, client secret and token URL.");
+        }
     }
 
     private Destination defaultRelay() {
@@ -135,18 +152,11 @@ public class SmtpTargets {
         return ciphertext == null ? null : cipher.decrypt(ciphertext, purpose);
     }
 
-    /** The OAuth 2.0 client that obtains the access token for {@link SmtpTarget#secret()}. */
-    public record OAuthClient(String tokenEndpoint, String clientId, String clientSecret, String scopes) {
-        @Override
-        public String toString() {
-            return "OAuthClient[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + "]";
-        }
-    }
-
     /**
-     * A target to talk to (with the OAuth client when the token is still to be fetched), or why there is none.
+     * A target to talk to (with the token request when its OAuth 2.0 access token is still to be fetched), or why
+     * there is none.
      */
-    public record Destination(SmtpTarget target, OAuthClient oauth, Stage problemStage, String problem) {
+    public record Destination(SmtpTarget target, TokenRequest oauth, Stage problemStage, String problem) {
         static Destination unusable(Stage stage, String problem) {
             return new Destination(null, null, stage, problem);
         }

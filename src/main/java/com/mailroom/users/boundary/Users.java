@@ -56,10 +56,6 @@ public class Users {
                 .getResultStream().findFirst();
     }
 
-    public Optional<UserView> view(String username) {
-        return find(username).map(UserView::of);
-    }
-
     /** The user when the password matches; the same empty answer for an unknown user and a wrong password. */
     public Optional<User> verify(String username, String password) {
         Optional<User> user = find(username);
