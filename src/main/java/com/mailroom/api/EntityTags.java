@@ -1,9 +1,12 @@
 package com.mailroom.api;
 
-import com.mailroom.errors.StaleVersion;
 import jakarta.ws.rs.core.EntityTag;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The settings' version as an ETag, and the version an If-Match header names. */
+/** The settings' version as an ETag, and the versions an If-Match header names. */
 final class EntityTags {
 
     private EntityTags() {
@@ -14,23 +17,18 @@ final class EntityTags {
     }
 
     /**
-     * @return the version named by If-Match, or null when there is no header or it is {@code *}
-     * @throws StaleVersion when the header names no version that exists, so it can never match
+     * @return which stored versions satisfy {@code If-Match}: any without the header or with {@code *} (the PUT is
+     *         then unconditional), otherwise exactly the versions it names (a tag that names none matches nothing)
      */
-    static Long version(String ifMatch, long current) {
+    static LongPredicate precondition(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
+            return version -> true;
         }
-        for (String tag : ifMatch.split(",")) {
-            String value = tag.strip();
-            if (value.startsWith("W/")) {
-                value = value.substring(2);
-            }
-            value = value.replace("\"", "");
-            if (value.equals(Long.toString(current))) {
-                return current;
-            }
-        }
-        throw new StaleVersion(current);
+        Set<String> named = Stream.of(ifMatch.split(","))
+                .map(String::strip)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .map(tag -> tag.replace("\"", ""))
+                .collect(Collectors.toSet());
+        return version -> named.contains(Long.toString(version));
     }
 }

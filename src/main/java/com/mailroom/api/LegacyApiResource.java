@@ -59,9 +59,9 @@ public class LegacyApiResource {
     @Path("smtp_settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response smtpSettings(InputStream body, @Context SecurityContext caller) {
-        var form = admin.form();
-        LegacySettingsJson.overlay(JsonBodies.object(body, false), form);
-        admin.save(form, caller.getUserPrincipal().getName());
+        var json = JsonBodies.object(body, false);
+        LegacySettingsJson.overlay(json, admin.form()); // wrong fields and types are refused before the save is counted
+        admin.update(form -> LegacySettingsJson.overlay(json, form), version -> true, caller.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 }

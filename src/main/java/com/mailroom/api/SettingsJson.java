@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Lays a v1 settings body over a form holding the stored values: present fields replace, absent ones keep, so a
- * client may send only what it changes or the whole GET answer back. Read-only fields of the GET answer are
- * accepted and ignored, except {@code version}, which names the version the client edited.
+ * client may send only what it changes or the whole GET answer back. Read-only fields of the GET answer, {@code version}
+ * among them, are accepted and ignored: a precondition is the If-Match header's business, so a PUT without one is
+ * last-writer-wins even when it carries the version it was read at.
  */
 final class SettingsJson {
 
@@ -33,7 +34,6 @@ final class SettingsJson {
         fields.string("trusted_ca_pem", form::setTrustedCaPem);
         fields.choice("auth_type", v -> WireEnum.parse(AuthType.class, v), WireEnum.allowed(AuthType.class), form::setAuthType);
         fields.choice("auth_mechanism", v -> WireEnum.parse(AuthMechanism.class, v), WireEnum.allowed(AuthMechanism.class), form::setAuthMechanism);
-        fields.longInteger("version", form::setVersion);
         fields.throwIfInvalid();
     }
 

@@ -32,14 +32,9 @@ public class SmtpSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@HeaderParam("If-Match") String ifMatch, InputStream body, @Context SecurityContext caller) {
         var json = JsonBodies.object(body, false);
-        var form = admin.form();
-        long base = form.getVersion();
-        SettingsJson.overlay(json, form);
-        Long named = EntityTags.version(ifMatch, base);
-        if (named != null) {
-            form.setVersion(named);
-        }
-        return withTag(admin.save(form, caller.getUserPrincipal().getName()));
+        SettingsJson.overlay(json, admin.form()); // wrong fields and types are refused before the save is counted
+        return withTag(admin.update(form -> SettingsJson.overlay(json, form), EntityTags.precondition(ifMatch),
+                caller.getUserPrincipal().getName()));
     }
 
     private static Response withTag(SmtpSettingsView view) {

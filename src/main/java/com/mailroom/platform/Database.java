@@ -7,6 +7,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -42,5 +47,26 @@ public class Database {
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now).");
+        warnUnlessCommitsAreDurable();
+    }
+
+    /**
+     * A 202 or a saved page promises the data is on disk. The embedded H2 database is made so by Mailroom
+     * ({@code DurableCommits}); PostgreSQL is so unless its operator switched {@code synchronous_commit} off.
+     */
+    private void warnUnlessCommitsAreDurable() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                return;
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+                if (rs.next() && rs.getString(1).equalsIgnoreCase("off")) {
+                    LOG.warning("PostgreSQL runs with synchronous_commit = off: mail accepted in the last moments"
+                            + " before a database crash can be lost. Set it to on for Mailroom's database.");
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warning(() -> "Could not read synchronous_commit: " + e.getMessage());
+        }
     }
 }

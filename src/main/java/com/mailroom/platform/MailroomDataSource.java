@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -20,12 +21,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class MailroomDataSource implements DataSource {
 
     private volatile DataSource target;
+    /** Set for the embedded H2 database, whose commits are forced to the disk by Mailroom itself. */
+    private volatile DurableCommits durable;
 
     private DataSource target() {
         if (target == null) {
             synchronized (this) {
                 if (target == null) {
-                    target = create(ConfigProvider.getConfig(MailroomDataSource.class.getClassLoader()));
+                    DataSource created = create(ConfigProvider.getConfig(MailroomDataSource.class.getClassLoader()));
+                    durable = created instanceof JdbcDataSource ? new DurableCommits() : null;
+                    target = created;
                 }
             }
         }
@@ -39,7 +44,7 @@ public class MailroomDataSource implements DataSource {
         String password = config.getOptionalValue("mailroom.db.password", String.class).orElse("");
         if (url.startsWith("jdbc:h2:")) {
             var h2 = new JdbcDataSource();
-            h2.setURL(url);
+            h2.setURL(h2Url(url));
             h2.setUser(user);
             h2.setPassword(password);
             return h2;
@@ -54,14 +59,28 @@ public class MailroomDataSource implements DataSource {
         throw new IllegalStateException("mailroom.db.url must start with jdbc:h2: or jdbc:postgresql:");
     }
 
+    /**
+     * The operator's H2 URL with what Mailroom's promises need: {@code WRITE_DELAY=0}, so a commit is in the file
+     * before it returns (H2's default keeps it in memory for up to 500 ms, and a killed process loses it; a value
+     * the operator set is replaced), and a lock timeout long enough for concurrent saves to take turns on the
+     * settings row (H2's default is 2 s).
+     */
+    static String h2Url(String url) {
+        String durable = url.replaceAll("(?i);WRITE_DELAY=[^;]*", "") + ";WRITE_DELAY=0";
+        return durable.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=") ? durable
+                : durable + ";LOCK_TIMEOUT=10000";
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return target().getConnection();
+        Connection connection = target().getConnection();
+        DurableCommits commits = durable;
+        return commits == null ? connection : commits.wrap(connection);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return target().getConnection();
+        return getConnection();
     }
 
     @Override

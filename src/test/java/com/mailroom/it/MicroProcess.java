@@ -89,6 +89,14 @@ public final class MicroProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** Kills the server with SIGKILL, as the kernel's OOM killer or a crash would: no shutdown hook, no clean-up. */
+    public void kill() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Payara Micro survived SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -11,7 +11,17 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -132,14 +142,82 @@ class RestApiIT {
         var stale = api.put(SETTINGS, Api.admin(), "{\"default_smtp\": true}", "If-Match", "\"" + (version - 1) + "\"");
         assertEquals(412, stale.status(), stale.toString());
         assertTrue(stale.json().getString("message").contains("changed by someone else"));
-        var staleInBody = api.put(SETTINGS, Api.admin(), "{\"default_smtp\": true, \"version\": " + (version + 7) + "}");
-        assertEquals(412, staleInBody.status());
         assertEquals(before, api.get(SETTINGS, Api.admin()).json());
 
         var current = api.put(SETTINGS, Api.admin(), "{\"scopes\": null}", "If-Match", "\"" + version + "\"");
         assertEquals(200, current.status(), current.toString());
         assertEquals("\"" + (version + 1) + "\"", current.header("ETag"));
         assertEquals(412, api.put(SETTINGS, Api.admin(), "{}", "If-Match", "\"" + version + "\"").status());
+    }
+
+    @Test
+    void aVersionInTheBodyIsReadOnlyNotAPrecondition() {
+        JsonObject before = api.get(SETTINGS, Api.admin()).json();
+        long version = before.getJsonNumber("version").longValue();
+        var reply = api.put(SETTINGS, Api.admin(), "{\"scopes\": null, \"version\": " + (version - 1) + "}");
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(version + 1, reply.json().getJsonNumber("version").longValue());
+    }
+
+    @Test
+    void concurrentUnconditionalSavesAllSucceedAndTheLastWriterWins() throws Exception {
+        long start = api.get(SETTINGS, Api.admin()).json().getJsonNumber("version").longValue();
+        int saves = 60;
+        List<JsonObject> bodies = new ArrayList<>();
+        for (int i = 0; i < saves; i++) {
+            bodies.add(Api.Reply.parse("""
+                    {"default_smtp": false, "address": "127.0.0.%d", "port": %d, "from": "Racer %d <r%d@example.com>",
+                     "tls_mode": "none", "tls_version": "TLSv1_2", "auth_type": "none", "auth_mechanism": "auto",
+                     "trusted_ca_pem": null, "user_name": null, "client_id": null, "token_endpoint": null,
+                     "scopes": null}""".formatted(i % 200 + 2, 20000 + i, i, i)));
+        }
+        var pool = Executors.newFixedThreadPool(saves);
+        try {
+            var go = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < saves; i++) {
+                JsonObject body = bodies.get(i);
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return api.put(SETTINGS, Api.admin(), body.toString());
+                }));
+            }
+            go.countDown();
+            Set<Long> versions = new HashSet<>();
+            for (var reply : replies) {
+                var r = reply.get(120, TimeUnit.SECONDS);
+                assertEquals(200, r.status(), r.toString());
+                versions.add(r.json().getJsonNumber("version").longValue());
+            }
+            Set<Long> expected = LongStream.rangeClosed(start + 1, start + saves).boxed().collect(Collectors.toSet());
+            assertEquals(expected, versions, "every save its own version, one step each");
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonObject stored = api.get(SETTINGS, Api.admin()).json();
+        assertEquals(start + saves, stored.getJsonNumber("version").longValue());
+        assertTrue(bodies.stream().anyMatch(body -> body.keySet().stream()
+                        .allMatch(field -> body.get(field).equals(stored.get(field)))),
+                "the stored settings are exactly one of the bodies sent: " + stored);
+
+        // the peer's API 4.0 has no preconditions at all: its saves take turns the same way
+        var legacy = new ArrayList<Future<Api.Reply>>();
+        var legacyPool = Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                legacy.add(legacyPool.submit(() -> api.postJson("api/4.0/smtp_settings", Api.admin(),
+                        "{\"address\": \"127.0.1.%d\", \"port\": %d, \"from\": \"legacy%d@example.com\"}"
+                                .formatted(n + 2, 21000 + n, n))));
+            }
+            for (var reply : legacy) {
+                var r = reply.get(120, TimeUnit.SECONDS);
+                assertEquals(204, r.status(), r.toString());
+            }
+        } finally {
+            legacyPool.shutdownNow();
+        }
+        assertEquals(start + saves + 20, api.get(SETTINGS, Api.admin()).json().getJsonNumber("version").longValue());
     }
 
     @Test

@@ -314,6 +314,49 @@ class SendingIT {
     }
 
     @Test
+    void aTokenRefusedTheWayGmailRefusesIsReplacedOnceInTheCheckTheTestMailAndADelivery() throws Exception {
+        Admin admin = newAdmin();
+        String secret = "client-secret-" + UUID.randomUUID();
+        try (var tokens = new TokenServer(secret);
+             var smtp = new XOAuth2SmtpServer(token -> false)) {
+            smtp.refuseLikeGmail();
+            // the background check after the save gets the first token, which the server refuses (revoked)
+            smtp.acceptTokensWhen(token -> tokens.issued.indexOf(token) >= 1 && token.equals(tokens.current()));
+            save(admin, oauth(smtp.port(), tokens, secret));
+            awaitStatus(admin, s -> s.getBoolean("is_valid") && smtp.accepted.size() == 1);
+            assertEquals(2, tokens.requests.get(), "the check replaced the refused token once");
+            assertEquals(1, smtp.emptyResponses.get(), "and answered the error challenge as the server expects");
+
+            revokeCurrent(smtp, tokens);
+            var report = api.post(TEST, admin.auth, null, null).json();
+            assertTrue(report.getBoolean("success"), report.toString());
+            assertEquals(3, tokens.requests.get());
+            assertEquals(2, smtp.emptyResponses.get());
+
+            revokeCurrent(smtp, tokens);
+            var queued = api.postJson("api/v1/mail", admin.auth, """
+                    {"to": ["someone@example.com"], "subject": "Gmail report", "text": "Attached.",
+                     "category": "content_delivery"}""");
+            assertEquals(202, queued.status(), queued.toString());
+            for (int i = 0; i < 150 && smtp.deliveries.size() < 2; i++) {
+                Loopback.pause(100);
+            }
+            assertEquals(2, smtp.deliveries.size(), "the delivery batch went out on the replaced token");
+            assertEquals(4, tokens.requests.get());
+            assertEquals(3, smtp.emptyResponses.get());
+
+            String log = ServerLog.text();
+            tokens.issued.forEach(token -> assertFalse(log.contains(token), "access token in the server log"));
+        }
+    }
+
+    /** From now on the server refuses the token it accepted last (revoked, or expired earlier than announced). */
+    private static void revokeCurrent(XOAuth2SmtpServer smtp, TokenServer tokens) {
+        String revoked = tokens.current();
+        smtp.acceptTokensWhen(token -> token.equals(tokens.current()) && !token.equals(revoked));
+    }
+
+    @Test
     void aWrongClientSecretFailsAtStageTokenWithTheProvidersError() throws Exception {
         Admin admin = newAdmin();
         try (var tokens = new TokenServer("the-right-secret");

@@ -21,6 +21,8 @@ public final class SubethaServer implements AutoCloseable {
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     /** Every accepted mail, also those a counting-only sink does not keep. */
     public final AtomicInteger received = new AtomicInteger();
+    /** How long the server takes to accept each mail after its data arrived (a slow relay keeps batches in flight). */
+    public volatile long acceptDelayMs;
     private final SMTPServer server;
 
     private SubethaServer(String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
@@ -41,6 +43,9 @@ public final class SubethaServer implements AutoCloseable {
                     }
                 }))
                 .messageHandler((context, from, to, data) -> {
+                    if (acceptDelayMs > 0) {
+                        Loopback.pause(acceptDelayMs);
+                    }
                     if (keep) {
                         deliveries.add(new Delivery(from, to, data));
                     }

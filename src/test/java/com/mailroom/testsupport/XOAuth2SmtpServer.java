@@ -17,7 +17,9 @@ import java.util.function.Predicate;
 
 /**
  * SubEthaSMTP on loopback offering only {@code AUTH XOAUTH2} and requiring it, like Exchange Online for an app: the
- * token is accepted when the test's predicate says so (e.g. "the token the token server issued last").
+ * token is accepted when the test's predicate says so (e.g. "the token the token server issued last"). A refused
+ * token gets 535 at once, as Microsoft 365 answers, or — after {@link #refuseLikeGmail()} — Gmail's error challenge
+ * {@code 334 <base64 JSON>}, then, after the client's empty response, 535.
  */
 public final class XOAuth2SmtpServer implements AutoCloseable {
 
@@ -27,11 +29,18 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
     public record Delivery(String envelopeFrom, String envelopeTo) {
     }
 
+    public static final String GMAIL_ERROR = "{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}";
+    public static final String GMAIL_REFUSAL = "5.7.8 Username and Password not accepted. Learn more at"
+            + " https://support.google.com/mail/?p=BadCredentials";
+
     public final AtomicInteger authAttempts = new AtomicInteger();
+    /** How often a client answered the error challenge with the empty response it asks for. */
+    public final AtomicInteger emptyResponses = new AtomicInteger();
     public final List<Login> accepted = new CopyOnWriteArrayList<>();
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final SMTPServer server;
     private volatile Predicate<String> tokenIsValid;
+    private volatile boolean gmailStyle;
 
     public XOAuth2SmtpServer(Predicate<String> tokenIsValid) {
         this.tokenIsValid = tokenIsValid;
@@ -53,6 +62,10 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
         tokenIsValid = rule;
     }
 
+    public void refuseLikeGmail() {
+        gmailStyle = true;
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -70,9 +83,17 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
         public AuthenticationHandler create() {
             return new AuthenticationHandler() {
                 private Login login;
+                private boolean challenged;
 
                 @Override
                 public Optional<String> auth(String clientInput, MessageContext context) throws RejectException {
+                    if (challenged) {
+                        if (!clientInput.isEmpty()) {
+                            throw new RejectException(501, "5.5.2 Expected an empty response to the challenge");
+                        }
+                        emptyResponses.incrementAndGet();
+                        throw new RejectException(535, GMAIL_REFUSAL);
+                    }
                     String[] words = clientInput.trim().split(" ");
                     if (words[0].equalsIgnoreCase("AUTH") && words.length == 2) {
                         return Optional.of("334 ");
@@ -81,6 +102,11 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
                     authAttempts.incrementAndGet();
                     Login presented = parse(encoded);
                     if (presented == null || !tokenIsValid.test(presented.token())) {
+                        if (gmailStyle) {
+                            challenged = true;
+                            return Optional.of("334 " + Base64.getEncoder().encodeToString(
+                                    GMAIL_ERROR.getBytes(StandardCharsets.UTF_8)));
+                        }
                         throw new RejectException(535, "5.7.3 Authentication unsuccessful");
                     }
                     login = presented;

@@ -166,7 +166,7 @@ public final class BatchSender implements AutoCloseable {
     }
 
     private static SMTPTransport connect(Session session, SmtpTarget target) throws MessagingException {
-        SMTPTransport transport = (SMTPTransport) session.getTransport("smtp");
+        SMTPTransport transport = MailSessions.transport(session);
         if (target.authType() == AuthType.NONE) {
             transport.connect(target.host(), target.port(), null, null);
         } else {

@@ -117,6 +117,26 @@ public final class ClaimSql {
         return mails;
     }
 
+    /**
+     * Hands back, due at once, the mails that {@code node}'s workers ({@code node#1}, {@code node#2}, …) were sending
+     * when the node went down: called at start-up, before its workers run, so whatever it held arrives within
+     * seconds of the restart instead of after the lease. The attempt stays counted; whether the server got the mail
+     * before the crash is unknown, so it may arrive twice (with the same Message-ID). Other nodes' claims are not
+     * touched: they may be alive.
+     *
+     * @return how many mails went back
+     */
+    public int releaseNode(Connection c, String node, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_mail SET status = 'retrying',"
+                + " next_attempt_at = ?, last_error = ?, " + RELEASE_CLAIM
+                + " WHERE status = 'sending' AND claimed_by LIKE ? ESCAPE '!'")) {
+            ps.setObject(1, now);
+            ps.setString(2, "Node " + node + " stopped while sending this mail; it is sent again.");
+            ps.setString(3, node.replaceAll("[!%_]", "!$0") + "#%");
+            return ps.executeUpdate();
+        }
+    }
+
     public List<ClaimedMail.Attachment> attachments(Connection c, String mailId) throws SQLException {
         List<ClaimedMail.Attachment> attachments = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT filename, content_type, content_base64"

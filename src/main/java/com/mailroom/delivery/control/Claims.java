@@ -29,6 +29,15 @@ public class Claims {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseNode(String node, OffsetDateTime now) {
+        try (Connection c = dataSource.getConnection()) {
+            return sql.releaseNode(c, node, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Releasing this node's claims failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<ClaimedMail.Attachment> attachments(String mailId) {
         try (Connection c = dataSource.getConnection()) {
             return sql.attachments(c, mailId);

@@ -1,6 +1,7 @@
 package com.mailroom.delivery.control;
 
 import com.mailroom.platform.NodeName;
+import com.mailroom.status.boundary.SmtpStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
  * This node's delivery workers ({@code mailroom.delivery.workers}, default 2): threads from the server's managed
  * thread factory, so they have the application's context (CDI, JNDI, transactions) and the server knows them. Each
  * loops: a round of {@link DeliveryRun}, then, with nothing due, a wait for a new mail or the poll interval. At
- * shutdown they finish the mail in hand; the rest of their batch goes back to the queue.
+ * shutdown they finish the mail in hand; the rest of their batch goes back to the queue. At start-up, before they
+ * run, whatever this node held when it last went down (killed, crashed) goes back to the queue at once.
  */
 @Singleton
 @Startup
@@ -34,6 +36,8 @@ public class DeliveryWorkers {
     ManagedThreadFactory threadFactory;
 
     @Inject
+    Claims claims;
+    @Inject
     DeliveryRun run;
     @Inject
     WorkSignal signal;
@@ -45,6 +49,11 @@ public class DeliveryWorkers {
 
     @PostConstruct
     void start() {
+        int released = claims.releaseNode(NodeName.get(), SmtpStatus.now());
+        if (released > 0) {
+            LOG.warning(() -> released + " mail(s) this node was sending when it went down are queued again;"
+                    + " receivers may get them twice (with the same Message-ID).");
+        }
         for (int i = 1; i <= config.workers(); i++) {
             String name = NodeName.get() + "#" + i;
             Thread t = threadFactory.newThread(() -> loop(name));

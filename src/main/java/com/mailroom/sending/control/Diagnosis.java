@@ -85,7 +85,10 @@ public final class Diagnosis {
                     + ours + ".", Hints.mechanisms(offered, ours));
         }
         if (authFailed != null) {
-            return reply(Stage.AUTH, authFailed.getMessage(), target);
+            Failure failure = reply(Stage.AUTH, authFailed.getMessage(), target);
+            XOAuth2Challenge refused = transport instanceof XOAuth2Transport x ? x.refusedToken() : null;
+            return refused == null ? failure : new Failure(Stage.AUTH, failure.smtpCode(),
+                    failure.message() + " (token refused: " + refused.describe() + ")", Hints.refusedToken(refused));
         }
         SMTPAddressFailedException rcpt = find(e, SMTPAddressFailedException.class);
         if (rcpt != null) {

@@ -110,6 +110,16 @@ final class Hints {
         };
     }
 
+    /** When the server refused the access token with an error challenge (Gmail's way, RFC 7628). */
+    static String refusedToken(XOAuth2Challenge challenge) {
+        String scope = challenge.scope() == null || challenge.scope().isBlank() ? ""
+                : " (it asks for scope " + challenge.scope() + ")";
+        return "The server refused the access token" + scope + ", also a freshly fetched one: check that the token"
+                + " is issued for the scope the server asks for, that the app may send as this mailbox (Google"
+                + " Workspace: domain-wide delegation; Microsoft 365: SMTP.SendAsApp) and that the username is the"
+                + " mailbox that sends.";
+    }
+
     /** When the server's AUTH offer and the chosen mechanisms have nothing in common. */
     static String mechanisms(String offered, String ours) {
         String also = offered != null && offered.toUpperCase(Locale.ROOT).contains("XOAUTH2")

@@ -85,6 +85,11 @@ public final class MailSessions {
         }
     }
 
+    /** A transport for the session: Angus's, finishing XOAUTH2 exchanges that end in an error challenge. */
+    public static XOAuth2Transport transport(Session session) {
+        return new XOAuth2Transport(session);
+    }
+
     /** The SASL mechanisms to try, in order, or null without authentication. */
     static String authMechanisms(SmtpTarget target) {
         return switch (target.authType()) {

@@ -43,7 +43,7 @@ public class SmtpProbe {
             // built before connecting, so a bad recipient address costs no connection
             MimeMessage message = mail == null ? null
                     : MailSessions.testMessage(session, target, mail.recipient(), mail.subject(), mail.body());
-            transport = (SMTPTransport) session.getTransport("smtp");
+            transport = MailSessions.transport(session);
             transcript.replyTextFrom(transport::getLastServerResponse);
             outcome = converse(target, transport, message);
         } catch (TrustedCas.UnreadablePemException badCa) {

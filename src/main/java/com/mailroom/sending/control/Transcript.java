@@ -18,13 +18,16 @@ import java.util.regex.Pattern;
  * ({@code DEBUG SMTP: ...}, stack traces) to the session's debug stream. Server lines are recognised by their reply
  * code, client lines by the SMTP verbs; anything else is left out. Angus suppresses the AUTH exchange itself (we
  * leave {@code mail.debug.auth} off), so the AUTH command and its final reply are rebuilt from its notes and the
- * transport's last reply. Message content between {@code 354} and the closing dot is not kept. Every line also
+ * transport's last reply; a token refused with an error challenge shows it decoded ({@link XOAuth2Transport}).
+ * Message content between {@code 354} and the closing dot is not kept. Every line also
  * passes the {@link Redactor}, and the transcript is bounded.
  */
 final class Transcript {
 
     static final int MAX_LINES = 200;
     static final int MAX_LINE_CHARS = 500;
+    /** Written by {@link XOAuth2Transport} with the decoded error challenge of a refused token. */
+    static final String CHALLENGE_NOTE = "DEBUG SMTP: XOAUTH2 error challenge: ";
 
     private static final Pattern SERVER_LINE = Pattern.compile("^\\d{3}(?:[ -].*)?$");
     private static final Pattern CLIENT_LINE = Pattern.compile(
@@ -126,7 +129,10 @@ final class Transcript {
 
     private void note(String line) {
         Matcher suppressed = AUTH_SUPPRESSED.matcher(line);
-        if (suppressed.find()) {
+        if (line.startsWith(CHALLENGE_NOTE)) {
+            add("S: 334 " + line.substring(CHALLENGE_NOTE.length()) + " (decoded)");
+            add("C: (empty response)");
+        } else if (suppressed.find()) {
             lastVerb = "AUTH";
             add("C: AUTH " + suppressed.group(1) + " " + Redactor.REDACTED);
         } else if (AUTH_DONE.matcher(line).find()) {

@@ -18,12 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -72,7 +73,10 @@ public class SmtpSettingsAdmin {
 
     /** The stored settings as a form to edit; secrets are left empty (kept unless entered again). */
     public SettingsForm form() {
-        SmtpSettings s = load();
+        return formOf(load());
+    }
+
+    private static SettingsForm formOf(SmtpSettings s) {
         var form = new SettingsForm();
         form.setVersion(s.getVersion());
         form.setDefaultSmtp(s.isDefaultSmtp());
@@ -97,18 +101,42 @@ public class SmtpSettingsAdmin {
     }
 
     /**
-     * Saves the form when it was edited from the stored version ({@link SettingsForm#getVersion()}; null skips
-     * the check).
+     * Saves a form edited from the stored version it carries ({@link SettingsForm#getVersion()}; null skips the
+     * check), as the page does: an admin who edited what another admin has replaced since is told so.
      *
      * @throws com.mailroom.errors.InvalidInput when a field breaks a rule
-     * @throws StaleVersion when someone saved in between
+     * @throws StaleVersion when someone saved after the form was loaded
      */
     public SmtpSettingsView save(SettingsForm form, String actor) {
         rateLimiter.acquire(actor);
-        SmtpSettings s = load();
+        SmtpSettings s = locked();
         if (form.getVersion() != null && form.getVersion() != s.getVersion()) {
             throw new StaleVersion(s.getVersion());
         }
+        return store(s, form, actor);
+    }
+
+    /**
+     * Applies {@code changes} to the stored values and saves the result, as the REST API does. Saves serialize on
+     * the settings row, so the changes always apply to the latest version: without a precondition the last writer
+     * wins and concurrent saves never fail each other.
+     *
+     * @param precondition the versions the caller's If-Match names ({@code v -> true} without one)
+     * @throws com.mailroom.errors.InvalidInput when a field breaks a rule
+     * @throws StaleVersion when the stored version is not one the precondition names
+     */
+    public SmtpSettingsView update(Consumer<SettingsForm> changes, LongPredicate precondition, String actor) {
+        rateLimiter.acquire(actor);
+        SmtpSettings s = locked();
+        if (!precondition.test(s.getVersion())) {
+            throw new StaleVersion(s.getVersion());
+        }
+        SettingsForm form = formOf(s);
+        changes.accept(form);
+        return store(s, form, actor);
+    }
+
+    private SmtpSettingsView store(SmtpSettings s, SettingsForm form, String actor) {
         var accepted = SettingsCheck.check(s, form, allowInsecureTokenUrl);
         s.setDefaultSmtp(form.isDefaultSmtp());
         s.setAddress(form.getAddress());
@@ -127,12 +155,7 @@ public class SmtpSettingsAdmin {
         applySecret(accepted.clientSecret(), form.getClientSecret(), SecretCipher.SMTP_CLIENT_SECRET, s::setClientSecretCiphertext);
         s.setUpdatedAt(OffsetDateTime.now(ZoneOffset.UTC));
         s.setUpdatedBy(actor);
-        try {
-            em.flush();
-        } catch (OptimisticLockException raced) {
-            throw new StaleVersion(s.getVersion() + 1);
-        }
-        status.settingsChanged();
+        em.flush();
         saved.fire(new SettingsSaved(s.getVersion()));
         return SmtpSettingsView.of(s);
     }
@@ -174,5 +197,10 @@ public class SmtpSettingsAdmin {
 
     private SmtpSettings load() {
         return em.find(SmtpSettings.class, SmtpSettings.ID);
+    }
+
+    /** The row, locked until this transaction ends: saves on every node take turns instead of failing each other. */
+    private SmtpSettings locked() {
+        return em.find(SmtpSettings.class, SmtpSettings.ID, LockModeType.PESSIMISTIC_WRITE);
     }
 }

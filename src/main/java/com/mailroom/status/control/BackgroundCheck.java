@@ -40,7 +40,12 @@ public class BackgroundCheck {
     @PersistenceContext
     EntityManager em;
 
+    /**
+     * After the save's commit, not inside it: the save holds the settings row's lock until it commits, and waiting
+     * there for this node's status lock (held by a check that waits for a database connection) could deadlock.
+     */
     void afterSave(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsSaved saved) {
+        status.settingsChanged();
         executor.submit(this::checkNow);
     }
 

@@ -12,12 +12,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +114,46 @@ class ClaimSqlTest {
             assertEquals(1, sql.record(c, second.token(), List.of(late)));
             assertEquals("sent", column(c, id, "status"));
             assertEquals(null, column(c, id, "claim_token"));
+        }
+    }
+
+    @Test
+    void aRestartedNodeHandsBackItsOwnClaimsAtOnceButNoOtherNodes() throws Exception {
+        String mine1 = insert(1, "queued", NOW.minusSeconds(3)).get(0);
+        String mine2 = insert(1, "queued", NOW.minusSeconds(3)).get(0);
+        String similar = insert(1, "queued", NOW.minusSeconds(3)).get(0);
+        String wildcard = insert(1, "queued", NOW.minusSeconds(3)).get(0);
+        try (Connection c = db.getConnection()) {
+            claimOne(c, mine1, "vm-1#1");
+            claimOne(c, mine2, "vm-1#2");
+            claimOne(c, similar, "vm-10#1");
+            claimOne(c, wildcard, "vmx1#1");
+
+            assertEquals(2, sql.releaseNode(c, "vm-1", NOW.plusSeconds(5)));
+            assertEquals(0, sql.releaseNode(c, "vm_1", NOW.plusSeconds(5)), "no LIKE wildcards in node names");
+
+            var again = sql.claim(c, "vm-1#1", 10, NOW.plusSeconds(5), NOW.plusMinutes(10));
+            assertEquals(Set.of(mine1, mine2), again.mails().stream().map(ClaimedMail::id).collect(Collectors.toSet()),
+                    "due at once, long before the lease ran out");
+            assertTrue(again.mails().stream().allMatch(m -> m.attempts() == 2), "the interrupted attempt counts");
+            assertEquals("sending", column(c, similar, "status"), "vm-10 may be alive: its lease decides");
+            assertEquals("sending", column(c, wildcard, "status"));
+        }
+    }
+
+    private void claimOne(Connection c, String id, String worker) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_mail SET next_attempt_at = ? WHERE id <> ?"
+                + " AND status = 'queued'")) {
+            ps.setObject(1, NOW.plusHours(1)); // only this one is due now
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+        assertEquals(List.of(id), sql.claim(c, worker, 10, NOW, NOW.plusMinutes(5)).mails().stream()
+                .map(ClaimedMail::id).toList());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_mail SET next_attempt_at = ?"
+                + " WHERE status = 'queued'")) {
+            ps.setObject(1, NOW.minusSeconds(3));
+            ps.executeUpdate();
         }
     }
 

@@ -163,6 +163,42 @@ class OAuthSmtpTest {
     }
 
     @Test
+    void aTokenGmailRefusesWithAnErrorChallengeIsEvictedRefetchedAndTheSendSucceeds() {
+        smtp.refuseLikeGmail();
+        assertTrue(send(request(SECRET)).success());
+        String revoked = tokenServer.current();
+        smtp.acceptTokensWhen(token -> !token.equals(revoked) && token.equals(tokenServer.current()));
+
+        ProbeResult result = send(request(SECRET));
+
+        assertTrue(result.success(), result::toString);
+        assertEquals(2, tokenServer.requests.get(), "the refused token was replaced");
+        assertEquals(1, smtp.emptyResponses.get(), "the client answered the challenge with an empty response");
+        assertEquals(2, smtp.deliveries.size());
+    }
+
+    @Test
+    void aTokenGmailKeepsRefusingShowsTheDecodedErrorAndTheFinal535() {
+        smtp.refuseLikeGmail();
+        smtp.acceptTokensWhen(token -> false);
+
+        ProbeResult result = send(request(SECRET));
+
+        assertFalse(result.success());
+        assertEquals(Stage.AUTH, result.stage());
+        assertEquals(535, result.smtpCode(), "the final reply, not the challenge's 334");
+        assertTrue(result.message().startsWith("535 " + XOAuth2SmtpServer.GMAIL_REFUSAL), result.message());
+        assertTrue(result.message().contains("status 401, schemes bearer, scope https://mail.google.com/"),
+                result.message());
+        assertTrue(result.hint().contains("scope https://mail.google.com/"), result.hint());
+        assertTrue(result.transcript().contains("S: 334 " + XOAuth2SmtpServer.GMAIL_ERROR + " (decoded)"),
+                () -> String.join("\n", result.transcript()));
+        assertTrue(result.transcript().contains("C: (empty response)"));
+        assertEquals(2, smtp.emptyResponses.get(), "both attempts finished the exchange");
+        assertEquals(2, tokenServer.requests.get(), "exactly one retry with a fresh token");
+    }
+
+    @Test
     void aWrongClientSecretFailsAtStageTokenWithTheProvidersError() {
         String wrong = "wrong-" + SECRET;
         ProbeResult result = send(request(wrong));
