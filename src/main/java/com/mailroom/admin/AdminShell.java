@@ -1,6 +1,6 @@
 package com.mailroom.admin;
 
-import com.mailroom.status.boundary.SmtpStatus;
+import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.status.boundary.StatusView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,13 +22,13 @@ import java.io.IOException;
 public class AdminShell {
 
     @Inject
-    SmtpStatus smtpStatus;
+    SmtpSettingsAdmin settings;
 
     private StatusView status;
 
     @PostConstruct
     void load() {
-        status = smtpStatus.view();
+        status = settings.status();
     }
 
     public StatusView getStatus() {

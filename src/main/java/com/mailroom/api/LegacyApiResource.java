@@ -1,7 +1,6 @@
 package com.mailroom.api;
 
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
-import com.mailroom.status.boundary.SmtpStatus;
 import com.mailroom.status.boundary.StatusView;
 import com.mailroom.users.boundary.ApiAccess;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -30,9 +29,6 @@ public class LegacyApiResource {
     @Inject
     SmtpSettingsAdmin admin;
 
-    @Inject
-    SmtpStatus status;
-
     /** Open to anyone: exchanges API credentials for a bearer token. */
     @POST
     @Path("login")
@@ -44,7 +40,7 @@ public class LegacyApiResource {
     @GET
     @Path("smtp_status")
     public LegacyStatus smtpStatus() {
-        StatusView view = status.view();
+        StatusView view = admin.status();
         return new LegacyStatus(view.isValid(), view.nodeCount(), view.nodeStatus().stream()
                 .map(n -> new LegacyStatus.Node(n.isValid(), n.message(), n.hostname())).toList());
     }

@@ -2,9 +2,9 @@ package com.mailroom.api;
 
 import com.mailroom.platform.WireEnum;
 import com.mailroom.settings.control.SettingsForm;
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import jakarta.json.JsonObject;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,14 +28,15 @@ final class LegacySettingsJson {
     static void overlay(JsonObject json, SettingsForm form) {
         var fields = new JsonFields(json, FIELDS);
         SettingsJson.shared(fields, form);
-        fields.bool("enable_starttls_auto", starttls -> form.setTlsMode(
-                starttls ? TlsMode.STARTTLS : Integer.valueOf(465).equals(form.getPort()) ? TlsMode.IMPLICIT : TlsMode.NONE));
-        fields.choice("ssl_version", LegacySettingsJson::sslVersion, "TLSv1_2, SSLv23", form::setTlsVersion);
+        var c = form.getConfig();
+        fields.bool("enable_starttls_auto", starttls -> c.setTlsMode(
+                starttls ? TlsMode.STARTTLS : Integer.valueOf(465).equals(c.getPort()) ? TlsMode.IMPLICIT : TlsMode.NONE));
+        fields.choice("ssl_version", LegacySettingsJson::sslVersion, "TLSv1_2, SSLv23", c::setTlsVersion);
         if (json.containsKey("auth_type") && !json.isNull("auth_type")) {
-            fields.choice("auth_type", v -> WireEnum.parse(AuthType.class, v).filter(t -> t != AuthType.NONE), "basic, oauth", form::setAuthType);
+            fields.choice("auth_type", v -> WireEnum.parse(AuthType.class, v).filter(t -> t != AuthType.NONE), "basic, oauth", c::setAuthType);
         } else {
-            boolean hasUser = form.getUserName() != null && !form.getUserName().isBlank();
-            form.setAuthType(hasUser ? AuthType.BASIC : AuthType.NONE);
+            boolean hasUser = c.getUserName() != null && !c.getUserName().isBlank();
+            c.setAuthType(hasUser ? AuthType.BASIC : AuthType.NONE);
         }
         fields.throwIfInvalid();
     }

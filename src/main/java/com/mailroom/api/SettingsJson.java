@@ -2,10 +2,10 @@ package com.mailroom.api;
 
 import com.mailroom.platform.WireEnum;
 import com.mailroom.settings.control.SettingsForm;
-import com.mailroom.settings.entity.AuthMechanism;
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import jakarta.json.JsonObject;
 import java.util.Set;
 
@@ -29,25 +29,27 @@ final class SettingsJson {
     static void overlay(JsonObject json, SettingsForm form) {
         var fields = new JsonFields(json, FIELDS);
         shared(fields, form);
-        fields.choice("tls_mode", v -> WireEnum.parse(TlsMode.class, v), WireEnum.allowed(TlsMode.class), form::setTlsMode);
-        fields.choice("tls_version", TlsVersion::fromWire, TlsVersion.allowed(), form::setTlsVersion);
-        fields.string("trusted_ca_pem", form::setTrustedCaPem);
-        fields.choice("auth_type", v -> WireEnum.parse(AuthType.class, v), WireEnum.allowed(AuthType.class), form::setAuthType);
-        fields.choice("auth_mechanism", v -> WireEnum.parse(AuthMechanism.class, v), WireEnum.allowed(AuthMechanism.class), form::setAuthMechanism);
+        var c = form.getConfig();
+        fields.choice("tls_mode", v -> WireEnum.parse(TlsMode.class, v), WireEnum.allowed(TlsMode.class), c::setTlsMode);
+        fields.choice("tls_version", TlsVersion::fromWire, TlsVersion.allowed(), c::setTlsVersion);
+        fields.string("trusted_ca_pem", c::setTrustedCaPem);
+        fields.choice("auth_type", v -> WireEnum.parse(AuthType.class, v), WireEnum.allowed(AuthType.class), c::setAuthType);
+        fields.choice("auth_mechanism", v -> WireEnum.parse(AuthMechanism.class, v), WireEnum.allowed(AuthMechanism.class), c::setAuthMechanism);
         fields.throwIfInvalid();
     }
 
     /** The fields v1 and the peer's API 4.0 share, by name and meaning. */
     static void shared(JsonFields fields, SettingsForm form) {
-        fields.bool("default_smtp", form::setDefaultSmtp);
-        fields.string("address", form::setAddress);
-        fields.integer("port", form::setPort);
-        fields.string("from", form::setFrom);
-        fields.string("user_name", form::setUserName);
+        var c = form.getConfig();
+        fields.bool("default_smtp", c::setDefaultSmtp);
+        fields.string("address", c::setAddress);
+        fields.integer("port", c::setPort);
+        fields.string("from", c::setFrom);
+        fields.string("user_name", c::setUserName);
         fields.string("password", form::setPassword);
-        fields.string("client_id", form::setClientId);
+        fields.string("client_id", c::setClientId);
         fields.string("client_secret", form::setClientSecret);
-        fields.string("token_endpoint", form::setTokenEndpoint);
-        fields.string("scopes", form::setScopes);
+        fields.string("token_endpoint", c::setTokenEndpoint);
+        fields.string("scopes", c::setScopes);
     }
 }

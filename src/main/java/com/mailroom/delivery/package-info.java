@@ -37,9 +37,10 @@
  *     are all refused fails (5xx) or is retried (4xx) as a whole.</li>
  * <li><b>SMTP status.</b> A failure the settings caused (dns, connect, tls, token, auth, timeout, a refused sender)
  *     marks this node invalid with the stage, reply and hint; the next delivered mail clears it.</li>
- * <li><b>OAuth.</b> {@code DeliveryTargets.sendWith} is the one place a destination becomes a target: the access
- *     token comes from the shared token cache (the test mail and the batches share it); a 535 at AUTH evicts it and
- *     the batch is tried once more with a fresh token; a token failure is a transient failure at stage token.</li>
+ * <li><b>OAuth.</b> The settings component says where a batch goes ({@code Destinations.current()}) and runs it
+ *     with the access token ({@code Conversations.run}, shared with the test mail and the check): a 535 at AUTH
+ *     evicts the token and the batch is tried once more with a fresh one; a token failure is a transient failure
+ *     at stage token. {@code RetryPolicy} decides what becomes of each mail.</li>
  * <li><b>Workers.</b> {@code mailroom.delivery.workers} (2) threads from the managed thread factory, woken after each
  *     commit of a queued mail on this node, polling every {@code poll-ms} (1 s) otherwise; batches of
  *     {@code batch-size} (200).</li>

@@ -3,7 +3,7 @@
  * <p>
  * {@code boundary.SmtpSettingsAdmin} is the one way in, for the REST API and the Admin › SMTP page alike: view,
  * save (validation, re-entry rule, rate limit, optimistic lock) and send the test mail. {@code control} holds the
- * rules as plain, unit-tested code: {@code SettingsRules} (every field), {@code FromAddress} (the From rule),
+ * rules as plain, unit-tested code: {@code SettingsRules} (every field), {@code MailAddress} (the From rule),
  * {@code ReentryRule} and {@code SettingsCheck} (stored secrets never follow a changed destination),
  * {@code SecretCipher}/{@code SecretKeys} (AES-256-GCM at rest). {@code entity.SmtpSettings} is a single row.
  * <p>

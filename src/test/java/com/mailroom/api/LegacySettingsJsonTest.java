@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
 import com.mailroom.settings.control.SettingsForm;
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class LegacySettingsJsonTest {
     /** The row as the migration creates it: default settings, STARTTLS on 587, no authentication. */
     private static SettingsForm fresh() {
         var form = new SettingsForm();
-        form.setPort(587);
+        form.getConfig().setPort(587);
         return form;
     }
 
@@ -46,60 +46,60 @@ class LegacySettingsJsonTest {
         SettingsForm form = overlay("{'address': 'smtp.office365.com', 'from': 'Reports <r@example.com>',"
                 + " 'user_name': 'r@example.com', 'password': 'pw', 'port': 587, 'enable_starttls_auto': true,"
                 + " 'ssl_version': 'TLSv1_2', 'auth_type': 'basic', 'default_smtp': false}");
-        assertEquals("smtp.office365.com", form.getAddress());
-        assertEquals("Reports <r@example.com>", form.getFrom());
-        assertEquals("r@example.com", form.getUserName());
+        assertEquals("smtp.office365.com", form.getConfig().getAddress());
+        assertEquals("Reports <r@example.com>", form.getConfig().getFrom());
+        assertEquals("r@example.com", form.getConfig().getUserName());
         assertEquals("pw", form.getPassword());
-        assertEquals(587, form.getPort());
-        assertEquals(TlsMode.STARTTLS, form.getTlsMode());
-        assertEquals(TlsVersion.TLSv1_2, form.getTlsVersion());
-        assertEquals(AuthType.BASIC, form.getAuthType());
-        assertEquals(false, form.isDefaultSmtp());
+        assertEquals(587, form.getConfig().getPort());
+        assertEquals(TlsMode.STARTTLS, form.getConfig().getTlsMode());
+        assertEquals(TlsVersion.TLSv1_2, form.getConfig().getTlsVersion());
+        assertEquals(AuthType.BASIC, form.getConfig().getAuthType());
+        assertEquals(false, form.getConfig().isDefaultSmtp());
     }
 
     @Test
     void oauthFieldsAreMapped() {
         SettingsForm form = overlay("{'user_name': 'box@example.com', 'auth_type': 'oauth', 'client_id': 'cid',"
                 + " 'client_secret': 'cs', 'token_endpoint': 'https://login.example.com/token', 'scopes': 'x'}");
-        assertEquals(AuthType.OAUTH, form.getAuthType());
-        assertEquals("cid", form.getClientId());
+        assertEquals(AuthType.OAUTH, form.getConfig().getAuthType());
+        assertEquals("cid", form.getConfig().getClientId());
         assertEquals("cs", form.getClientSecret());
-        assertEquals("https://login.example.com/token", form.getTokenEndpoint());
-        assertEquals("x", form.getScopes());
+        assertEquals("https://login.example.com/token", form.getConfig().getTokenEndpoint());
+        assertEquals("x", form.getConfig().getScopes());
     }
 
     // --- enable_starttls_auto
 
     @Test
     void starttlsAutoTrueIsStarttlsOnAnyPort() {
-        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 465}").getTlsMode());
-        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 25}").getTlsMode());
+        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 465}").getConfig().getTlsMode());
+        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 25}").getConfig().getTlsMode());
     }
 
     @ParameterizedTest
     @CsvSource({"465,IMPLICIT", "25,NONE", "587,NONE", "2525,NONE"})
     void starttlsAutoFalseIsImplicitOn465AndNoTlsElsewhere(int port, TlsMode expected) {
-        assertEquals(expected, overlay("{'enable_starttls_auto': false, 'port': " + port + "}").getTlsMode());
+        assertEquals(expected, overlay("{'enable_starttls_auto': false, 'port': " + port + "}").getConfig().getTlsMode());
     }
 
     @Test
     void starttlsAutoFalseUsesTheStoredPortWhenTheBodyHasNone() {
         var stored = fresh();
-        stored.setPort(465);
-        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'enable_starttls_auto': false}").getTlsMode());
+        stored.getConfig().setPort(465);
+        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'enable_starttls_auto': false}").getConfig().getTlsMode());
     }
 
     @Test
     void starttlsAutoFalseSeesThePortOfTheSameBodyWhateverTheKeyOrder() {
-        assertEquals(TlsMode.IMPLICIT, overlay("{'enable_starttls_auto': false, 'port': 465}").getTlsMode());
-        assertEquals(TlsMode.IMPLICIT, overlay("{'port': 465, 'enable_starttls_auto': false}").getTlsMode());
+        assertEquals(TlsMode.IMPLICIT, overlay("{'enable_starttls_auto': false, 'port': 465}").getConfig().getTlsMode());
+        assertEquals(TlsMode.IMPLICIT, overlay("{'port': 465, 'enable_starttls_auto': false}").getConfig().getTlsMode());
     }
 
     @Test
     void absentStarttlsAutoKeepsTheStoredMode() {
         var stored = fresh();
-        stored.setTlsMode(TlsMode.IMPLICIT);
-        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'address': 'smtp.example.com'}").getTlsMode());
+        stored.getConfig().setTlsMode(TlsMode.IMPLICIT);
+        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'address': 'smtp.example.com'}").getConfig().getTlsMode());
     }
 
     @ParameterizedTest
@@ -114,7 +114,7 @@ class LegacySettingsJsonTest {
     @ParameterizedTest
     @CsvSource({"TLSv1_2,TLSv1_2", "tlsv1_2,TLSv1_2", "TLSv1.2,TLSv1_2", "SSLv23,TLSv1_2_OR_NEWER", "sslv23,TLSv1_2_OR_NEWER"})
     void sslVersionIsMapped(String wire, TlsVersion expected) {
-        assertEquals(expected, overlay("{'ssl_version': '" + wire + "'}").getTlsVersion());
+        assertEquals(expected, overlay("{'ssl_version': '" + wire + "'}").getConfig().getTlsVersion());
     }
 
     @ParameterizedTest
@@ -135,8 +135,8 @@ class LegacySettingsJsonTest {
     @Test
     void absentSslVersionKeepsTheStoredOne() {
         var stored = fresh();
-        stored.setTlsVersion(TlsVersion.TLSv1_3);
-        assertEquals(TlsVersion.TLSv1_3, overlay(stored, "{}").getTlsVersion());
+        stored.getConfig().setTlsVersion(TlsVersion.TLSv1_3);
+        assertEquals(TlsVersion.TLSv1_3, overlay(stored, "{}").getConfig().getTlsVersion());
     }
 
     // --- auth_type
@@ -144,13 +144,13 @@ class LegacySettingsJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"oauth", "OAUTH", "OAuth", "oAuTh"})
     void oauthIsAcceptedInAnyCase(String value) {
-        assertEquals(AuthType.OAUTH, overlay("{'auth_type': '" + value + "'}").getAuthType());
+        assertEquals(AuthType.OAUTH, overlay("{'auth_type': '" + value + "'}").getConfig().getAuthType());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"basic", "BASIC", "Basic"})
     void basicIsAcceptedInAnyCase(String value) {
-        assertEquals(AuthType.BASIC, overlay("{'auth_type': '" + value + "'}").getAuthType());
+        assertEquals(AuthType.BASIC, overlay("{'auth_type': '" + value + "'}").getConfig().getAuthType());
     }
 
     @ParameterizedTest
@@ -163,22 +163,22 @@ class LegacySettingsJsonTest {
 
     @Test
     void absentAuthTypeIsBasicWhenAUserNameIsGiven() {
-        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com'}").getAuthType());
-        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com', 'auth_type': null}").getAuthType());
+        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com'}").getConfig().getAuthType());
+        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com', 'auth_type': null}").getConfig().getAuthType());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{'user_name': null}", "{'user_name': ''}", "{'user_name': '   '}", "{'auth_type': null}"})
     void absentAuthTypeIsNoneWithoutAUserName(String body) {
-        assertEquals(AuthType.NONE, overlay(body).getAuthType());
+        assertEquals(AuthType.NONE, overlay(body).getConfig().getAuthType());
     }
 
     @Test
     void absentAuthTypeFollowsTheUserNameOfTheBodyOverTheStoredOne() {
         var stored = fresh();
-        stored.setUserName("old@example.com");
-        stored.setAuthType(AuthType.BASIC);
-        assertEquals(AuthType.NONE, overlay(stored, "{'user_name': null}").getAuthType());
+        stored.getConfig().setUserName("old@example.com");
+        stored.getConfig().setAuthType(AuthType.BASIC);
+        assertEquals(AuthType.NONE, overlay(stored, "{'user_name': null}").getConfig().getAuthType());
     }
 
     // --- types and unknown fields
@@ -192,7 +192,7 @@ class LegacySettingsJsonTest {
     @Test
     void defaultSmtpMustBeABoolean() {
         assertEquals(List.of("default_smtp"), fields(refused("{'default_smtp': 'yes'}")));
-        assertEquals(true, overlay("{'default_smtp': true}").isDefaultSmtp());
+        assertEquals(true, overlay("{'default_smtp': true}").getConfig().isDefaultSmtp());
     }
 
     @ParameterizedTest

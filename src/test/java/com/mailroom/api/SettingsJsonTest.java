@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
 import com.mailroom.settings.control.SettingsForm;
-import com.mailroom.settings.entity.AuthMechanism;
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,12 @@ class SettingsJsonTest {
     private static SettingsForm stored() {
         var form = new SettingsForm();
         form.setVersion(3L);
-        form.setDefaultSmtp(false);
-        form.setAddress("smtp.example.com");
-        form.setPort(587);
-        form.setFrom("Reports <reports@example.com>");
-        form.setUserName("reports@example.com");
-        form.setAuthType(AuthType.BASIC);
+        form.getConfig().setDefaultSmtp(false);
+        form.getConfig().setAddress("smtp.example.com");
+        form.getConfig().setPort(587);
+        form.getConfig().setFrom("Reports <reports@example.com>");
+        form.getConfig().setUserName("reports@example.com");
+        form.getConfig().setAuthType(AuthType.BASIC);
         return form;
     }
 
@@ -52,29 +52,29 @@ class SettingsJsonTest {
                 + " 'auth_mechanism': 'login', 'client_id': 'cid', 'client_secret_set': true, 'client_secret': 'cs',"
                 + " 'password': 'pw', 'token_endpoint': 'https://login.example.com/token', 'scopes': 'a b',"
                 + " 'version': 7, 'updated_at': '2026-11-27T10:00:00Z', 'updated_by': 'admin'}");
-        assertFalse(form.isDefaultSmtp());
-        assertEquals("smtp.office365.com", form.getAddress());
-        assertEquals(587, form.getPort());
-        assertEquals("box@example.com", form.getUserName());
+        assertFalse(form.getConfig().isDefaultSmtp());
+        assertEquals("smtp.office365.com", form.getConfig().getAddress());
+        assertEquals(587, form.getConfig().getPort());
+        assertEquals("box@example.com", form.getConfig().getUserName());
         assertEquals("pw", form.getPassword());
-        assertEquals(TlsMode.STARTTLS, form.getTlsMode());
-        assertEquals(TlsVersion.TLSv1_3, form.getTlsVersion());
-        assertNull(form.getTrustedCaPem());
-        assertEquals(AuthType.OAUTH, form.getAuthType());
-        assertEquals(AuthMechanism.LOGIN, form.getAuthMechanism());
-        assertEquals("cid", form.getClientId());
+        assertEquals(TlsMode.STARTTLS, form.getConfig().getTlsMode());
+        assertEquals(TlsVersion.TLSv1_3, form.getConfig().getTlsVersion());
+        assertNull(form.getConfig().getTrustedCaPem());
+        assertEquals(AuthType.OAUTH, form.getConfig().getAuthType());
+        assertEquals(AuthMechanism.LOGIN, form.getConfig().getAuthMechanism());
+        assertEquals("cid", form.getConfig().getClientId());
         assertEquals("cs", form.getClientSecret());
-        assertEquals("https://login.example.com/token", form.getTokenEndpoint());
-        assertEquals("a b", form.getScopes());
+        assertEquals("https://login.example.com/token", form.getConfig().getTokenEndpoint());
+        assertEquals("a b", form.getConfig().getScopes());
         assertEquals(3L, form.getVersion(), "the body's version is read-only: preconditions are If-Match's business");
     }
 
     @Test
     void absentFieldsKeepTheStoredValuesAndSecretsStayKept() {
         SettingsForm form = overlay("{'port': 2525}");
-        assertEquals(2525, form.getPort());
-        assertEquals("smtp.example.com", form.getAddress());
-        assertEquals(AuthType.BASIC, form.getAuthType());
+        assertEquals(2525, form.getConfig().getPort());
+        assertEquals("smtp.example.com", form.getConfig().getAddress());
+        assertEquals(AuthType.BASIC, form.getConfig().getAuthType());
         assertEquals(3L, form.getVersion());
         assertNull(form.getPassword());
         assertNull(form.getClientSecret());
@@ -83,8 +83,8 @@ class SettingsJsonTest {
     @Test
     void emptyObjectChangesNothing() {
         SettingsForm form = overlay("{}");
-        assertEquals("smtp.example.com", form.getAddress());
-        assertEquals(587, form.getPort());
+        assertEquals("smtp.example.com", form.getConfig().getAddress());
+        assertEquals(587, form.getConfig().getPort());
     }
 
     @Test
@@ -96,14 +96,14 @@ class SettingsJsonTest {
     @Test
     void nullPortAndNullTextMeanNotSet() {
         SettingsForm form = overlay("{'port': null, 'address': null, 'from': null}");
-        assertNull(form.getPort());
-        assertNull(form.getAddress());
-        assertNull(form.getFrom());
+        assertNull(form.getConfig().getPort());
+        assertNull(form.getConfig().getAddress());
+        assertNull(form.getConfig().getFrom());
     }
 
     @Test
     void stringsArePassedOnUntrimmedSoRulesCanRefuseLineBreaks() {
-        assertEquals("smtp.example.com\r\n", overlay("{'address': 'smtp.example.com\\r\\n'}").getAddress());
+        assertEquals("smtp.example.com\r\n", overlay("{'address': 'smtp.example.com\\r\\n'}").getConfig().getAddress());
         assertEquals("pw\r\n", overlay("{'password': 'pw\\r\\n'}").getPassword());
     }
 
@@ -118,7 +118,7 @@ class SettingsJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "65536", "2147483647", "-2147483648"})
     void portOutOfRangeIsLeftToTheRules(String port) {
-        assertEquals(Integer.parseInt(port), overlay("{'port': " + port + "}").getPort());
+        assertEquals(Integer.parseInt(port), overlay("{'port': " + port + "}").getConfig().getPort());
     }
 
     @ParameterizedTest
@@ -147,7 +147,7 @@ class SettingsJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"STARTTLS", "StartTLS", "starttls"})
     void tlsModeIsAcceptedInAnyCase(String value) {
-        assertEquals(TlsMode.STARTTLS, overlay("{'tls_mode': '" + value + "'}").getTlsMode());
+        assertEquals(TlsMode.STARTTLS, overlay("{'tls_mode': '" + value + "'}").getConfig().getTlsMode());
     }
 
     @ParameterizedTest
@@ -168,8 +168,8 @@ class SettingsJsonTest {
 
     @Test
     void tlsVersionAcceptsDotsAsWell() {
-        assertEquals(TlsVersion.TLSv1_2, overlay("{'tls_version': 'TLSv1.2'}").getTlsVersion());
-        assertEquals(TlsVersion.TLSv1_2_OR_NEWER, overlay("{'tls_version': 'TLSv1_2_OR_NEWER'}").getTlsVersion());
+        assertEquals(TlsVersion.TLSv1_2, overlay("{'tls_version': 'TLSv1.2'}").getConfig().getTlsVersion());
+        assertEquals(TlsVersion.TLSv1_2_OR_NEWER, overlay("{'tls_version': 'TLSv1_2_OR_NEWER'}").getConfig().getTlsVersion());
     }
 
     @ParameterizedTest
@@ -183,9 +183,9 @@ class SettingsJsonTest {
     @Test
     void authTypeAndMechanismAreAcceptedInAnyCase() {
         SettingsForm form = overlay("{'auth_type': 'OAUTH', 'auth_mechanism': 'PLAIN'}");
-        assertEquals(AuthType.OAUTH, form.getAuthType());
-        assertEquals(AuthMechanism.PLAIN, form.getAuthMechanism());
-        assertEquals(AuthType.NONE, overlay("{'auth_type': 'None'}").getAuthType());
+        assertEquals(AuthType.OAUTH, form.getConfig().getAuthType());
+        assertEquals(AuthMechanism.PLAIN, form.getConfig().getAuthMechanism());
+        assertEquals(AuthType.NONE, overlay("{'auth_type': 'None'}").getConfig().getAuthType());
     }
 
     @ParameterizedTest

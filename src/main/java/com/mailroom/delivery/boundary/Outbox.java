@@ -12,13 +12,14 @@ import com.mailroom.errors.Conflict;
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.NotFound;
-import com.mailroom.status.boundary.SmtpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -44,6 +45,9 @@ public class Outbox {
 
     @Inject
     Event<MailQueued> queued;
+
+    @Inject
+    Clock clock;
 
     /**
      * @return the new mail's id; the mail is in the database when the caller's transaction (or this one) commits
@@ -90,7 +94,7 @@ public class Outbox {
         var attachments = message.attachments().stream().map(a -> new StoredAttachment(a.filename(), a.contentType(),
                 a.content().length, Base64.getEncoder().encodeToString(a.content()))).toList();
         var mail = new OutboundMail(message.category(), checked.to(), checked.cc(), checked.bcc(), message.subject(),
-                message.text(), message.html(), attachments, checked.sizeBytes(), SmtpStatus.now());
+                message.text(), message.html(), attachments, checked.sizeBytes(), OffsetDateTime.now(clock));
         em.persist(mail);
         return mail;
     }
@@ -127,7 +131,7 @@ public class Outbox {
         if (mail.getStatus() != MailStatus.FAILED) {
             throw new Conflict("status", "Only failed mail can be resent; this one is " + mail.getStatus().wireName() + ".");
         }
-        mail.requeue(SmtpStatus.now());
+        mail.requeue(OffsetDateTime.now(clock));
         queued.fire(new MailQueued(id));
         return MailView.of(mail);
     }

@@ -3,10 +3,10 @@ package com.mailroom.delivery.control;
 import com.mailroom.delivery.control.SendOutcome.Kind;
 import com.mailroom.sending.control.Diagnosis;
 import com.mailroom.sending.control.MailSessions;
+import com.mailroom.sending.control.SmtpConnection;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Stage;
-import com.mailroom.settings.control.FromAddress;
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.platform.MailAddress;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -40,7 +40,7 @@ public final class BatchSender implements AutoCloseable {
     private final Function<String, List<ClaimedMail.Attachment>> attachments;
     private SmtpTarget target;
     private Session session;
-    private FromAddress from;
+    private MailAddress from;
     private SMTPTransport transport;
     private long lastUsed;
 
@@ -82,9 +82,8 @@ public final class BatchSender implements AutoCloseable {
             if (transport == null) {
                 try {
                     transport = connect(session, target);
-                } catch (MessagingException | RuntimeException e) {
-                    SendOutcome f = classify(null, e, target, null);
-                    mails.subList(i, mails.size()).forEach(m -> outcomes.add(copyFor(m.id(), f)));
+                } catch (Unconnected u) {
+                    mails.subList(i, mails.size()).forEach(m -> outcomes.add(copyFor(m.id(), u.outcome)));
                     break;
                 }
             }
@@ -95,8 +94,8 @@ public final class BatchSender implements AutoCloseable {
                 try {
                     transport = connect(session, target);
                     outcome = sendOne(transport, message, mail, target);
-                } catch (MessagingException | RuntimeException e) {
-                    outcome = classify(mail.id(), e, target, transport);
+                } catch (Unconnected u) {
+                    outcome = copyFor(mail.id(), u.outcome);
                 }
                 if (outcome == null) {
                     outcome = new SendOutcome(mail.id(), Kind.TRANSIENT, Stage.CONNECT, null,
@@ -121,7 +120,7 @@ public final class BatchSender implements AutoCloseable {
         Session fresh = MailSessions.create(target);
         // read when the transport is made: a refused recipient must not stop the mail to the others
         fresh.getProperties().setProperty("mail.smtp.sendpartial", "true");
-        FromAddress parsed = FromAddress.parse(target.from()).value();
+        MailAddress parsed = MailAddress.parse(target.from()).value();
         if (parsed == null) {
             throw new IllegalArgumentException("The From setting is not valid: " + target.from());
         }
@@ -143,7 +142,7 @@ public final class BatchSender implements AutoCloseable {
     }
 
     private void closeConnection() {
-        closeQuietly(transport);
+        SmtpConnection.closeQuietly(transport);
         transport = null;
     }
 
@@ -165,14 +164,26 @@ public final class BatchSender implements AutoCloseable {
         }
     }
 
-    private static SMTPTransport connect(Session session, SmtpTarget target) throws MessagingException {
-        SMTPTransport transport = MailSessions.transport(session);
-        if (target.authType() == AuthType.NONE) {
-            transport.connect(target.host(), target.port(), null, null);
-        } else {
-            transport.connect(target.host(), target.port(), target.username(), target.secret());
+    private static SMTPTransport connect(Session session, SmtpTarget target) {
+        SMTPTransport fresh = SmtpConnection.transport(session);
+        try {
+            SmtpConnection.connect(fresh, target);
+            return fresh;
+        } catch (MessagingException | RuntimeException e) {
+            Unconnected failed = new Unconnected(classify(null, e, target, fresh));
+            SmtpConnection.closeQuietly(fresh);
+            throw failed;
         }
-        return transport;
+    }
+
+    /** No connection (or no login) for the rest of the batch; {@code outcome} says why. */
+    private static final class Unconnected extends RuntimeException {
+        private final transient SendOutcome outcome;
+
+        Unconnected(SendOutcome outcome) {
+            super(outcome.message(), null, false, false);
+            this.outcome = outcome;
+        }
     }
 
     /** No server reply decided it (the socket failed), or the server said 421 and closed the connection. */
@@ -190,17 +201,8 @@ public final class BatchSender implements AutoCloseable {
 
     static SendOutcome classify(String mailId, Throwable e, SmtpTarget target, SMTPTransport transport) {
         Diagnosis.Failure f = Diagnosis.of(e, target, transport);
-        return new SendOutcome(mailId, permanent(f.stage(), f.smtpCode()) ? Kind.PERMANENT : Kind.TRANSIENT,
+        return new SendOutcome(mailId, RetryPolicy.permanent(f.stage(), f.smtpCode()) ? Kind.PERMANENT : Kind.TRANSIENT,
                 f.stage(), f.smtpCode(), f.message(), f.hint());
-    }
-
-    /**
-     * A 5xx reply to the mail itself (MAIL FROM, RCPT TO, DATA) is final. Everything else may heal: no connection,
-     * timeouts, TLS, 4xx, and failed logins too (the admin fixes the settings; the mail should not be lost for it).
-     */
-    static boolean permanent(Stage stage, Integer smtpCode) {
-        boolean aboutTheMail = stage == Stage.MAIL_FROM || stage == Stage.RCPT_TO || stage == Stage.DATA;
-        return aboutTheMail && smtpCode != null && smtpCode >= 500 && smtpCode < 600;
     }
 
     private static String refused(SendFailedException e) {
@@ -221,13 +223,4 @@ public final class BatchSender implements AutoCloseable {
         return new SendOutcome(id, f.kind(), f.stage(), f.smtpCode(), f.message(), f.hint());
     }
 
-    private static void closeQuietly(SMTPTransport transport) {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException | RuntimeException ignored) {
-                // the outcomes are decided; a failing QUIT changes nothing
-            }
-        }
-    }
 }

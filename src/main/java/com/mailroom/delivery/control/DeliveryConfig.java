@@ -37,8 +37,10 @@ public class DeliveryConfig {
     public int workers() { return Math.max(1, Math.min(workers, 32)); }
     public int batchSize() { return Math.max(1, Math.min(batchSize, 500)); }
     public long pollMs() { return Math.max(50, pollMs); }
-    public int maxAttempts() { return Math.max(1, maxAttempts); }
-    public Backoff backoff() { return new Backoff(Duration.ofMillis(Math.max(1, retryBaseMs)), Duration.ofMillis(Math.max(retryBaseMs, retryMaxMs))); }
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(Math.max(1, maxAttempts), Duration.ofMillis(Math.max(1, retryBaseMs)),
+                Duration.ofMillis(Math.max(Math.max(1, retryBaseMs), retryMaxMs)));
+    }
     public Duration lease() { return Duration.ofSeconds(Math.max(5, leaseSeconds)); }
     public long maxSizeBytes() { return maxSizeBytes; }
 }

@@ -1,7 +1,6 @@
 package com.mailroom.delivery.control;
 
 import com.mailroom.platform.NodeName;
-import com.mailroom.status.boundary.SmtpStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,6 +9,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -43,13 +44,15 @@ public class DeliveryWorkers {
     WorkSignal signal;
     @Inject
     DeliveryConfig config;
+    @Inject
+    Clock clock;
 
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
 
     @PostConstruct
     void start() {
-        int released = claims.releaseNode(NodeName.get(), SmtpStatus.now());
+        int released = claims.releaseNode(NodeName.get(), OffsetDateTime.now(clock));
         if (released > 0) {
             LOG.warning(() -> released + " mail(s) this node was sending when it went down are queued again;"
                     + " receivers may get them twice (with the same Message-ID).");

@@ -2,7 +2,7 @@ package com.mailroom.delivery.control;
 
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
-import com.mailroom.settings.control.FromAddress;
+import com.mailroom.platform.MailAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class MailRules {
     public static final int MAX_ATTACHMENTS = 50;
     public static final int MAX_FILENAME = 255;
 
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+    private static final Pattern CONTROL = MailAddress.CONTROL;
     /** type/subtype without parameters: parameters are what a header injection would smuggle in. */
     private static final Pattern CONTENT_TYPE = Pattern.compile("^[A-Za-z0-9!#$&^_.+\\-]{1,64}/[A-Za-z0-9!#$&^_.+\\-]{1,127}$");
 
@@ -74,7 +74,7 @@ public final class MailRules {
         List<String> canonical = new ArrayList<>();
         for (int i = 0; i < addresses.size() && i < MAX_RECIPIENTS; i++) {
             String raw = addresses.get(i);
-            var parsed = FromAddress.parse(raw);
+            var parsed = MailAddress.parse(raw);
             if (parsed.valid()) {
                 canonical.add(parsed.value().formatted());
             } else {

@@ -1,6 +1,6 @@
 package com.mailroom.delivery.control;
 
-import com.mailroom.settings.control.FromAddress;
+import com.mailroom.platform.MailAddress;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -29,7 +29,7 @@ final class MimeMessages {
     private MimeMessages() {
     }
 
-    static MimeMessage build(Session session, FromAddress from, ClaimedMail mail, List<ClaimedMail.Attachment> attachments)
+    static MimeMessage build(Session session, MailAddress from, ClaimedMail mail, List<ClaimedMail.Attachment> attachments)
             throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, "<" + mail.id() + "@" + domain(from) + ">");
         try {
@@ -86,7 +86,7 @@ final class MimeMessages {
     private static InternetAddress[] addresses(List<String> canonical) throws MessagingException {
         InternetAddress[] result = new InternetAddress[canonical.size()];
         for (int i = 0; i < result.length; i++) {
-            var parsed = FromAddress.parse(canonical.get(i));
+            var parsed = MailAddress.parse(canonical.get(i));
             if (!parsed.valid()) {
                 throw new MessagingException("Stored recipient no longer valid: " + parsed.problem());
             }
@@ -99,7 +99,7 @@ final class MimeMessages {
         return result;
     }
 
-    private static String domain(FromAddress from) {
+    private static String domain(MailAddress from) {
         return from.address().substring(from.address().lastIndexOf('@') + 1);
     }
 

@@ -2,10 +2,7 @@ package com.mailroom.oauth.control;
 
 import com.mailroom.oauth.control.TokenRequest.CacheKey;
 import com.mailroom.oauth.entity.AccessToken;
-import com.mailroom.settings.boundary.SettingsSaved;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,7 +49,7 @@ public class TokenCache {
         this.clock = Clock.systemUTC();
     }
 
-    TokenCache(Fetcher fetcher, Clock clock) {
+    public TokenCache(Fetcher fetcher, Clock clock) {
         this.fetcher = fetcher;
         this.clock = clock;
     }
@@ -158,12 +155,7 @@ public class TokenCache {
         }
     }
 
-    /** Forgets every token (the settings changed). */
-    /** Settings changed: tokens obtained for the old ones are not used again. */
-    void settingsSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsSaved saved) {
-        clear();
-    }
-
+    /** Forgets every token: the settings changed, and tokens obtained for the old ones are not used again. */
     public void clear() {
         entries.clear();
     }

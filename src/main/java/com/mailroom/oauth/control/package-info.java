@@ -5,7 +5,8 @@
  * {@code https://outlook.office365.com/.default}, the app needs {@code SMTP.SendAsApp}), which is turning basic
  * SMTP authentication off.
  * <p>
- * {@link com.mailroom.oauth.control.OAuthSmtp} is what the rest of Mailroom calls;
+ * {@link com.mailroom.oauth.control.TokenRetry} is what the rest of Mailroom calls (it knows nothing of SMTP: the
+ * caller says what a rejected token looks like);
  * {@link com.mailroom.oauth.control.TokenCache} keeps tokens; {@link com.mailroom.oauth.control.TokenEndpoint}
  * talks to the provider; a failed token request is a {@link com.mailroom.oauth.control.TokenFailure} that becomes a
  * test result at stage {@code token}.
@@ -23,8 +24,9 @@
  *     {@code expires_in} it is taken to live 5 minutes.</li>
  * <li>Concurrent callers for one key share one fetch (a future per key); failures are handed to every waiter and
  *     never cached. The key holds a SHA-256 hash of the secret, never the secret.</li>
- * <li>A 535 at AUTH evicts the token (only if no one has replaced it yet) and retries once; any other failure is
- *     returned as it is.</li>
+ * <li>A rejected token (for SMTP: 535 at AUTH, also after an error challenge) is evicted (only if no one has
+ *     replaced it yet) and the attempt made once more; any other failure is returned as it is. The cache is cleared
+ *     by the settings component after every save.</li>
  * <li>Secrets and tokens never reach a log, an exception message, a result or a {@code toString()}; a provider's
  *     error text is checked for the secret before it is kept. The REST client registers no logging feature, so
  *     bodies are never logged. One caveat outside Mailroom's code: with HTTP Basic, the JDK's HTTP client

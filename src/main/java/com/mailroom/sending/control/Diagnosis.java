@@ -52,6 +52,9 @@ public final class Diagnosis {
     }
 
     static Failure of(Throwable e, SmtpTarget target, SMTPTransport transport, Transcript transcript) {
+        if (e instanceof SmtpConnection.LoginImpossible impossible) {
+            return impossible.failure();
+        }
         String where = target.host() + ":" + target.port();
         String chain = chainText(e);
         if (find(e, SocketTimeoutException.class) != null) {

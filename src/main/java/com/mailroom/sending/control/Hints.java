@@ -1,6 +1,6 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.sending.entity.AuthType;
 
 import java.util.Locale;
 

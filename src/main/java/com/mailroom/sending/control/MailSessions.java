@@ -1,7 +1,7 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.settings.control.FromAddress;
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.platform.MailAddress;
+import com.mailroom.sending.entity.AuthType;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -104,8 +104,8 @@ public final class MailSessions {
     }
 
     /** The From setting, validated where it was entered; a bad one (e.g. a mistyped default relay) is refused here. */
-    static FromAddress from(SmtpTarget target) {
-        var parsed = FromAddress.parse(target.from());
+    static MailAddress from(SmtpTarget target) {
+        var parsed = MailAddress.parse(target.from());
         if (!parsed.valid()) {
             throw new IllegalArgumentException("From: " + parsed.problem());
         }
@@ -116,7 +116,7 @@ public final class MailSessions {
     public static MimeMessage testMessage(Session session, SmtpTarget target, String recipient, String subject,
                                           String body) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
-        FromAddress from = from(target);
+        MailAddress from = from(target);
         try {
             message.setFrom(new InternetAddress(from.address(), from.displayName(), StandardCharsets.UTF_8.name()));
         } catch (java.io.UnsupportedEncodingException e) {

@@ -26,6 +26,12 @@ public record ProbeResult(boolean success, Stage stage, Integer smtpCode, String
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
     }
 
+    /** One line for the SMTP status: the stage, the server's reply or the failure, and the hint. */
+    public String describe() {
+        String text = "SMTP " + stage.wireName() + " failed: " + message;
+        return hint == null ? text : text + " " + hint;
+    }
+
     public static ProbeResult succeeded(Integer smtpCode, String message, List<String> transcript, long durationMs) {
         return new ProbeResult(true, Stage.DONE, smtpCode, message, null, transcript, durationMs);
     }

@@ -1,6 +1,6 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.sending.entity.AuthType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -43,15 +43,20 @@ public class SmtpProbe {
             // built before connecting, so a bad recipient address costs no connection
             MimeMessage message = mail == null ? null
                     : MailSessions.testMessage(session, target, mail.recipient(), mail.subject(), mail.body());
-            transport = MailSessions.transport(session);
+            transport = SmtpConnection.transport(session);
             transcript.replyTextFrom(transport::getLastServerResponse);
-            outcome = converse(target, transport, message);
+            SmtpConnection.connect(transport, target);
+            if (message != null) {
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+            outcome = Outcome.succeeded(transport, message != null ? null : "Connected"
+                    + (target.authType() == AuthType.NONE ? "" : " and authenticated") + "; no mail was sent.");
         } catch (TrustedCas.UnreadablePemException badCa) {
             outcome = Outcome.failed(new Diagnosis.Failure(Stage.TLS, null, badCa.getMessage(), Hints.BAD_CA));
         } catch (MessagingException | RuntimeException e) {
             outcome = Outcome.failed(Diagnosis.of(e, target, transport, transcript));
         } finally {
-            closeQuietly(transport);
+            SmtpConnection.closeQuietly(transport);
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         String message = redactor.clean(outcome.message());
@@ -59,54 +64,6 @@ public class SmtpProbe {
                 ? ProbeResult.succeeded(outcome.smtpCode(), message, transcript.lines(), durationMs)
                 : ProbeResult.failed(outcome.stage(), outcome.smtpCode(), message, outcome.hint(),
                 transcript.lines(), durationMs);
-    }
-
-    private Outcome converse(SmtpTarget target, SMTPTransport transport, MimeMessage message)
-            throws MessagingException {
-        Diagnosis.Failure missing = missingCredentials(target);
-        if (missing != null) {
-            return Outcome.failed(missing);
-        }
-        if (target.authType() == AuthType.NONE) {
-            transport.connect(target.host(), target.port(), null, null);
-        } else {
-            transport.connect(target.host(), target.port(), target.username(), target.secret());
-            // Jakarta Mail skips AUTH silently when the server does not offer it; a test must not pass that way
-            if (!transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
-                return Outcome.failed(new Diagnosis.Failure(Stage.AUTH, null,
-                        "The server offered no AUTH command, so Mailroom could not log in.", Hints.NO_AUTH_OFFERED));
-            }
-        }
-        if (message == null) {
-            return Outcome.succeeded(transport, "Connected" + (target.authType() == AuthType.NONE ? ""
-                    : " and authenticated") + "; no mail was sent.");
-        }
-        transport.sendMessage(message, message.getAllRecipients());
-        return Outcome.succeeded(transport, null);
-    }
-
-    private static Diagnosis.Failure missingCredentials(SmtpTarget target) {
-        boolean noSecret = target.secret() == null || target.secret().isEmpty();
-        boolean noUser = target.username() == null || target.username().isBlank();
-        return switch (target.authType()) {
-            case NONE -> null;
-            case BASIC -> noSecret || noUser ? new Diagnosis.Failure(Stage.AUTH, null,
-                    "Basic authentication needs a username and a password.", Hints.MISSING_PASSWORD) : null;
-            case OAUTH -> noSecret ? new Diagnosis.Failure(Stage.TOKEN, null, "No OAuth 2.0 access token.",
-                    Hints.MISSING_TOKEN) : noUser ? new Diagnosis.Failure(Stage.AUTH, null,
-                    "OAuth 2.0 needs the mailbox that sends as the username.", Hints.BAD_TOKEN) : null;
-        };
-    }
-
-    private static void closeQuietly(SMTPTransport transport) {
-        if (transport == null) {
-            return;
-        }
-        try {
-            transport.close();
-        } catch (MessagingException | RuntimeException ignored) {
-            // the outcome is decided; a failing QUIT changes nothing about it
-        }
     }
 
     /** What the conversation came to, before the transcript and duration are known. */

@@ -1,9 +1,9 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.settings.entity.AuthMechanism;
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 
 import java.util.Objects;
 

@@ -19,4 +19,9 @@ public enum Stage {
     public boolean describesSettings() {
         return this != RCPT_TO && this != DATA;
     }
+
+    /** 535 at AUTH: the server refused the credentials — for OAuth 2.0 the access token (revoked, or expired early). */
+    public static boolean rejectsLogin(Stage stage, Integer smtpCode) {
+        return stage == AUTH && Integer.valueOf(535).equals(smtpCode);
+    }
 }

@@ -4,14 +4,15 @@ import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.StaleVersion;
 import com.mailroom.ratelimit.boundary.RateLimiter;
 import com.mailroom.sending.control.ProbeResult;
-import com.mailroom.sending.control.SmtpConversations;
-import com.mailroom.sending.control.SmtpTargets;
+import com.mailroom.settings.control.Conversations;
+import com.mailroom.settings.control.Destinations;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.SecretCipher;
 import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.status.boundary.SmtpStatus;
+import com.mailroom.status.boundary.StatusView;
 import com.mailroom.users.boundary.Users;
 import com.mailroom.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,10 +57,13 @@ public class SmtpSettingsAdmin {
     Users users;
 
     @Inject
-    SmtpTargets targets;
+    Destinations destinations;
 
     @Inject
-    SmtpConversations conversations;
+    Conversations conversations;
+
+    @Inject
+    Clock clock;
 
     @Inject
     SmtpStatus status;
@@ -71,28 +75,18 @@ public class SmtpSettingsAdmin {
         return SmtpSettingsView.of(load());
     }
 
+    /** Every node's SMTP status for the settings in use (default or custom). */
+    public StatusView status() {
+        return StatusView.of(load().getConfig().isDefaultSmtp() ? "default" : "custom", status.nodes());
+    }
+
     /** The stored settings as a form to edit; secrets are left empty (kept unless entered again). */
     public SettingsForm form() {
         return formOf(load());
     }
 
     private static SettingsForm formOf(SmtpSettings s) {
-        var form = new SettingsForm();
-        form.setVersion(s.getVersion());
-        form.setDefaultSmtp(s.isDefaultSmtp());
-        form.setAddress(s.getAddress());
-        form.setPort(s.getPort());
-        form.setFrom(s.getFrom());
-        form.setUserName(s.getUserName());
-        form.setTlsMode(s.getTlsMode());
-        form.setTlsVersion(s.getTlsVersion());
-        form.setTrustedCaPem(s.getTrustedCaPem());
-        form.setAuthType(s.getAuthType());
-        form.setAuthMechanism(s.getAuthMechanism());
-        form.setClientId(s.getClientId());
-        form.setTokenEndpoint(s.getTokenEndpoint());
-        form.setScopes(s.getScopes());
-        return form;
+        return new SettingsForm(s.getVersion(), s.getConfig());
     }
 
     /** Which stored secrets the form's unsaved values would require to be entered again (the re-entry rule). */
@@ -138,22 +132,11 @@ public class SmtpSettingsAdmin {
 
     private SmtpSettingsView store(SmtpSettings s, SettingsForm form, String actor) {
         var accepted = SettingsCheck.check(s, form, allowInsecureTokenUrl);
-        s.setDefaultSmtp(form.isDefaultSmtp());
-        s.setAddress(form.getAddress());
-        s.setPort(form.effectivePort());
-        s.setFrom(form.getFrom());
-        s.setUserName(form.getUserName());
-        s.setTlsMode(form.getTlsMode());
-        s.setTlsVersion(form.getTlsVersion());
-        s.setTrustedCaPem(form.getTrustedCaPem());
-        s.setAuthType(form.getAuthType());
-        s.setAuthMechanism(form.getAuthMechanism());
-        s.setClientId(form.getClientId());
-        s.setTokenEndpoint(form.getTokenEndpoint());
-        s.setScopes(form.getScopes());
+        s.setConfig(form.getConfig());
+        s.getConfig().setPort(form.getConfig().effectivePort());
         applySecret(accepted.password(), form.getPassword(), SecretCipher.SMTP_PASSWORD, s::setPasswordCiphertext);
         applySecret(accepted.clientSecret(), form.getClientSecret(), SecretCipher.SMTP_CLIENT_SECRET, s::setClientSecretCiphertext);
-        s.setUpdatedAt(OffsetDateTime.now(ZoneOffset.UTC));
+        s.setUpdatedAt(OffsetDateTime.now(clock));
         s.setUpdatedBy(actor);
         em.flush();
         saved.fire(new SettingsSaved(s.getVersion()));
@@ -176,13 +159,13 @@ public class SmtpSettingsAdmin {
                 .orElseThrow(() -> InvalidInput.of("email", "Your account has no e-mail address, and the test mail "
                         + "is sent to it: add one on the Users page."));
         SmtpSettings stored = load();
-        var destination = unsaved == null ? targets.stored(stored)
-                : targets.unsaved(stored, SettingsCheck.check(stored, unsaved, allowInsecureTokenUrl));
-        var startedAt = SmtpStatus.now();
+        var destination = unsaved == null ? destinations.stored(stored)
+                : destinations.unsaved(stored, SettingsCheck.check(stored, unsaved, allowInsecureTokenUrl));
+        var startedAt = OffsetDateTime.now(clock);
         ProbeResult result = conversations.send(destination, recipient, productName + " Mail Test",
                 productName + " mail is working!");
         if (unsaved == null && result.stage().describesSettings()) {
-            status.record(result, startedAt);
+            status.record(result.success(), result.success() ? null : result.describe(), startedAt);
         }
         return TestReport.of(result, recipient);
     }

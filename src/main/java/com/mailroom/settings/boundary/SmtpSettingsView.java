@@ -1,5 +1,6 @@
 package com.mailroom.settings.boundary;
 
+import com.mailroom.settings.entity.SmtpConfig;
 import com.mailroom.settings.entity.SmtpSettings;
 import java.time.temporal.ChronoUnit;
 
@@ -25,10 +26,11 @@ public record SmtpSettingsView(
         String updatedBy) implements java.io.Serializable {
 
     static SmtpSettingsView of(SmtpSettings s) {
-        return new SmtpSettingsView(s.isDefaultSmtp(), s.getAddress(), s.getPort(), s.getFrom(), s.getUserName(),
-                s.getPasswordCiphertext() != null, s.getTlsMode().wireName(), s.getTlsVersion().name(),
-                s.getTrustedCaPem(), s.getAuthType().wireName(), s.getAuthMechanism().wireName(), s.getClientId(),
-                s.getClientSecretCiphertext() != null, s.getTokenEndpoint(), s.getScopes(), s.getVersion(),
+        SmtpConfig c = s.getConfig();
+        return new SmtpSettingsView(c.isDefaultSmtp(), c.getAddress(), c.getPort(), c.getFrom(), c.getUserName(),
+                s.getPasswordCiphertext() != null, c.getTlsMode().wireName(), c.getTlsVersion().name(),
+                c.getTrustedCaPem(), c.getAuthType().wireName(), c.getAuthMechanism().wireName(), c.getClientId(),
+                s.getClientSecretCiphertext() != null, c.getTokenEndpoint(), c.getScopes(), s.getVersion(),
                 s.getUpdatedAt() == null ? null : s.getUpdatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS).toString(),
                 s.getUpdatedBy());
     }

@@ -1,7 +1,8 @@
 package com.mailroom.settings.control;
 
 import com.mailroom.errors.FieldError;
-import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.settings.entity.SmtpConfig;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,13 +22,16 @@ public final class ReentryRule {
     /** Where a secret would be sent; equal destinations may share a stored secret. */
     public record Destination(String host, int port, TlsMode tlsMode, String userName, String tokenEndpoint, String clientId) {
 
-        public static Destination ofPassword(String host, int port, TlsMode tlsMode, String userName) {
-            return new Destination(normalHost(host), port, tlsMode, userName, null, null);
+        /** Where the password goes: the server and the account. */
+        public static Destination ofPassword(SmtpConfig c) {
+            return new Destination(normalHost(c.getAddress()), c.effectivePort(), c.getTlsMode(), c.getUserName(),
+                    null, null);
         }
 
-        public static Destination ofClientSecret(String host, int port, TlsMode tlsMode, String userName,
-                                                 String tokenEndpoint, String clientId) {
-            return new Destination(normalHost(host), port, tlsMode, userName, tokenEndpoint, clientId);
+        /** Where the client secret goes: the server and account it serves, and the token URL and client ID. */
+        public static Destination ofClientSecret(SmtpConfig c) {
+            return new Destination(normalHost(c.getAddress()), c.effectivePort(), c.getTlsMode(), c.getUserName(),
+                    c.getTokenEndpoint(), c.getClientId());
         }
 
         private static String normalHost(String host) {

@@ -4,6 +4,7 @@ import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.ReentryRule.Destination;
+import com.mailroom.settings.entity.SmtpConfig;
 import com.mailroom.settings.entity.SmtpSettings;
 import java.util.ArrayList;
 
@@ -22,13 +23,16 @@ public final class SettingsCheck {
 
     /** @throws InvalidInput naming every field that breaks a rule; nothing has been changed then */
     public static Accepted check(SmtpSettings stored, SettingsForm form, boolean allowInsecureTokenUrl) {
-        SettingsRules.normalize(form);
+        SmtpConfig before = stored.getConfig();
+        SmtpConfig after = form.getConfig();
+        SettingsRules.normalize(after);
         var errors = new ArrayList<>(SettingsRules.validate(form, allowInsecureTokenUrl));
         Decision password = ReentryRule.decide("password", "Password", stored.getPasswordCiphertext() != null,
-                passwordDestination(stored), passwordDestination(form), form.getPassword(), form.passwordRequired());
-        Decision clientSecret = ReentryRule.decide("client_secret", "Client secret", stored.getClientSecretCiphertext() != null,
-                clientSecretDestination(stored), clientSecretDestination(form), form.getClientSecret(),
-                form.clientSecretRequired());
+                Destination.ofPassword(before), Destination.ofPassword(after), form.getPassword(),
+                after.passwordRequired());
+        Decision clientSecret = ReentryRule.decide("client_secret", "Client secret",
+                stored.getClientSecretCiphertext() != null, Destination.ofClientSecret(before),
+                Destination.ofClientSecret(after), form.getClientSecret(), after.clientSecretRequired());
         addUnlessNamed(errors, password);
         addUnlessNamed(errors, clientSecret);
         if (!errors.isEmpty()) {
@@ -46,34 +50,14 @@ public final class SettingsCheck {
      * destination changed. Normalises the form as a save would.
      */
     public static Reentry reentry(SmtpSettings stored, SettingsForm form) {
-        SettingsRules.normalize(form);
+        SmtpConfig before = stored.getConfig();
+        SmtpConfig after = form.getConfig();
+        SettingsRules.normalize(after);
         return new Reentry(
-                stored.getPasswordCiphertext() != null && form.passwordRequired()
-                        && !passwordDestination(stored).equals(passwordDestination(form)),
-                stored.getClientSecretCiphertext() != null && form.clientSecretRequired()
-                        && !clientSecretDestination(stored).equals(clientSecretDestination(form)));
-    }
-
-    private static int storedPort(SmtpSettings stored) {
-        return stored.getPort() != null ? stored.getPort() : stored.getTlsMode().defaultPort();
-    }
-
-    private static Destination passwordDestination(SmtpSettings s) {
-        return Destination.ofPassword(s.getAddress(), storedPort(s), s.getTlsMode(), s.getUserName());
-    }
-
-    private static Destination passwordDestination(SettingsForm f) {
-        return Destination.ofPassword(f.getAddress(), f.effectivePort(), f.getTlsMode(), f.getUserName());
-    }
-
-    private static Destination clientSecretDestination(SmtpSettings s) {
-        return Destination.ofClientSecret(s.getAddress(), storedPort(s), s.getTlsMode(), s.getUserName(),
-                s.getTokenEndpoint(), s.getClientId());
-    }
-
-    private static Destination clientSecretDestination(SettingsForm f) {
-        return Destination.ofClientSecret(f.getAddress(), f.effectivePort(), f.getTlsMode(), f.getUserName(),
-                f.getTokenEndpoint(), f.getClientId());
+                stored.getPasswordCiphertext() != null && after.passwordRequired()
+                        && !Destination.ofPassword(before).equals(Destination.ofPassword(after)),
+                stored.getClientSecretCiphertext() != null && after.clientSecretRequired()
+                        && !Destination.ofClientSecret(before).equals(Destination.ofClientSecret(after)));
     }
 
     /** A field with a format error already has its message; the re-entry message would only repeat it. */

@@ -1,7 +1,9 @@
 package com.mailroom.settings.control;
 
 import com.mailroom.errors.FieldError;
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.platform.MailAddress;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.settings.entity.SmtpConfig;
 import java.io.ByteArrayInputStream;
 import java.net.IDN;
 import java.net.InetAddress;
@@ -31,7 +33,7 @@ public final class SettingsRules {
     static final int MAX_PEM = 65536;
 
     /** All control characters (C0 and C1) and the Unicode line and paragraph separators. */
-    static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+    static final Pattern CONTROL = MailAddress.CONTROL;
     /** Invisible format characters (zero-width space, soft hyphen, BOM…) that IDN would silently drop. */
     private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
     private static final Pattern HOST_LABEL = Pattern.compile("^[A-Za-z0-9_]([A-Za-z0-9\\-_]{0,61}[A-Za-z0-9_])?$");
@@ -44,57 +46,58 @@ public final class SettingsRules {
     }
 
     /** Trims what an admin typed; blank optional text becomes "not set". Secrets are left exactly as given. */
-    public static void normalize(SettingsForm form) {
-        form.setAddress(trimToNull(form.getAddress()));
-        form.setFrom(trimToNull(form.getFrom()));
-        form.setUserName(trimToNull(form.getUserName()));
-        form.setClientId(trimToNull(form.getClientId()));
-        form.setTokenEndpoint(trimToNull(form.getTokenEndpoint()));
-        form.setScopes(form.getScopes() == null ? null : trimToNull(form.getScopes().replaceAll(" +", " ")));
+    public static void normalize(SmtpConfig c) {
+        c.setAddress(trimToNull(c.getAddress()));
+        c.setFrom(trimToNull(c.getFrom()));
+        c.setUserName(trimToNull(c.getUserName()));
+        c.setClientId(trimToNull(c.getClientId()));
+        c.setTokenEndpoint(trimToNull(c.getTokenEndpoint()));
+        c.setScopes(c.getScopes() == null ? null : trimToNull(c.getScopes().replaceAll(" +", " ")));
         // a multi-line field: surrounding blank lines and indentation are not part of the certificate
-        form.setTrustedCaPem(form.getTrustedCaPem() == null || form.getTrustedCaPem().isBlank() ? null : form.getTrustedCaPem().strip());
-        if (form.getAddress() != null && form.getAddress().endsWith(".")) {
-            form.setAddress(form.getAddress().substring(0, form.getAddress().length() - 1));
+        c.setTrustedCaPem(c.getTrustedCaPem() == null || c.getTrustedCaPem().isBlank() ? null : c.getTrustedCaPem().strip());
+        if (c.getAddress() != null && c.getAddress().endsWith(".")) {
+            c.setAddress(c.getAddress().substring(0, c.getAddress().length() - 1));
         }
     }
 
     public static List<FieldError> validate(SettingsForm form, boolean allowInsecureTokenUrl) {
         var errors = new ArrayList<FieldError>();
-        boolean custom = !form.isDefaultSmtp();
-        AuthType auth = form.getAuthType();
+        SmtpConfig c = form.getConfig();
+        boolean custom = !c.isDefaultSmtp();
+        AuthType auth = c.getAuthType();
 
-        checkHost(form.getAddress(), custom, errors);
-        if (form.getPort() != null && (form.getPort() < 1 || form.getPort() > 65535)) {
+        checkHost(c.getAddress(), custom, errors);
+        if (c.getPort() != null && (c.getPort() < 1 || c.getPort() > 65535)) {
             errors.add(new FieldError("port", "Port must be between 1 and 65535.", "port.range"));
         }
-        if (form.getFrom() != null || custom) {
-            if (!singleLine(form.getFrom(), "from", errors)) {
-                var parsed = FromAddress.parse(form.getFrom());
+        if (c.getFrom() != null || custom) {
+            if (!singleLine(c.getFrom(), "from", errors)) {
+                var parsed = MailAddress.parse(c.getFrom());
                 if (!parsed.valid()) {
                     errors.add(new FieldError("from", parsed.problem(), "from.invalid"));
                 }
             }
         }
         boolean needsUser = custom && auth != AuthType.NONE;
-        checkText("user_name", form.getUserName(), MAX_USER_NAME, needsUser,
+        checkText("user_name", c.getUserName(), MAX_USER_NAME, needsUser,
                 auth == AuthType.OAUTH ? "Username is required for OAuth 2.0: the mailbox that sends."
                         : "Username is required for basic authentication.", errors);
         checkSecret("password", form.getPassword(), MAX_PASSWORD, errors);
         checkSecret("client_secret", form.getClientSecret(), MAX_CLIENT_SECRET, errors);
 
         boolean oauth = custom && auth == AuthType.OAUTH;
-        checkText("client_id", form.getClientId(), MAX_CLIENT_ID, oauth, "Client ID is required for OAuth 2.0.", errors);
-        checkTokenEndpoint(form.getTokenEndpoint(), oauth, allowInsecureTokenUrl, errors);
-        if (form.getScopes() == null) {
+        checkText("client_id", c.getClientId(), MAX_CLIENT_ID, oauth, "Client ID is required for OAuth 2.0.", errors);
+        checkTokenEndpoint(c.getTokenEndpoint(), oauth, allowInsecureTokenUrl, errors);
+        if (c.getScopes() == null) {
             if (oauth) {
                 errors.add(new FieldError("scopes", "Scopes are required for OAuth 2.0, e.g. https://outlook.office365.com/.default.", "scopes.required"));
             }
-        } else if (form.getScopes().length() > MAX_SCOPES) {
+        } else if (c.getScopes().length() > MAX_SCOPES) {
             errors.add(new FieldError("scopes", "Scopes must be at most " + MAX_SCOPES + " characters."));
-        } else if (!SCOPES.matcher(form.getScopes()).matches()) {
+        } else if (!SCOPES.matcher(c.getScopes()).matches()) {
             errors.add(new FieldError("scopes", "Scopes are separated by spaces and may not contain quotes, backslashes or line breaks."));
         }
-        checkPem(form.getTrustedCaPem(), errors);
+        checkPem(c.getTrustedCaPem(), errors);
         return errors;
     }
 

@@ -1,8 +1,6 @@
 package com.mailroom.status.boundary;
 
 import com.mailroom.platform.NodeName;
-import com.mailroom.sending.control.ProbeResult;
-import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.status.entity.NodeStatus;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -10,14 +8,14 @@ import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * The SMTP error state (manual point 9): this node's status, kept in the database so it survives a restart and
+ * The SMTP error state (docs/product.md): this node's status, kept in the database so it survives a restart and
  * every admin on every node sharing the database sees it. Checks after a save, tests of the saved settings and
  * deliveries record into it; a later success clears it. Writes are serialised on this node, so a slow old
- * check cannot overwrite a newer result.
+ * check cannot overwrite a newer result. It knows nothing of settings or SMTP: callers say what happened.
  */
 @Singleton
 public class SmtpStatus {
@@ -25,22 +23,17 @@ public class SmtpStatus {
     @PersistenceContext
     EntityManager em;
 
-    /** Records an outcome for this node; older outcomes than the one stored are ignored. */
-    @Lock(LockType.WRITE)
-    public void record(ProbeResult result, OffsetDateTime startedAt) {
-        record(result.success(), result.success() ? null : describe(result), startedAt);
-    }
-
+    /** Records an outcome for this node; an outcome older than the one stored is ignored. */
     @Lock(LockType.WRITE)
     public void record(boolean valid, String message, OffsetDateTime at) {
         NodeStatus status = em.find(NodeStatus.class, NodeName.get());
         if (status == null) {
             status = new NodeStatus(NodeName.get());
+            status.update(valid, message, at);
             em.persist(status);
-        } else if (status.getCheckedAt() != null && status.getCheckedAt().isAfter(at)) {
-            return;
+        } else if (status.isOlderThan(at)) {
+            status.update(valid, message, at);
         }
-        status.update(valid, message, at);
     }
 
     /** After a save the other nodes' results describe settings that are gone; they report again when they send. */
@@ -49,23 +42,12 @@ public class SmtpStatus {
         em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname <> :me").setParameter("me", NodeName.get()).executeUpdate();
     }
 
+    /** Every node's latest outcome, by node name. */
     @Lock(LockType.READ)
-    public StatusView view() {
-        var nodes = em.createQuery("SELECT n FROM NodeStatus n ORDER BY n.hostname", NodeStatus.class).getResultList()
+    public List<StatusView.Node> nodes() {
+        return em.createQuery("SELECT n FROM NodeStatus n ORDER BY n.hostname", NodeStatus.class).getResultList()
                 .stream().map(n -> new StatusView.Node(n.getHostname(), n.isValid(), n.getMessage(),
                         n.getCheckedAt().toInstant().truncatedTo(ChronoUnit.SECONDS).toString()))
                 .toList();
-        SmtpSettings settings = em.find(SmtpSettings.class, SmtpSettings.ID);
-        return new StatusView(nodes.stream().allMatch(StatusView.Node::isValid),
-                settings.isDefaultSmtp() ? "default" : "custom", nodes.size(), nodes);
-    }
-
-    static String describe(ProbeResult r) {
-        String text = "SMTP " + r.stage().wireName() + " failed: " + r.message();
-        return r.hint() == null ? text : text + " " + r.hint();
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

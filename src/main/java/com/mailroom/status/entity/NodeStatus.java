@@ -34,6 +34,11 @@ public class NodeStatus {
         this.checkedAt = checkedAt;
     }
 
+    /** Whether an outcome from {@code at} is newer than this one (a slow old check must not overwrite it). */
+    public boolean isOlderThan(OffsetDateTime at) {
+        return checkedAt == null || !checkedAt.isAfter(at);
+    }
+
     public String getHostname() { return hostname; }
     public boolean isValid() { return valid; }
     public String getMessage() { return message; }

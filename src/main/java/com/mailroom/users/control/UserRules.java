@@ -1,7 +1,7 @@
 package com.mailroom.users.control;
 
 import com.mailroom.errors.FieldError;
-import com.mailroom.settings.control.FromAddress;
+import com.mailroom.platform.MailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,10 +26,10 @@ public final class UserRules {
         }
         if (email == null || email.isEmpty()) {
             errors.add(new FieldError("email", "E-mail is required: test mails are sent to it.", "email.required"));
-        } else if (email.length() > FromAddress.MAX_LENGTH || CONTROL.matcher(email).find()) {
-            errors.add(new FieldError("email", "E-mail must be one address of at most " + FromAddress.MAX_LENGTH + " characters."));
+        } else if (email.length() > MailAddress.MAX_LENGTH || CONTROL.matcher(email).find()) {
+            errors.add(new FieldError("email", "E-mail must be one address of at most " + MailAddress.MAX_LENGTH + " characters."));
         } else {
-            FromAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p, "email.invalid")));
+            MailAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p, "email.invalid")));
         }
         if (password == null || password.length() < MIN_PASSWORD) {
             errors.add(new FieldError("password", "Password must have at least " + MIN_PASSWORD + " characters.", "password.short"));

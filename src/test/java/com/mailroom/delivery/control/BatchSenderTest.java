@@ -8,9 +8,9 @@ import com.mailroom.delivery.control.SendOutcome.Kind;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Stage;
 import com.mailroom.sending.control.Timeouts;
-import com.mailroom.settings.entity.AuthMechanism;
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
 import java.net.ServerSocket;
@@ -119,16 +119,5 @@ class BatchSenderTest {
             assertTrue(o.stream().allMatch(x -> x.kind() == Kind.TRANSIENT), o.toString());
             assertTrue(server.received.stream().filter(l -> l.startsWith("EHLO")).count() >= 3, "reconnected");
         }
-    }
-
-    @Test
-    void onlyA5xxToTheMailItselfIsPermanent() {
-        assertTrue(BatchSender.permanent(Stage.RCPT_TO, 550));
-        assertTrue(BatchSender.permanent(Stage.DATA, 554));
-        assertTrue(BatchSender.permanent(Stage.MAIL_FROM, 553));
-        assertFalse(BatchSender.permanent(Stage.DATA, 452));
-        assertFalse(BatchSender.permanent(Stage.AUTH, 535));
-        assertFalse(BatchSender.permanent(Stage.CONNECT, 554));
-        assertFalse(BatchSender.permanent(Stage.TIMEOUT, null));
     }
 }

@@ -1,5 +1,6 @@
 package com.mailroom.oauth.control;
 
+import com.mailroom.testsupport.LogCapture;
 import com.mailroom.testsupport.TokenServer;
 import com.mailroom.oauth.control.TokenRequest.ClientAuthentication;
 import com.mailroom.oauth.entity.AccessToken;

@@ -1,7 +1,7 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;

@@ -1,7 +1,7 @@
 package com.mailroom.sending.control;
 
 import com.mailroom.testsupport.*;
-import com.mailroom.settings.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthMechanism;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -1,9 +1,9 @@
 package com.mailroom.sending.control;
 
 import com.mailroom.testsupport.*;
-import com.mailroom.settings.entity.AuthMechanism;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

@@ -9,15 +9,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.ReentryRule.Destination;
 import com.mailroom.settings.control.ReentryRule.Outcome;
-import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.settings.entity.SmtpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ReentryRuleTest {
 
-    private static final Destination HERE = Destination.ofPassword("smtp.example.com", 587, TlsMode.STARTTLS, "reports");
-    private static final Destination ELSEWHERE = Destination.ofPassword("evil.example.net", 587, TlsMode.STARTTLS, "reports");
+    private static final Destination HERE = passwordAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports");
+    private static final Destination ELSEWHERE = passwordAt("evil.example.net", 587, TlsMode.STARTTLS, "reports");
+
+    private static Destination passwordAt(String host, int port, TlsMode mode, String user) {
+        return Destination.ofPassword(config(host, port, mode, user));
+    }
+
+    private static Destination clientSecretAt(String host, int port, TlsMode mode, String user, String tokenUrl,
+                                              String clientId) {
+        var c = config(host, port, mode, user);
+        c.setTokenEndpoint(tokenUrl);
+        c.setClientId(clientId);
+        return Destination.ofClientSecret(c);
+    }
+
+    private static SmtpConfig config(String host, int port, TlsMode mode, String user) {
+        var c = new SmtpConfig();
+        c.setAddress(host);
+        c.setPort(port);
+        c.setTlsMode(mode);
+        c.setUserName(user);
+        return c;
+    }
 
     private static Decision password(boolean stored, Destination after, String supplied, boolean required) {
         return ReentryRule.decide("password", "Password", stored, HERE, after, supplied, required);
@@ -80,8 +102,8 @@ class ReentryRuleTest {
 
     @Test
     void clientSecretErrorIsNamedByItsJsonFieldAndExplainsWhatRedirectsIt() {
-        var before = Destination.ofClientSecret("smtp.office365.com", 587, TlsMode.STARTTLS, "box", "https://a/token", "id");
-        var after = Destination.ofClientSecret("smtp.office365.com", 587, TlsMode.STARTTLS, "box", "https://b/token", "id");
+        var before = clientSecretAt("smtp.office365.com", 587, TlsMode.STARTTLS, "box", "https://a/token", "id");
+        var after = clientSecretAt("smtp.office365.com", 587, TlsMode.STARTTLS, "box", "https://b/token", "id");
         Decision d = ReentryRule.decide("client_secret", "Client secret", true, before, after, null, true);
         assertEquals("client_secret", d.problem().orElseThrow().field());
         assertTrue(d.problem().get().message().contains("token URL or client ID"), d.problem().get().message());
@@ -91,18 +113,18 @@ class ReentryRuleTest {
     @ParameterizedTest
     @ValueSource(strings = {"SMTP.EXAMPLE.COM", "Smtp.Example.Com", "smtp.example.com"})
     void hostIsComparedWithoutRegardToCase(String host) {
-        assertEquals(HERE, Destination.ofPassword(host, 587, TlsMode.STARTTLS, "reports"));
+        assertEquals(HERE, passwordAt(host, 587, TlsMode.STARTTLS, "reports"));
     }
 
     @Test
     void everyPartOfTheDestinationCounts() {
-        assertNotEquals(HERE, Destination.ofPassword("smtp.example.com", 25, TlsMode.STARTTLS, "reports"));
-        assertNotEquals(HERE, Destination.ofPassword("smtp.example.com", 587, TlsMode.NONE, "reports"));
-        assertNotEquals(HERE, Destination.ofPassword("smtp.example.com", 587, TlsMode.STARTTLS, "other"));
-        assertNotEquals(HERE, Destination.ofPassword(null, 587, TlsMode.STARTTLS, "reports"));
-        var secret = Destination.ofClientSecret("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id");
-        assertNotEquals(secret, Destination.ofClientSecret("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://b/t", "id"));
-        assertNotEquals(secret, Destination.ofClientSecret("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id2"));
-        assertEquals(secret, Destination.ofClientSecret("SMTP.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id"));
+        assertNotEquals(HERE, passwordAt("smtp.example.com", 25, TlsMode.STARTTLS, "reports"));
+        assertNotEquals(HERE, passwordAt("smtp.example.com", 587, TlsMode.NONE, "reports"));
+        assertNotEquals(HERE, passwordAt("smtp.example.com", 587, TlsMode.STARTTLS, "other"));
+        assertNotEquals(HERE, passwordAt(null, 587, TlsMode.STARTTLS, "reports"));
+        var secret = clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id");
+        assertNotEquals(secret, clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://b/t", "id"));
+        assertNotEquals(secret, clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id2"));
+        assertEquals(secret, clientSecretAt("SMTP.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id"));
     }
 }

@@ -2,11 +2,11 @@ package com.mailroom.settings.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mailroom.settings.entity.AuthMechanism;
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
 import com.mailroom.settings.entity.SmtpSettings;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import org.junit.jupiter.api.Test;
 
 /** The page's re-entry hint ({@link SettingsCheck#reentry}) says what a save would refuse, no more. */
@@ -15,58 +15,58 @@ class SettingsCheckReentryTest {
     @Test
     void nothingIsAskedForWhileTheDestinationIsUnchanged() {
         var form = formOf(stored());
-        form.setAddress(" SMTP.example.com ");
-        form.setPort(null); // the default port of STARTTLS, as stored
+        form.getConfig().setAddress(" SMTP.example.com ");
+        form.getConfig().setPort(null); // the default port of STARTTLS, as stored
         assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
     }
 
     @Test
     void aChangedPortAsksForThePasswordAndAChangedTokenUrlForTheClientSecret() {
         var form = formOf(stored());
-        form.setPort(2525);
+        form.getConfig().setPort(2525);
         assertEquals(new SettingsCheck.Reentry(true, false), SettingsCheck.reentry(stored(), form));
 
         form = formOf(stored());
-        form.setAuthType(AuthType.OAUTH);
-        form.setTokenEndpoint("https://elsewhere.example.com/token");
+        form.getConfig().setAuthType(AuthType.OAUTH);
+        form.getConfig().setTokenEndpoint("https://elsewhere.example.com/token");
         assertEquals(new SettingsCheck.Reentry(false, true), SettingsCheck.reentry(stored(), form));
     }
 
     @Test
     void aSecretTheNewSettingsDoNotNeedIsNotAskedFor() {
         var form = formOf(stored());
-        form.setPort(2525);
-        form.setAuthType(AuthType.NONE);
+        form.getConfig().setPort(2525);
+        form.getConfig().setAuthType(AuthType.NONE);
         assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
     }
 
     private static SmtpSettings stored() {
         var s = new SmtpSettings();
-        s.setDefaultSmtp(false);
-        s.setAddress("smtp.example.com");
-        s.setPort(587);
-        s.setTlsMode(TlsMode.STARTTLS);
-        s.setTlsVersion(TlsVersion.TLSv1_2);
-        s.setUserName("sender@example.com");
-        s.setAuthType(AuthType.BASIC);
-        s.setAuthMechanism(AuthMechanism.AUTO);
+        s.getConfig().setDefaultSmtp(false);
+        s.getConfig().setAddress("smtp.example.com");
+        s.getConfig().setPort(587);
+        s.getConfig().setTlsMode(TlsMode.STARTTLS);
+        s.getConfig().setTlsVersion(TlsVersion.TLSv1_2);
+        s.getConfig().setUserName("sender@example.com");
+        s.getConfig().setAuthType(AuthType.BASIC);
+        s.getConfig().setAuthMechanism(AuthMechanism.AUTO);
         s.setPasswordCiphertext("ciphertext");
         s.setClientSecretCiphertext("ciphertext");
-        s.setClientId("client");
-        s.setTokenEndpoint("https://login.example.com/token");
+        s.getConfig().setClientId("client");
+        s.getConfig().setTokenEndpoint("https://login.example.com/token");
         return s;
     }
 
     private static SettingsForm formOf(SmtpSettings s) {
         var form = new SettingsForm();
-        form.setDefaultSmtp(s.isDefaultSmtp());
-        form.setAddress(s.getAddress());
-        form.setPort(s.getPort());
-        form.setTlsMode(s.getTlsMode());
-        form.setUserName(s.getUserName());
-        form.setAuthType(s.getAuthType());
-        form.setClientId(s.getClientId());
-        form.setTokenEndpoint(s.getTokenEndpoint());
+        form.getConfig().setDefaultSmtp(s.getConfig().isDefaultSmtp());
+        form.getConfig().setAddress(s.getConfig().getAddress());
+        form.getConfig().setPort(s.getConfig().getPort());
+        form.getConfig().setTlsMode(s.getConfig().getTlsMode());
+        form.getConfig().setUserName(s.getConfig().getUserName());
+        form.getConfig().setAuthType(s.getConfig().getAuthType());
+        form.getConfig().setClientId(s.getConfig().getClientId());
+        form.getConfig().setTokenEndpoint(s.getConfig().getTokenEndpoint());
         return form;
     }
 }

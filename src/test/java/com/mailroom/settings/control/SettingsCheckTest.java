@@ -8,11 +8,11 @@ import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.settings.control.ReentryRule.Outcome;
 import com.mailroom.settings.control.SettingsCheck.Accepted;
-import com.mailroom.settings.entity.AuthMechanism;
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
 import com.mailroom.settings.entity.SmtpSettings;
-import com.mailroom.settings.entity.TlsMode;
-import com.mailroom.settings.entity.TlsVersion;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -48,51 +48,51 @@ class SettingsCheckTest {
     /** Changes that send the password somewhere else. */
     static Stream<Arguments> passwordDestinationChanges() {
         return Stream.of(
-                change("host", f -> f.setAddress("smtp.attacker.example")),
-                change("port", f -> f.setPort(2525)),
-                change("TLS mode, same port", f -> f.setTlsMode(TlsMode.NONE)),
+                change("host", f -> f.getConfig().setAddress("smtp.attacker.example")),
+                change("port", f -> f.getConfig().setPort(2525)),
+                change("TLS mode, same port", f -> f.getConfig().setTlsMode(TlsMode.NONE)),
                 change("TLS mode with its default port", f -> {
-                    f.setTlsMode(TlsMode.IMPLICIT);
-                    f.setPort(null);
+                    f.getConfig().setTlsMode(TlsMode.IMPLICIT);
+                    f.getConfig().setPort(null);
                 }),
-                change("username", f -> f.setUserName("someone-else@example.com")),
-                change("username case", f -> f.setUserName("Reports@example.com")));
+                change("username", f -> f.getConfig().setUserName("someone-else@example.com")),
+                change("username case", f -> f.getConfig().setUserName("Reports@example.com")));
     }
 
     /** Changes that leave the password's destination as it was. */
     static Stream<Arguments> passwordNeutralChanges() {
         return Stream.of(
-                change("host case", f -> f.setAddress("SMTP.Example.COM")),
-                change("host with root dot", f -> f.setAddress("smtp.example.com.")),
-                change("host with spaces", f -> f.setAddress("  smtp.example.com ")),
-                change("port emptied to the mode default", f -> f.setPort(null)),
-                change("TLS version", f -> f.setTlsVersion(TlsVersion.TLSv1_3)),
-                change("from", f -> f.setFrom("Other <other@example.com>")),
-                change("auth mechanism", f -> f.setAuthMechanism(AuthMechanism.LOGIN)),
-                change("username with spaces", f -> f.setUserName(" reports@example.com ")),
-                change("token URL", f -> f.setTokenEndpoint("https://login.example.com/token")),
-                change("client ID", f -> f.setClientId("some-id")));
+                change("host case", f -> f.getConfig().setAddress("SMTP.Example.COM")),
+                change("host with root dot", f -> f.getConfig().setAddress("smtp.example.com.")),
+                change("host with spaces", f -> f.getConfig().setAddress("  smtp.example.com ")),
+                change("port emptied to the mode default", f -> f.getConfig().setPort(null)),
+                change("TLS version", f -> f.getConfig().setTlsVersion(TlsVersion.TLSv1_3)),
+                change("from", f -> f.getConfig().setFrom("Other <other@example.com>")),
+                change("auth mechanism", f -> f.getConfig().setAuthMechanism(AuthMechanism.LOGIN)),
+                change("username with spaces", f -> f.getConfig().setUserName(" reports@example.com ")),
+                change("token URL", f -> f.getConfig().setTokenEndpoint("https://login.example.com/token")),
+                change("client ID", f -> f.getConfig().setClientId("some-id")));
     }
 
     /** Changes that send the client secret somewhere else. */
     static Stream<Arguments> clientSecretDestinationChanges() {
         return Stream.of(
-                change("host", f -> f.setAddress("smtp.attacker.example")),
-                change("port", f -> f.setPort(25)),
-                change("TLS mode", f -> f.setTlsMode(TlsMode.IMPLICIT)),
-                change("username", f -> f.setUserName("other-box@example.com")),
-                change("token URL", f -> f.setTokenEndpoint("https://login.attacker.example/token")),
-                change("token URL path", f -> f.setTokenEndpoint(Forms.TOKEN_URL.replace("tenant", "other-tenant"))),
-                change("client ID", f -> f.setClientId("other-client")));
+                change("host", f -> f.getConfig().setAddress("smtp.attacker.example")),
+                change("port", f -> f.getConfig().setPort(25)),
+                change("TLS mode", f -> f.getConfig().setTlsMode(TlsMode.IMPLICIT)),
+                change("username", f -> f.getConfig().setUserName("other-box@example.com")),
+                change("token URL", f -> f.getConfig().setTokenEndpoint("https://login.attacker.example/token")),
+                change("token URL path", f -> f.getConfig().setTokenEndpoint(Forms.TOKEN_URL.replace("tenant", "other-tenant"))),
+                change("client ID", f -> f.getConfig().setClientId("other-client")));
     }
 
     static Stream<Arguments> clientSecretNeutralChanges() {
         return Stream.of(
-                change("host case", f -> f.setAddress("SMTP.OFFICE365.COM")),
-                change("port emptied to the mode default", f -> f.setPort(null)),
-                change("scopes", f -> f.setScopes("https://outlook.office365.com/.default offline_access")),
-                change("client ID with spaces", f -> f.setClientId(" client-id ")),
-                change("from", f -> f.setFrom("reports@example.com")));
+                change("host case", f -> f.getConfig().setAddress("SMTP.OFFICE365.COM")),
+                change("port emptied to the mode default", f -> f.getConfig().setPort(null)),
+                change("scopes", f -> f.getConfig().setScopes("https://outlook.office365.com/.default offline_access")),
+                change("client ID with spaces", f -> f.getConfig().setClientId(" client-id ")),
+                change("from", f -> f.getConfig().setFrom("reports@example.com")));
     }
 
     // --- basic: the password
@@ -133,7 +133,7 @@ class SettingsCheckTest {
     void noneAuthenticationSilentlyClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setAuthType(AuthType.NONE);
+        form.getConfig().setAuthType(AuthType.NONE);
         change.accept(form);
         assertEquals(Outcome.CLEAR, accept(stored, form).password().outcome());
     }
@@ -143,7 +143,7 @@ class SettingsCheckTest {
     void defaultSmtpSilentlyClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setDefaultSmtp(true);
+        form.getConfig().setDefaultSmtp(true);
         change.accept(form);
         assertEquals(Outcome.CLEAR, accept(stored, form).password().outcome());
     }
@@ -153,11 +153,11 @@ class SettingsCheckTest {
     void switchingToOauthClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setAuthType(AuthType.OAUTH);
-        form.setClientId("client-id");
+        form.getConfig().setAuthType(AuthType.OAUTH);
+        form.getConfig().setClientId("client-id");
         form.setClientSecret("client-secret");
-        form.setTokenEndpoint(Forms.TOKEN_URL);
-        form.setScopes(Forms.SCOPE);
+        form.getConfig().setTokenEndpoint(Forms.TOKEN_URL);
+        form.getConfig().setScopes(Forms.SCOPE);
         change.accept(form);
         Accepted accepted = accept(stored, form);
         assertEquals(Outcome.CLEAR, accepted.password().outcome());
@@ -167,16 +167,16 @@ class SettingsCheckTest {
     @Test
     void storedPortNullEqualsTheModesDefaultPort() {
         var stored = storedBasic();
-        stored.setPort(null);
+        stored.getConfig().setPort(null);
         var form = Forms.editing(stored);
-        form.setPort(587);
+        form.getConfig().setPort(587);
         assertEquals(Outcome.KEEP, accept(stored, form).password().outcome());
 
-        stored.setTlsMode(TlsMode.IMPLICIT);
+        stored.getConfig().setTlsMode(TlsMode.IMPLICIT);
         var implicit = Forms.editing(stored);
-        implicit.setPort(465);
+        implicit.getConfig().setPort(465);
         assertEquals(Outcome.KEEP, accept(stored, implicit).password().outcome());
-        implicit.setPort(587);
+        implicit.getConfig().setPort(587);
         assertEquals("password", refuse(stored, implicit).get(0).field());
     }
 
@@ -189,12 +189,12 @@ class SettingsCheckTest {
         assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), errors);
 
         var none = Forms.editing(stored);
-        none.setAuthType(AuthType.NONE);
+        none.getConfig().setAuthType(AuthType.NONE);
         none.setPassword("");
         assertEquals(Outcome.CLEAR, accept(stored, none).password().outcome());
 
         var dflt = Forms.editing(stored);
-        dflt.setDefaultSmtp(true);
+        dflt.getConfig().setDefaultSmtp(true);
         dflt.setPassword("");
         assertEquals(Outcome.CLEAR, accept(stored, dflt).password().outcome());
     }
@@ -203,7 +203,7 @@ class SettingsCheckTest {
     void maskAsPasswordForAChangedHostGivesOneErrorAboutTheMask() {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setAddress("smtp.attacker.example");
+        form.getConfig().setAddress("smtp.attacker.example");
         form.setPassword("********");
         List<FieldError> errors = refuse(stored, form);
         assertEquals(1, errors.size(), errors.toString());
@@ -215,7 +215,7 @@ class SettingsCheckTest {
     void passwordWithTrailingCrLfForAChangedHostIsRefusedNotStored() {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setAddress("smtp.other.example");
+        form.getConfig().setAddress("smtp.other.example");
         form.setPassword("entered-again\r\n");
         List<FieldError> errors = refuse(stored, form);
         assertEquals(List.of("password"), Forms.fields(errors));
@@ -226,8 +226,8 @@ class SettingsCheckTest {
     void formatErrorsAndTheReentryErrorAreReportedTogether() {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setAddress("smtp.other.example");
-        form.setFrom("Smith, John <j@example.com>");
+        form.getConfig().setAddress("smtp.other.example");
+        form.getConfig().setFrom("Smith, John <j@example.com>");
         assertEquals(List.of("from", "password"), Forms.fields(refuse(stored, form)));
     }
 
@@ -269,7 +269,7 @@ class SettingsCheckTest {
     void defaultSmtpSilentlyClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedOauth();
         var form = Forms.editing(stored);
-        form.setDefaultSmtp(true);
+        form.getConfig().setDefaultSmtp(true);
         change.accept(form);
         assertEquals(Outcome.CLEAR, accept(stored, form).clientSecret().outcome());
     }
@@ -279,7 +279,7 @@ class SettingsCheckTest {
     void switchingToBasicClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedOauth();
         var form = Forms.editing(stored);
-        form.setAuthType(AuthType.BASIC);
+        form.getConfig().setAuthType(AuthType.BASIC);
         form.setPassword("basic-password");
         change.accept(form);
         Accepted accepted = accept(stored, form);
@@ -292,7 +292,7 @@ class SettingsCheckTest {
     void noneAuthenticationSilentlyClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedOauth();
         var form = Forms.editing(stored);
-        form.setAuthType(AuthType.NONE);
+        form.getConfig().setAuthType(AuthType.NONE);
         change.accept(form);
         assertEquals(Outcome.CLEAR, accept(stored, form).clientSecret().outcome());
     }
@@ -302,7 +302,7 @@ class SettingsCheckTest {
     void defaultSmtpKeepsTheClientSecretOfAnUnchangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedOauth();
         var form = Forms.editing(stored);
-        form.setDefaultSmtp(true);
+        form.getConfig().setDefaultSmtp(true);
         change.accept(form);
         assertEquals(Outcome.KEEP, accept(stored, form).clientSecret().outcome());
     }
@@ -321,7 +321,7 @@ class SettingsCheckTest {
     void switchingFromOauthToBasicNeedsAPassword() {
         var stored = storedOauth();
         var form = Forms.editing(stored);
-        form.setAuthType(AuthType.BASIC);
+        form.getConfig().setAuthType(AuthType.BASIC);
         assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), refuse(stored, form));
     }
 
@@ -329,10 +329,10 @@ class SettingsCheckTest {
     void switchingFromBasicToOauthNeedsAClientSecret() {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setAuthType(AuthType.OAUTH);
-        form.setClientId("client-id");
-        form.setTokenEndpoint(Forms.TOKEN_URL);
-        form.setScopes(Forms.SCOPE);
+        form.getConfig().setAuthType(AuthType.OAUTH);
+        form.getConfig().setClientId("client-id");
+        form.getConfig().setTokenEndpoint(Forms.TOKEN_URL);
+        form.getConfig().setScopes(Forms.SCOPE);
         assertEquals(List.of(new FieldError("client_secret", "Client secret is required.", "client_secret.required")), refuse(stored, form));
     }
 
@@ -340,7 +340,7 @@ class SettingsCheckTest {
     void switchingAuthTypeOnTheSameDestinationLeavesTheOtherSecretStored() {
         var stored = storedBasic();
         var form = Forms.editing(stored);
-        form.setAuthType(AuthType.NONE);
+        form.getConfig().setAuthType(AuthType.NONE);
         assertEquals(Outcome.KEEP, accept(stored, form).password().outcome());
     }
 
@@ -348,12 +348,12 @@ class SettingsCheckTest {
 
     private static SmtpSettings initialRow() {
         var s = new SmtpSettings();
-        s.setDefaultSmtp(true);
-        s.setPort(587);
-        s.setTlsMode(TlsMode.STARTTLS);
-        s.setTlsVersion(TlsVersion.TLSv1_2);
-        s.setAuthType(AuthType.NONE);
-        s.setAuthMechanism(AuthMechanism.AUTO);
+        s.getConfig().setDefaultSmtp(true);
+        s.getConfig().setPort(587);
+        s.getConfig().setTlsMode(TlsMode.STARTTLS);
+        s.getConfig().setTlsVersion(TlsVersion.TLSv1_2);
+        s.getConfig().setAuthType(AuthType.NONE);
+        s.getConfig().setAuthMechanism(AuthMechanism.AUTO);
         return s;
     }
 
@@ -376,9 +376,9 @@ class SettingsCheckTest {
     @Test
     void acceptedFormIsNormalised() {
         var form = Forms.basic();
-        form.setAddress("  smtp.example.com.  ");
+        form.getConfig().setAddress("  smtp.example.com.  ");
         Accepted accepted = accept(initialRow(), form);
-        assertEquals("smtp.example.com", accepted.form().getAddress());
+        assertEquals("smtp.example.com", accepted.form().getConfig().getAddress());
         assertEquals(Outcome.NONE, accepted.clientSecret().outcome());
     }
 }

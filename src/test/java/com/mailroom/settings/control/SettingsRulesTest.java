@@ -1,13 +1,16 @@
 package com.mailroom.settings.control;
 
 import static com.mailroom.settings.control.Forms.check;
+import static com.mailroom.settings.control.Forms.config;
 import static com.mailroom.settings.control.Forms.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
-import com.mailroom.settings.entity.AuthType;
+import com.mailroom.platform.MailAddress;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.settings.entity.SmtpConfig;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,8 +106,8 @@ class SettingsRulesTest {
     @Test
     void customSettingsWithNothingFilledInNameEveryMissingFieldAtOnce() {
         var form = new SettingsForm();
-        form.setDefaultSmtp(false);
-        form.setAuthType(AuthType.OAUTH);
+        form.getConfig().setDefaultSmtp(false);
+        form.getConfig().setAuthType(AuthType.OAUTH);
         assertEquals(Set.of("address", "from", "user_name", "client_id", "token_endpoint", "scopes"),
                 Set.copyOf(fields(check(form))));
     }
@@ -112,16 +115,16 @@ class SettingsRulesTest {
     @Test
     void everyErrorIsNamedByItsSnakeCaseJsonField() {
         var form = Forms.oauth();
-        form.setAddress("smtp://bad host/");
-        form.setPort(0);
-        form.setFrom("\"Bad, Name\" <x@y.z>");
-        form.setUserName("user\r\n");
+        form.getConfig().setAddress("smtp://bad host/");
+        form.getConfig().setPort(0);
+        form.getConfig().setFrom("\"Bad, Name\" <x@y.z>");
+        form.getConfig().setUserName("user\r\n");
         form.setPassword("********");
-        form.setClientId("id\n");
+        form.getConfig().setClientId("id\n");
         form.setClientSecret("••••••");
-        form.setTokenEndpoint("ftp://example.com/token");
-        form.setScopes("a\"b");
-        form.setTrustedCaPem("garbage");
+        form.getConfig().setTokenEndpoint("ftp://example.com/token");
+        form.getConfig().setScopes("a\"b");
+        form.getConfig().setTrustedCaPem("garbage");
         List<FieldError> errors = check(form);
         assertEquals(Set.of("address", "port", "from", "user_name", "password", "client_id", "client_secret",
                 "token_endpoint", "scopes", "trusted_ca_pem"), Set.copyOf(fields(errors)));
@@ -136,7 +139,7 @@ class SettingsRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\u00a0"})
     void customSettingsRequireAMailServer(String address) {
-        assertOnly("address", basicWith(SettingsForm::setAddress, address));
+        assertOnly("address", basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @ParameterizedTest
@@ -144,7 +147,7 @@ class SettingsRulesTest {
             "smtp.example.com \r\n", "smtp.\nexample.com", "smtp.example.com\t", "smtp.example.com\u0000",
             "smtp.example.com\u007f", "\n"})
     void mailServerWithLineBreaksOrControlCharactersIsRefusedNotTrimmed(String address) {
-        var form = basicWith(SettingsForm::setAddress, address);
+        var form = basicWith(config(SmtpConfig::setAddress), address);
         List<FieldError> errors = check(form);
         assertEquals(List.of("address"), fields(errors));
         assertTrue(errors.get(0).message().contains("control characters"), errors.get(0).message());
@@ -154,7 +157,7 @@ class SettingsRulesTest {
     @ValueSource(strings = {"smtp://smtp.example.com", "smtps://smtp.example.com", "smtp.example.com/", "smtp.example.com/path",
             "user@smtp.example.com", "smtp.example.com?x=1", "smtp.example.com#x"})
     void mailServerWithSchemeUserOrPathIsRefused(String address) {
-        List<FieldError> errors = check(basicWith(SettingsForm::setAddress, address));
+        List<FieldError> errors = check(basicWith(config(SmtpConfig::setAddress), address));
         assertEquals(List.of("address"), fields(errors));
         assertTrue(errors.get(0).message().contains("host name only"), errors.get(0).message());
     }
@@ -162,7 +165,7 @@ class SettingsRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"smtp.example.com:587", "10.0.0.1:25", "[::1]:25", "[2001:db8::1]:587"})
     void mailServerWithPortIsRefusedPointingToThePortField(String address) {
-        List<FieldError> errors = check(basicWith(SettingsForm::setAddress, address));
+        List<FieldError> errors = check(basicWith(config(SmtpConfig::setAddress), address));
         assertEquals(List.of("address"), fields(errors));
         assertTrue(errors.get(0).message().contains("Port field"), errors.get(0).message());
     }
@@ -170,40 +173,40 @@ class SettingsRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"::1", "[::1]", "2001:db8::25", "[2001:db8::25]", "fe80::1:2:3:4", "::ffff:192.0.2.1"})
     void ipv6LiteralsAreAccepted(String address) {
-        assertValid(basicWith(SettingsForm::setAddress, address));
+        assertValid(basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {":::", "[::1", "::1]", "1:2:3:4:5:6:7:8:9", "cafe.de:25:", "beef::cafe::1"})
     void malformedIpv6LiteralsAreRefused(String address) {
-        assertOnly("address", basicWith(SettingsForm::setAddress, address));
+        assertOnly("address", basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"smtp\u200b.example.com", "smtp.exam\u00adple.com", "\ufeffsmtp.example.com", "smtp\u2060.example.com"})
     void hostWithInvisibleCharactersIsRefused(String address) {
-        assertOnly("address", basicWith(SettingsForm::setAddress, address));
+        assertOnly("address", basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"smtp example.com", "-smtp.example.com", "smtp-.example.com", "smtp..example.com", ".",
             "smtp.exa$mple.com", "smtp.example.com!", "*.example.com", "<smtp.example.com>", "smtp\\example.com"})
     void invalidHostNamesAreRefused(String address) {
-        assertOnly("address", basicWith(SettingsForm::setAddress, address));
+        assertOnly("address", basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"smtp.example.com", "SMTP.Example.COM", "localhost", "192.0.2.10", "mail-1.example.co.uk",
             "bücher.example", "  smtp.example.com  "})
     void ordinaryHostNamesAreAccepted(String address) {
-        assertValid(basicWith(SettingsForm::setAddress, address));
+        assertValid(basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @Test
     void mailServerIsTrimmedOfSpacesAndOfTheTrailingRootDot() {
-        var form = basicWith(SettingsForm::setAddress, "  smtp.example.com.  ");
+        var form = basicWith(config(SmtpConfig::setAddress), "  smtp.example.com.  ");
         assertValid(form);
-        assertEquals("smtp.example.com", form.getAddress());
+        assertEquals("smtp.example.com", form.getConfig().getAddress());
     }
 
     @Test
@@ -211,20 +214,20 @@ class SettingsRulesTest {
         String label = repeat('a', 63);
         String at253 = label + "." + label + "." + label + "." + repeat('b', 61);
         assertEquals(253, at253.length());
-        assertValid(basicWith(SettingsForm::setAddress, at253));
-        assertOnly("address", basicWith(SettingsForm::setAddress, at253 + "b"));
+        assertValid(basicWith(config(SmtpConfig::setAddress), at253));
+        assertOnly("address", basicWith(config(SmtpConfig::setAddress), at253 + "b"));
     }
 
     @Test
     void hugeMailServerIsRefusedWithOneError() {
-        List<FieldError> errors = check(basicWith(SettingsForm::setAddress, repeat('a', 1_000_000)));
+        List<FieldError> errors = check(basicWith(config(SmtpConfig::setAddress), repeat('a', 1_000_000)));
         assertEquals(List.of("address"), fields(errors));
         assertTrue(errors.get(0).message().length() < 200, "the message must not echo a huge input");
     }
 
     @Test
     void hostLabelLongerThan63CharactersIsRefused() {
-        assertOnly("address", basicWith(SettingsForm::setAddress, repeat('a', 64) + ".example.com"));
+        assertOnly("address", basicWith(config(SmtpConfig::setAddress), repeat('a', 64) + ".example.com"));
     }
 
     // --- port
@@ -233,7 +236,7 @@ class SettingsRulesTest {
     @ValueSource(ints = {0, -1, 65536, Integer.MAX_VALUE, Integer.MIN_VALUE})
     void portOutsideOneTo65535IsRefused(int port) {
         var form = Forms.basic();
-        form.setPort(port);
+        form.getConfig().setPort(port);
         assertOnly("port", form);
     }
 
@@ -241,16 +244,16 @@ class SettingsRulesTest {
     @ValueSource(ints = {1, 25, 465, 587, 2525, 65535})
     void portInsideOneTo65535IsAccepted(int port) {
         var form = Forms.basic();
-        form.setPort(port);
+        form.getConfig().setPort(port);
         assertValid(form);
     }
 
     @Test
     void emptyPortIsAcceptedAndMeansTheModesDefault() {
         var form = Forms.basic();
-        form.setPort(null);
+        form.getConfig().setPort(null);
         assertValid(form);
-        assertEquals(587, form.effectivePort());
+        assertEquals(587, form.getConfig().effectivePort());
     }
 
     // --- from
@@ -258,7 +261,7 @@ class SettingsRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "  "})
     void customSettingsRequireFrom(String from) {
-        assertOnly("from", basicWith(SettingsForm::setFrom, from));
+        assertOnly("from", basicWith(config(SmtpConfig::setFrom), from));
     }
 
     @ParameterizedTest
@@ -266,7 +269,7 @@ class SettingsRulesTest {
             "Reports\r\n <reports@example.com>", "Reports <reports@example.com>\r\nBcc: victim@example.com",
             "Rep\torts <reports@example.com>", "\u0000reports@example.com"})
     void fromWithLineBreaksOrControlCharactersIsRefusedNotTrimmed(String from) {
-        assertOnly("from", basicWith(SettingsForm::setFrom, from));
+        assertOnly("from", basicWith(config(SmtpConfig::setFrom), from));
     }
 
     @ParameterizedTest
@@ -274,13 +277,13 @@ class SettingsRulesTest {
             "Reports (bot) <r@example.com>", "a@b <r@example.com>", "<r@example.com> Reports", "Reports <r@example.com",
             "r@@example.com", "r@example", "not an address"})
     void fromWithSpecialCharactersOrWrongShapeIsRefused(String from) {
-        assertOnly("from", basicWith(SettingsForm::setFrom, from));
+        assertOnly("from", basicWith(config(SmtpConfig::setFrom), from));
     }
 
     @Test
     void fromIsCheckedEvenForDefaultSettingsWhenGiven() {
         var form = new SettingsForm();
-        form.setFrom("Smith, John <j@example.com>");
+        form.getConfig().setFrom("Smith, John <j@example.com>");
         assertOnly("from", form);
     }
 
@@ -288,35 +291,35 @@ class SettingsRulesTest {
 
     @Test
     void userNameIsRequiredForBasicAndOauthButNotForNone() {
-        assertOnly("user_name", basicWith(SettingsForm::setUserName, " "));
-        assertOnly("user_name", oauthWith(SettingsForm::setUserName, ""));
+        assertOnly("user_name", basicWith(config(SmtpConfig::setUserName), " "));
+        assertOnly("user_name", oauthWith(config(SmtpConfig::setUserName), ""));
         assertValid(Forms.none());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"user@example.com\r\n", "user\n", "user\r", "us\u0000er", "user\t", "user\u001b[31m"})
     void userNameWithLineBreaksOrControlCharactersIsRefusedNotTrimmed(String userName) {
-        assertOnly("user_name", basicWith(SettingsForm::setUserName, userName));
+        assertOnly("user_name", basicWith(config(SmtpConfig::setUserName), userName));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"user\u0085", "user\u2028", "user\u009b31m", "user\u2029"})
     void userNameWithUnicodeLineBreaksOrC1ControlsIsRefused(String userName) {
-        assertOnly("user_name", basicWith(SettingsForm::setUserName, userName));
-        assertOnly("client_id", oauthWith(SettingsForm::setClientId, userName));
+        assertOnly("user_name", basicWith(config(SmtpConfig::setUserName), userName));
+        assertOnly("client_id", oauthWith(config(SmtpConfig::setClientId), userName));
     }
 
     @Test
     void userNameOf320CharactersIsAcceptedAnd321Refused() {
-        assertValid(basicWith(SettingsForm::setUserName, repeat('u', 320)));
-        assertOnly("user_name", basicWith(SettingsForm::setUserName, repeat('u', 321)));
+        assertValid(basicWith(config(SmtpConfig::setUserName), repeat('u', 320)));
+        assertOnly("user_name", basicWith(config(SmtpConfig::setUserName), repeat('u', 321)));
     }
 
     @Test
     void userNameIsTrimmedOfSpaces() {
-        var form = basicWith(SettingsForm::setUserName, "  reports@example.com  ");
+        var form = basicWith(config(SmtpConfig::setUserName), "  reports@example.com  ");
         assertValid(form);
-        assertEquals("reports@example.com", form.getUserName());
+        assertEquals("reports@example.com", form.getConfig().getUserName());
     }
 
     // --- secrets
@@ -374,38 +377,38 @@ class SettingsRulesTest {
 
     @Test
     void clientIdIsRequiredForOauthOnly() {
-        assertOnly("client_id", oauthWith(SettingsForm::setClientId, "  "));
-        assertValid(basicWith(SettingsForm::setClientId, null));
+        assertOnly("client_id", oauthWith(config(SmtpConfig::setClientId), "  "));
+        assertValid(basicWith(config(SmtpConfig::setClientId), null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"client\r\n", "client\n", "cli\u0000ent"})
     void clientIdWithLineBreaksIsRefused(String clientId) {
-        assertOnly("client_id", oauthWith(SettingsForm::setClientId, clientId));
+        assertOnly("client_id", oauthWith(config(SmtpConfig::setClientId), clientId));
     }
 
     @Test
     void clientIdOf256CharactersIsAcceptedAnd257Refused() {
-        assertValid(oauthWith(SettingsForm::setClientId, repeat('c', 256)));
-        assertOnly("client_id", oauthWith(SettingsForm::setClientId, repeat('c', 257)));
+        assertValid(oauthWith(config(SmtpConfig::setClientId), repeat('c', 256)));
+        assertOnly("client_id", oauthWith(config(SmtpConfig::setClientId), repeat('c', 257)));
     }
 
     // --- token URL
 
     @Test
     void tokenUrlIsRequiredForOauthOnly() {
-        assertOnly("token_endpoint", oauthWith(SettingsForm::setTokenEndpoint, " "));
-        assertValid(basicWith(SettingsForm::setTokenEndpoint, null));
+        assertOnly("token_endpoint", oauthWith(config(SmtpConfig::setTokenEndpoint), " "));
+        assertValid(basicWith(config(SmtpConfig::setTokenEndpoint), null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://login.example.com/token", "HTTP://login.example.com/token", "http://127.0.0.1:8080/token"})
     void plainHttpTokenUrlIsRefusedUnlessInsecureUrlsAreAllowed(String url) {
-        var form = oauthWith(SettingsForm::setTokenEndpoint, url);
+        var form = oauthWith(config(SmtpConfig::setTokenEndpoint), url);
         List<FieldError> errors = check(form, false);
         assertEquals(List.of("token_endpoint"), fields(errors));
         assertTrue(errors.get(0).message().contains("https://"), errors.get(0).message());
-        assertEquals(List.of(), check(oauthWith(SettingsForm::setTokenEndpoint, url), true));
+        assertEquals(List.of(), check(oauthWith(config(SmtpConfig::setTokenEndpoint), url), true));
     }
 
     @ParameterizedTest
@@ -415,73 +418,73 @@ class SettingsRulesTest {
             "https://login.example.com/to ken", "https://login.example.com/token\r\n", "https://login.example.com/\ntoken",
             "https://login.example.com/token\u0000"})
     void tokenUrlThatIsNotAnAbsoluteHttpsUrlIsRefusedEvenWhenInsecureUrlsAreAllowed(String url) {
-        assertEquals(List.of("token_endpoint"), fields(check(oauthWith(SettingsForm::setTokenEndpoint, url), true)));
+        assertEquals(List.of("token_endpoint"), fields(check(oauthWith(config(SmtpConfig::setTokenEndpoint), url), true)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://login.microsoftonline.com/tenant/oauth2/v2.0/token", "HTTPS://login.example.com/token",
             "https://login.example.com:8443/token?tenant=a", "https://[::1]/token", "https://192.0.2.1/token"})
     void httpsTokenUrlsAreAccepted(String url) {
-        assertValid(oauthWith(SettingsForm::setTokenEndpoint, url));
+        assertValid(oauthWith(config(SmtpConfig::setTokenEndpoint), url));
     }
 
     @Test
     void tokenUrlOf2048CharactersIsAcceptedAnd2049Refused() {
         String base = "https://login.example.com/";
         String at2048 = base + repeat('t', 2048 - base.length());
-        assertValid(oauthWith(SettingsForm::setTokenEndpoint, at2048));
-        assertOnly("token_endpoint", oauthWith(SettingsForm::setTokenEndpoint, at2048 + "t"));
+        assertValid(oauthWith(config(SmtpConfig::setTokenEndpoint), at2048));
+        assertOnly("token_endpoint", oauthWith(config(SmtpConfig::setTokenEndpoint), at2048 + "t"));
     }
 
     // --- scopes
 
     @Test
     void scopesAreRequiredForOauthOnly() {
-        assertOnly("scopes", oauthWith(SettingsForm::setScopes, ""));
-        assertValid(basicWith(SettingsForm::setScopes, null));
+        assertOnly("scopes", oauthWith(config(SmtpConfig::setScopes), ""));
+        assertValid(basicWith(config(SmtpConfig::setScopes), null));
     }
 
     @Test
     void repeatedSpacesBetweenScopesAreCollapsed() {
-        var form = oauthWith(SettingsForm::setScopes, "  openid   offline_access  " + Forms.SCOPE + " ");
+        var form = oauthWith(config(SmtpConfig::setScopes), "  openid   offline_access  " + Forms.SCOPE + " ");
         assertValid(form);
-        assertEquals("openid offline_access " + Forms.SCOPE, form.getScopes());
+        assertEquals("openid offline_access " + Forms.SCOPE, form.getConfig().getScopes());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"openid\r\n", "openid\noffline", "openid\toffline", "\"openid\"", "open\\id", "openid\u0000",
             "öffnen"})
     void scopesWithQuotesBackslashesOrControlCharactersAreRefused(String scopes) {
-        assertOnly("scopes", oauthWith(SettingsForm::setScopes, scopes));
+        assertOnly("scopes", oauthWith(config(SmtpConfig::setScopes), scopes));
     }
 
     @Test
     void scopesOf1024CharactersAreAcceptedAnd1025Refused() {
-        assertValid(oauthWith(SettingsForm::setScopes, repeat('s', 1024)));
-        assertOnly("scopes", oauthWith(SettingsForm::setScopes, repeat('s', 1025)));
+        assertValid(oauthWith(config(SmtpConfig::setScopes), repeat('s', 1024)));
+        assertOnly("scopes", oauthWith(config(SmtpConfig::setScopes), repeat('s', 1025)));
     }
 
     // --- trusted CA
 
     @Test
     void realCertificateIsAcceptedAsTrustedCa() {
-        assertValid(basicWith(SettingsForm::setTrustedCaPem, certificatePem));
-        assertValid(basicWith(SettingsForm::setTrustedCaPem, "\n" + certificatePem + certificatePem + "\n  \n"));
-        assertValid(basicWith(SettingsForm::setTrustedCaPem, "\r\n" + certificatePem.replace("\n", "\r\n")));
-        assertValid(basicWith(SettingsForm::setTrustedCaPem, "   " + certificatePem));
+        assertValid(basicWith(config(SmtpConfig::setTrustedCaPem), certificatePem));
+        assertValid(basicWith(config(SmtpConfig::setTrustedCaPem), "\n" + certificatePem + certificatePem + "\n  \n"));
+        assertValid(basicWith(config(SmtpConfig::setTrustedCaPem), "\r\n" + certificatePem.replace("\n", "\r\n")));
+        assertValid(basicWith(config(SmtpConfig::setTrustedCaPem), "   " + certificatePem));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\t", "\n  ", "\r\n\t"})
     void certificateWithLeadingWhitespaceIsAccepted(String before) {
-        assertValid(basicWith(SettingsForm::setTrustedCaPem, before + certificatePem));
+        assertValid(basicWith(config(SmtpConfig::setTrustedCaPem), before + certificatePem));
     }
 
     @Test
     void blankTrustedCaMeansNone() {
-        var form = basicWith(SettingsForm::setTrustedCaPem, "   ");
+        var form = basicWith(config(SmtpConfig::setTrustedCaPem), "   ");
         assertValid(form);
-        assertNull(form.getTrustedCaPem());
+        assertNull(form.getConfig().getTrustedCaPem());
     }
 
     @Test
@@ -489,7 +492,7 @@ class SettingsRulesTest {
         for (String pem : List.of(privateKeyPem, certificatePem + privateKeyPem,
                 privateKeyPem.replace("PRIVATE KEY", "RSA PRIVATE KEY"),
                 privateKeyPem.replace("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"))) {
-            List<FieldError> errors = check(basicWith(SettingsForm::setTrustedCaPem, pem));
+            List<FieldError> errors = check(basicWith(config(SmtpConfig::setTrustedCaPem), pem));
             assertEquals(List.of("trusted_ca_pem"), fields(errors));
             assertTrue(errors.get(0).message().contains("private key"), errors.get(0).message());
         }
@@ -500,19 +503,19 @@ class SettingsRulesTest {
             "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----", "-----BEGIN CERTIFICATE-----",
             "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----"})
     void garbageIsRefusedAsTrustedCa(String pem) {
-        assertOnly("trusted_ca_pem", basicWith(SettingsForm::setTrustedCaPem, pem));
+        assertOnly("trusted_ca_pem", basicWith(config(SmtpConfig::setTrustedCaPem), pem));
     }
 
     @Test
     void truncatedCertificateIsRefused() {
         String truncated = certificatePem.substring(0, certificatePem.length() / 2) + "\n-----END CERTIFICATE-----\n";
-        assertOnly("trusted_ca_pem", basicWith(SettingsForm::setTrustedCaPem, truncated));
+        assertOnly("trusted_ca_pem", basicWith(config(SmtpConfig::setTrustedCaPem), truncated));
     }
 
     @Test
     void trustedCaOverTheLimitIsRefused() {
         String huge = certificatePem + " ".repeat(10) + "x".repeat(SettingsRules.MAX_PEM);
-        assertOnly("trusted_ca_pem", basicWith(SettingsForm::setTrustedCaPem, huge));
+        assertOnly("trusted_ca_pem", basicWith(config(SmtpConfig::setTrustedCaPem), huge));
     }
 
     // --- limits against the storage they must fit (V1 migration)
@@ -530,7 +533,7 @@ class SettingsRulesTest {
     @Test
     void everyTextLimitFitsItsColumn() throws Exception {
         assertTrue(SettingsRules.MAX_HOST <= columnWidth("address"));
-        assertTrue(FromAddress.MAX_LENGTH <= columnWidth("from_address"));
+        assertTrue(MailAddress.MAX_LENGTH <= columnWidth("from_address"));
         assertTrue(SettingsRules.MAX_USER_NAME <= columnWidth("user_name"));
         assertTrue(SettingsRules.MAX_CLIENT_ID <= columnWidth("client_id"));
         assertTrue(SettingsRules.MAX_URL <= columnWidth("token_endpoint"));

@@ -1,5 +1,10 @@
-package com.mailroom.oauth.control;
+package com.mailroom.settings.control;
 
+import com.mailroom.oauth.control.TokenCache;
+import com.mailroom.oauth.control.TokenEndpoint;
+import com.mailroom.oauth.control.TokenRequest;
+import com.mailroom.oauth.control.TokenRetry;
+import com.mailroom.testsupport.LogCapture;
 import com.mailroom.testsupport.TokenServer;
 import com.mailroom.testsupport.XOAuth2SmtpServer;
 import com.mailroom.sending.control.ProbeResult;
@@ -7,8 +12,8 @@ import com.mailroom.sending.control.SmtpProbe;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Stage;
 import com.mailroom.sending.control.Timeouts;
-import com.mailroom.settings.entity.AuthType;
-import com.mailroom.settings.entity.TlsMode;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,19 +37,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * End to end on loopback: a token endpoint (JDK HttpServer) and an SMTP server that accepts only XOAUTH2 with the
- * token issued last, the real {@link TokenEndpoint} through Jersey's REST client, the real {@link SmtpProbe}.
+ * token issued last, the real {@link TokenEndpoint} through Jersey's REST client, the real {@link SmtpProbe}, and
+ * {@link Conversations} with the one token retry ({@link TokenRetry}).
  * Every test also proves that no token or secret is in the result or in any log record at any level.
  */
-class OAuthSmtpTest {
+class ConversationsTest {
 
     private static final String SECRET = "Zq8~client.secret-Value_42";
     private static final String MAILBOX = "reports@contoso.example";
     private static final String RECIPIENT = "admin@contoso.example";
 
-    private final SmtpProbe probe = new SmtpProbe();
     private TokenServer tokenServer;
     private XOAuth2SmtpServer smtp;
-    private OAuthSmtp oauth;
+    private Conversations conversations;
     private LogCapture log;
     private final List<ProbeResult> results = new ArrayList<>();
 
@@ -53,7 +58,7 @@ class OAuthSmtpTest {
         tokenServer = new TokenServer(SECRET);
         smtp = new XOAuth2SmtpServer(token -> token.equals(tokenServer.current()));
         TokenEndpoint endpoint = new TokenEndpoint(Duration.ofSeconds(2), Duration.ofSeconds(2));
-        oauth = new OAuthSmtp(new TokenCache(endpoint::fetch, Clock.systemUTC()));
+        conversations = conversations(endpoint);
         log = new LogCapture();
     }
 
@@ -72,10 +77,16 @@ class OAuthSmtpTest {
         return new TokenRequest(tokenServer.uri(), TokenServer.CLIENT_ID, secret, TokenServer.SCOPE, null);
     }
 
+    private static Conversations conversations(TokenEndpoint endpoint) {
+        var c = new Conversations();
+        c.tokens = new TokenRetry(new TokenCache(endpoint::fetch, Clock.systemUTC()));
+        return c;
+    }
+
     /** The test mail, as the admin page sends it, through OAuth. */
     private ProbeResult send(TokenRequest request) {
-        ProbeResult result = oauth.withToken(request, token -> probe.send(target(token), RECIPIENT,
-                "Mailroom Mail Test", "Mailroom mail is working!"));
+        ProbeResult result = conversations.send(Destination.of(target(null), request), RECIPIENT,
+                "Mailroom Mail Test", "Mailroom mail is working!");
         results.add(result);
         return result;
     }
@@ -208,7 +219,7 @@ class OAuthSmtpTest {
         assertNull(result.smtpCode());
         assertTrue(result.message().startsWith("401 invalid_client: AADSTS7000215: Invalid client secret provided."),
                 result.message());
-        assertEquals(TokenHints.BAD_SECRET, result.hint());
+        assertTrue(result.hint().contains("client secret is wrong or expired"), result.hint());
         assertTrue(result.transcript().isEmpty());
         assertEquals(0, smtp.authAttempts.get(), "no SMTP without a token");
         assertFalse(result.message().contains(wrong));
@@ -218,12 +229,12 @@ class OAuthSmtpTest {
     void anUnreachableTokenEndpointFailsAtStageToken() {
         tokenServer.mode(TokenServer.Mode.HANG);
         TokenEndpoint impatient = new TokenEndpoint(Duration.ofSeconds(1), Duration.ofMillis(500));
-        oauth = new OAuthSmtp(new TokenCache(impatient::fetch, Clock.systemUTC()));
+        conversations = conversations(impatient);
 
         ProbeResult result = send(request(SECRET));
 
         assertEquals(Stage.TOKEN, result.stage());
-        assertEquals(TokenHints.TIMEOUT, result.hint());
+        assertTrue(result.hint().contains("did not answer in time"), result.hint());
         assertEquals(0, smtp.authAttempts.get());
     }
 

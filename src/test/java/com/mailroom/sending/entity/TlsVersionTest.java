@@ -1,4 +1,4 @@
-package com.mailroom.settings.entity;
+package com.mailroom.sending.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

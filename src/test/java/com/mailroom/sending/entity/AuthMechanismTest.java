@@ -1,4 +1,4 @@
-package com.mailroom.settings.entity;
+package com.mailroom.sending.entity;
 
 import com.mailroom.platform.WireEnum;
 import static org.junit.jupiter.api.Assertions.assertEquals;

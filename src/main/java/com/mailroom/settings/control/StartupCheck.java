@@ -1,4 +1,4 @@
-package com.mailroom.status.control;
+package com.mailroom.settings.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

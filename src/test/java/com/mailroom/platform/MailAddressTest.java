@@ -1,4 +1,4 @@
-package com.mailroom.settings.control;
+package com.mailroom.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,15 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FromAddressTest {
 
-    private static FromAddress valid(String raw) {
-        var result = FromAddress.parse(raw);
+    private static MailAddress valid(String raw) {
+        var result = MailAddress.parse(raw);
         assertTrue(result.valid(), () -> raw + " → " + result.problem());
         assertNull(result.problem());
         return result.value();
     }
 
     private static String refused(String raw) {
-        var result = FromAddress.parse(raw);
+        var result = MailAddress.parse(raw);
         assertFalse(result.valid(), () -> raw + " was accepted as " + result.value());
         assertNull(result.value());
         assertTrue(result.problem() != null && !result.problem().isBlank());
@@ -30,7 +30,7 @@ class FromAddressTest {
 
     @Test
     void displayNameWithAddressIsSplit() {
-        FromAddress from = valid("Reports <reports@example.com>");
+        MailAddress from = valid("Reports <reports@example.com>");
         assertEquals("Reports", from.displayName());
         assertEquals("reports@example.com", from.address());
         assertEquals("Reports <reports@example.com>", from.formatted());
@@ -38,21 +38,21 @@ class FromAddressTest {
 
     @Test
     void bareAddressHasNoDisplayName() {
-        FromAddress from = valid("reports@example.com");
+        MailAddress from = valid("reports@example.com");
         assertNull(from.displayName());
         assertEquals("reports@example.com", from.formatted());
     }
 
     @Test
     void angleBracketsWithoutNameAreABareAddress() {
-        FromAddress from = valid("<reports@example.com>");
+        MailAddress from = valid("<reports@example.com>");
         assertNull(from.displayName());
         assertEquals("reports@example.com", from.formatted());
     }
 
     @Test
     void spacesAroundAndInsideTheNameAreNormalised() {
-        FromAddress from = valid("   Monthly    Reports<reports@example.com>  ");
+        MailAddress from = valid("   Monthly    Reports<reports@example.com>  ");
         assertEquals("Monthly Reports", from.displayName());
         assertEquals("Monthly Reports <reports@example.com>", from.formatted());
     }
@@ -115,20 +115,20 @@ class FromAddressTest {
     void hugeInputIsRefusedWithoutEchoingIt() {
         String problem = refused("x".repeat(1_000_000));
         assertTrue(problem.length() < 200, problem);
-        String notAnAddress = FromAddress.addressProblem("y".repeat(500)).orElseThrow();
+        String notAnAddress = MailAddress.addressProblem("y".repeat(500)).orElseThrow();
         assertTrue(notAnAddress.length() < 200, notAnAddress);
     }
 
     @Test
     void problemTextNeverContainsControlCharacters() {
-        String problem = FromAddress.addressProblem("no-at-sign\r\nBcc: x").orElseThrow();
+        String problem = MailAddress.addressProblem("no-at-sign\r\nBcc: x").orElseThrow();
         assertFalse(problem.chars().anyMatch(Character::isISOControl), problem);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"r\n@example.com", "r@example.com\n", "r@exam\nple.com", "r\r@example.com", "r@example.com\u0000"})
     void addressProblemRefusesLineBreaksAnywhere(String address) {
-        assertTrue(FromAddress.addressProblem(address).isPresent(), address);
+        assertTrue(MailAddress.addressProblem(address).isPresent(), address);
     }
 
     @ParameterizedTest
@@ -148,7 +148,7 @@ class FromAddressTest {
 
     @Test
     void addressProblemAcceptsAPlainAddress() {
-        assertEquals(Optional.empty(), FromAddress.addressProblem("admin@example.com"));
-        assertEquals(Optional.empty(), FromAddress.addressProblem("ADMIN@EXAMPLE.COM"));
+        assertEquals(Optional.empty(), MailAddress.addressProblem("admin@example.com"));
+        assertEquals(Optional.empty(), MailAddress.addressProblem("ADMIN@EXAMPLE.COM"));
     }
 }

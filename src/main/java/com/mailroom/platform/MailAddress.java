@@ -1,4 +1,4 @@
-package com.mailroom.settings.control;
+package com.mailroom.platform;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * MIME-encoded. Quotes, commas, semicolons, parentheses, backslashes, angle brackets and {@code @} in the name
  * are refused.
  */
-public record FromAddress(String displayName, String address) {
+public record MailAddress(String displayName, String address) {
 
     public static final int MAX_LENGTH = 320;
 
+    /** Line breaks and other control characters: never in a header (no header injection). */
+    public static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
     private static final Pattern WITH_NAME = Pattern.compile("^(.*?)\\s*<([^<>]*)>$");
     private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N} .'\\-]*$");
     private static final Pattern LOCAL_PART = Pattern.compile("^[A-Za-z0-9_%+\\-]+(\\.[A-Za-z0-9_%+\\-]+)*$");
@@ -24,7 +26,7 @@ public record FromAddress(String displayName, String address) {
         if (raw == null || raw.isBlank()) {
             return Result.failure("From is required, e.g. Reports <reports@example.com> or reports@example.com.");
         }
-        if (SettingsRules.CONTROL.matcher(raw).find()) {
+        if (CONTROL.matcher(raw).find()) {
             return Result.failure("From must not contain line breaks or control characters.");
         }
         String value = raw.strip();
@@ -39,18 +41,18 @@ public record FromAddress(String displayName, String address) {
                 return Result.failure(addressProblem.get());
             }
             if (name.isEmpty()) {
-                return Result.ok(new FromAddress(null, withName.group(2).strip()));
+                return Result.ok(new MailAddress(null, withName.group(2).strip()));
             }
             if (!NAME.matcher(name).matches()) {
                 return Result.failure("The display name may contain only letters, digits, spaces and . - ' "
                         + "(special characters are not supported). Use Display Name <email@address.com>.");
             }
-            return Result.ok(new FromAddress(name, withName.group(2).strip()));
+            return Result.ok(new MailAddress(name, withName.group(2).strip()));
         }
         if (value.contains("<") || value.contains(">")) {
             return Result.failure("Use Display Name <email@address.com> or a bare email@address.com.");
         }
-        return addressProblem(value).map(Result::failure).orElseGet(() -> Result.ok(new FromAddress(null, value)));
+        return addressProblem(value).map(Result::failure).orElseGet(() -> Result.ok(new MailAddress(null, value)));
     }
 
     /** A plain e-mail address as Mailroom accepts it anywhere (From, recipients, admin e-mail). */
@@ -87,8 +89,8 @@ public record FromAddress(String displayName, String address) {
     }
 
     /** Either a parsed address or the reason it was refused. */
-    public record Result(FromAddress value, String problem) {
-        static Result ok(FromAddress value) {
+    public record Result(MailAddress value, String problem) {
+        static Result ok(MailAddress value) {
             return new Result(value, null);
         }
 

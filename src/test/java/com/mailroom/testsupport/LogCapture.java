@@ -1,4 +1,4 @@
-package com.mailroom.oauth.control;
+package com.mailroom.testsupport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every JUL record of every logger at every level while open (Jersey, HK2, the JDK's HTTP client and Angus Mail
  * log through JUL too), so a test can prove that no secret or token reaches a log line, plainly or base64-encoded.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     /** The JDK's HTTP client: at FINE it logs request headers, an HTTP Basic {@code Authorization} included. */
-    static final String JDK_HTTP = "sun.net.www.protocol.http.HttpURLConnection";
+    public static final String JDK_HTTP = "sun.net.www.protocol.http.HttpURLConnection";
 
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{8,}={0,2}");
 
@@ -39,7 +39,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     private final Level rootLevel = root.getLevel();
     private final SimpleFormatter formatter = new SimpleFormatter();
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
         root.addHandler(this);
         // the console handler keeps its own level, so the console does not get louder
@@ -57,7 +57,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Fails when a line of any logger but the excepted ones contains a credential, plainly or in base64. */
-    void assertNoneReveals(Collection<String> credentials, String... exceptLoggers) {
+    public void assertNoneReveals(Collection<String> credentials, String... exceptLoggers) {
         assertTrue(lines.size() > 0, "the capture saw no log record at all");
         Set<String> excepted = Set.of(exceptLoggers);
         for (Line line : lines) {
