@@ -1,10 +1,11 @@
 /**
- * The SMTP error state (manual point 9, SPEC §2 "Status per cluster node"): whether mail works from each node.
+ * The SMTP error state (docs/product.md, "Status"): whether mail works from each node.
  * <p>
  * {@code boundary.SmtpStatus} (EJB singleton, write-locked updates) keeps this node's row in the database, so it
- * survives restarts and every admin on every node sees it. The background check after each save and at start-up
- * ({@code control.BackgroundCheck}), tests of the saved settings and deliveries record into it; a later success
- * clears it. {@code boundary.SmtpReadiness} reports it on {@code /health/ready}.
+ * survives restarts and every admin on every node sees it. The settings' background check after each save and at
+ * start-up, tests of the saved settings and deliveries record into it; a later success clears it. It knows neither
+ * settings nor SMTP: callers say whether it worked and why not; the settings component adds whether the default or
+ * custom settings are in use and reports it on {@code /health/ready}.
  * <p>
  * Decisions: a save deletes the other nodes' rows (they describe settings that are gone) and they report again with
  * their next check or delivery; refused recipients or messages ({@code rcpt_to}, {@code data}) do not make the

@@ -4,11 +4,10 @@
  * {@link com.mailroom.sending.control.MailSessions} turns a {@link com.mailroom.sending.control.SmtpTarget} into a
  * {@code Session}; {@link com.mailroom.sending.control.SmtpProbe} runs the test mail ({@code send}) or the
  * background check ({@code check}) and returns a {@link com.mailroom.sending.control.ProbeResult} that says where
- * it failed, with the server's reply, a hint and a redacted transcript. Those are plain Java, unit-tested against
- * real SMTP servers on loopback. Two CDI beans put them to work: {@link com.mailroom.sending.control.SmtpTargets}
- * decides where mail goes (the saved or unsaved custom settings with the secrets the re-entry rule allows, or the
- * operator's default relay) and {@link com.mailroom.sending.control.SmtpConversations} runs a conversation there,
- * fetching the OAuth 2.0 token first when needed.
+ * it failed, with the server's reply, a hint and a redacted transcript; {@link com.mailroom.sending.control.SmtpConnection}
+ * opens every connection (the probe's and the delivery batches') the same way. All plain Java, unit-tested against
+ * real SMTP servers on loopback, knowing nothing of settings or OAuth: where mail goes and with which token is the
+ * settings component's business.
  * <p>
  * Decisions:
  * <ul>

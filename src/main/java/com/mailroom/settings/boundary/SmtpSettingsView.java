@@ -25,7 +25,7 @@ public record SmtpSettingsView(
         String updatedAt,
         String updatedBy) implements java.io.Serializable {
 
-    static SmtpSettingsView of(SmtpSettings s) {
+    public static SmtpSettingsView of(SmtpSettings s) {
         SmtpConfig c = s.getConfig();
         return new SmtpSettingsView(c.isDefaultSmtp(), c.getAddress(), c.getPort(), c.getFrom(), c.getUserName(),
                 s.getPasswordCiphertext() != null, c.getTlsMode().wireName(), c.getTlsVersion().name(),

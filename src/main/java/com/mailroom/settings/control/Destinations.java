@@ -88,6 +88,12 @@ public class Destinations {
                 c.getAuthType(), c.getAuthMechanism(), c.getUserName(), secret, c.getFrom(), timeouts, NodeName.get());
     }
 
+    /** The settings' OAuth 2.0 values as the request for an access token. */
+    static TokenRequest tokenRequest(SmtpConfig c, String clientSecret, TokenRequest.ClientAuthentication method) {
+        return new TokenRequest(URI.create(c.getTokenEndpoint() == null ? "" : c.getTokenEndpoint()), c.getClientId(),
+                clientSecret, c.getScopes(), method);
+    }
+
     private Destination custom(SmtpConfig c, String password, String clientSecret) {
         if (c.getAddress() == null || c.getFrom() == null) {
             return Destination.unusable(Stage.CONNECT, "The custom settings have no mail server or no From address.");
@@ -99,8 +105,7 @@ public class Destinations {
         try {
             var method = "basic".equalsIgnoreCase(clientAuthentication)
                     ? TokenRequest.ClientAuthentication.BASIC : TokenRequest.ClientAuthentication.FORM_BODY;
-            return Destination.of(target, new TokenRequest(URI.create(c.getTokenEndpoint() == null ? ""
-                    : c.getTokenEndpoint()), c.getClientId(), clientSecret, c.getScopes(), method));
+            return Destination.of(target, tokenRequest(c, clientSecret, method));
         } catch (IllegalArgumentException incomplete) {
             return Destination.unusable(Stage.TOKEN, "The OAuth 2.0 settings are incomplete: " + incomplete.getMessage()
                     + ". Enter the client ID, client secret and token URL.");
