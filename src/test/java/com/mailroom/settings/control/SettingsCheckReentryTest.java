@@ -14,7 +14,7 @@ class SettingsCheckReentryTest {
 
     @Test
     void nothingIsAskedForWhileTheDestinationIsUnchanged() {
-        var form = formOf(stored());
+        var form = Forms.editing(stored());
         form.setAddress(" SMTP.example.com ");
         form.setPort(null); // the default port of STARTTLS, as stored
         assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
@@ -22,11 +22,11 @@ class SettingsCheckReentryTest {
 
     @Test
     void aChangedPortAsksForThePasswordAndAChangedTokenUrlForTheClientSecret() {
-        var form = formOf(stored());
+        var form = Forms.editing(stored());
         form.setPort(2525);
         assertEquals(new SettingsCheck.Reentry(true, false), SettingsCheck.reentry(stored(), form));
 
-        form = formOf(stored());
+        form = Forms.editing(stored());
         form.setAuthType(AuthType.OAUTH);
         form.setTokenEndpoint("https://elsewhere.example.com/token");
         assertEquals(new SettingsCheck.Reentry(false, true), SettingsCheck.reentry(stored(), form));
@@ -34,7 +34,7 @@ class SettingsCheckReentryTest {
 
     @Test
     void aSecretTheNewSettingsDoNotNeedIsNotAskedFor() {
-        var form = formOf(stored());
+        var form = Forms.editing(stored());
         form.setPort(2525);
         form.setAuthType(AuthType.NONE);
         assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
@@ -55,18 +55,5 @@ class SettingsCheckReentryTest {
         s.setClientId("client");
         s.setTokenEndpoint("https://login.example.com/token");
         return s;
-    }
-
-    private static SettingsForm formOf(SmtpSettings s) {
-        var form = new SettingsForm();
-        form.setDefaultSmtp(s.isDefaultSmtp());
-        form.setAddress(s.getAddress());
-        form.setPort(s.getPort());
-        form.setTlsMode(s.getTlsMode());
-        form.setUserName(s.getUserName());
-        form.setAuthType(s.getAuthType());
-        form.setClientId(s.getClientId());
-        form.setTokenEndpoint(s.getTokenEndpoint());
-        return form;
     }
 }
