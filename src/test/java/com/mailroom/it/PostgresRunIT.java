@@ -44,7 +44,8 @@ class PostgresRunIT {
         try (var first = MicroProcess.start(env)) {
             saved = Admins.saveSettings(first.api(), admin, """
                     {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "pg@example.com",
-                     "auth_type": "basic", "user_name": "pg@example.com", "password": "%s"}""".formatted(smtpPassword)).json();
+                     "auth_type": "basic", "user_name": "pg@example.com", "password": "%s"}"""
+                    .formatted(smtpPassword)).json();
         }
         try (var second = MicroProcess.start(env)) {
             assertEquals(saved, second.api().get("api/v1/smtp/settings", admin).json());

@@ -100,7 +100,8 @@ class SmtpPageIT {
         UsersPage users = logIn(Admins.newAdmin(api)).users();
         assertTrue(users.list().contains("admin@example.com"), "the bootstrap admin is listed");
         String name = "page-user-" + UUID.randomUUID().toString().substring(0, 6);
-        assertLabels(users, "username", "Username", "email", "E-mail", "password", "Password", "admin", "Administrator");
+        assertLabels(users, "username", "Username", "email", "E-mail", "password", "Password",
+                "admin", "Administrator");
 
         users.fill("username", name).fill("email", "not-an-address").fill("password", "short").add();
         assertFalse(users.fieldError("email").isBlank(), users.source());
@@ -355,7 +356,8 @@ class SmtpPageIT {
     /** Basic authentication against a loopback server without TLS (GreenMail speaks plain SMTP). */
     private static SmtpPage fillBasic(SmtpPage smtp, int port) {
         return smtp.chooseTls("NONE").chooseAuth("BASIC").fill("address", "127.0.0.1").fill("port", port)
-                .fill("from", "Page Test <" + SMTP_USER + ">").fill("userName", SMTP_USER).fill("password", SMTP_PASSWORD);
+                .fill("from", "Page Test <" + SMTP_USER + ">").fill("userName", SMTP_USER)
+                .fill("password", SMTP_PASSWORD);
     }
 
     /** The page's HTML as the server sends it, fetched outside the browser with the browser's session. */

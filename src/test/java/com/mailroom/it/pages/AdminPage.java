@@ -49,7 +49,10 @@ public abstract class AdminPage extends Page {
     public record Icon(String role, String label, String title) {
     }
 
-    /** Reloads the page until it shows the SMTP warning: the status changes in the background, a page shows it when rendered. */
+    /**
+     * Reloads the page until it shows the SMTP warning: the status changes in the background, and a page shows it
+     * when it is rendered.
+     */
     public void reloadUntilSmtpWarning() {
         waitFor(d -> {
             if (showsSmtpWarning()) {

@@ -104,7 +104,8 @@ class SlidingWindowTest {
         Instant asked = T0.plusMillis(900);
         long wait = odd.tryAcquire("alice", asked).orElseThrow().retryAfterSeconds();
         assertEquals(2, wait, "1.6 s left, rounded up");
-        assertEquals(Optional.empty(), odd.tryAcquire("alice", asked.plusSeconds(wait)), "the promised retry is allowed");
+        assertEquals(Optional.empty(), odd.tryAcquire("alice", asked.plusSeconds(wait)),
+                "the promised retry is allowed");
     }
 
     @Test
