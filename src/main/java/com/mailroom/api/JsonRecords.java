@@ -32,14 +32,14 @@ import java.util.regex.Pattern;
 
 /**
  * Binds a request body to a record with JSON-B, after checking it against the record's components: JSON-B alone
- * stops at the first problem with a message for programmers, while the API names every wrong field at once and
- * says what it must be. The check hands JSON-B only values it binds as they are.
+ * stops at the first problem, with a message for programmers; the API names every wrong field at once and says what
+ * it must be. The check hands JSON-B only values it binds as they are.
  * <ul>
  * <li>Fields are the components' names in snake_case, as {@link JsonbConfiguration} names them; others are unknown.
  * <li>Types: strings, whole numbers (in an int's or a long's range), booleans, enums, {@code byte[]} (base64, line
  *     breaks allowed), lists of strings (a single string is a list of one) and lists of records, whose fields are
  *     named like {@code attachments[0].filename}.
- * <li>Null means unset, except for booleans and enums, which have no unset value, unless {@link Nullable}.
+ * <li>Null means unset, except for booleans and enums (no value of theirs is unset) that are not {@link Nullable}.
  * <li>Enums are read as {@link WireEnum}s (the name, in any case) unless {@link #SPELLINGS} has them.
  * </ul>
  */
@@ -114,7 +114,7 @@ final class JsonRecords {
     /** @return the value as JSON-B binds it, or null when it is wrong and an error says so */
     private static JsonValue value(JsonValue v, RecordComponent c, String name, String field, List<FieldError> errors) {
         Class<?> type = c.getType();
-        boolean unsettable = type.isPrimitive() || type == Boolean.class || type.isEnum(); // no value of theirs is unset
+        boolean unsettable = type.isPrimitive() || type == Boolean.class || type.isEnum();
         if (v.getValueType() == ValueType.NULL && (!unsettable || c.isAnnotationPresent(Nullable.class))) {
             return v;
         }
@@ -132,7 +132,8 @@ final class JsonRecords {
         } else if (type.isEnum()) {
             Choice choice = choice(type);
             try {
-                var parsed = v instanceof JsonString s ? choice.parse().apply(s.getString()) : Optional.<Enum<?>>empty();
+                Optional<? extends Enum<?>> parsed =
+                        v instanceof JsonString s ? choice.parse().apply(s.getString()) : Optional.empty();
                 if (parsed.isPresent()) {
                     return Json.createValue(parsed.get().name());
                 }

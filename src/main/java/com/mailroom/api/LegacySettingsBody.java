@@ -7,9 +7,7 @@ import com.mailroom.sending.entity.TlsVersion;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.SmtpConfig;
 import jakarta.annotation.Nullable;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,20 +19,17 @@ import java.util.function.Consumer;
  * absent or null {@code auth_type} means basic when {@code user_name} is set, else none.
  */
 public record LegacySettingsBody(boolean defaultSmtp, String address, Integer port, String from, String userName,
-                                 String password, String clientId, String clientSecret, String tokenEndpoint, String scopes,
-                                 Boolean enableStarttlsAuto, SslVersion sslVersion, @Nullable PeerAuthType authType) {
+                                 String password, String clientId, String clientSecret, String tokenEndpoint,
+                                 String scopes, Boolean enableStarttlsAuto, SslVersion sslVersion,
+                                 @Nullable PeerAuthType authType) {
 
     private static final Set<String> OWN = Set.of("enable_starttls_auto", "ssl_version", "auth_type");
 
+    /** TLSv1_2 is TLS 1.2, SSLv23 (OpenSSL's "any version") TLS 1.2 or newer. */
     enum SslVersion {
-        TLSv1_2(TlsVersion.TLSv1_2), SSLv23(TlsVersion.TLSv1_2_OR_NEWER);
+        TLSv1_2, SSLv23;
 
         static final String ALLOWED = "TLSv1_2, SSLv23";
-        final TlsVersion tlsVersion;
-
-        SslVersion(TlsVersion tlsVersion) {
-            this.tlsVersion = tlsVersion;
-        }
 
         /** In any case, TLSv1.2 too; TLS 1.1 and older are refused with {@link TlsVersion}'s reason. */
         static Optional<SslVersion> fromWire(String value) {
@@ -52,9 +47,7 @@ public record LegacySettingsBody(boolean defaultSmtp, String address, Integer po
     static Consumer<SettingsForm> changes(JsonObject body) {
         JsonObject checked = JsonRecords.check(body, LegacySettingsBody.class);
         LegacySettingsBody legacy = JsonbConfiguration.JSONB.fromJson(checked.toString(), LegacySettingsBody.class);
-        JsonObjectBuilder shared = Json.createObjectBuilder(checked);
-        OWN.forEach(shared::remove);
-        JsonObject patch = shared.build();
+        JsonObject patch = SettingsBody.without(checked, OWN);
         return form -> {
             SettingsBody.merge(patch, form);
             legacy.apply(form.getConfig());
@@ -68,7 +61,7 @@ public record LegacySettingsBody(boolean defaultSmtp, String address, Integer po
             c.setTlsMode(enableStarttlsAuto ? TlsMode.STARTTLS : implicit ? TlsMode.IMPLICIT : TlsMode.NONE);
         }
         if (sslVersion != null) {
-            c.setTlsVersion(sslVersion.tlsVersion);
+            c.setTlsVersion(sslVersion == SslVersion.SSLv23 ? TlsVersion.TLSv1_2_OR_NEWER : TlsVersion.TLSv1_2);
         }
         boolean hasUser = c.getUserName() != null && !c.getUserName().isBlank();
         c.setAuthType(authType != null ? AuthType.valueOf(authType.name()) : hasUser ? AuthType.BASIC : AuthType.NONE);
