@@ -10,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
+import com.mailroom.settings.boundary.SmtpSettingsView;
 import com.mailroom.settings.control.SettingsForm;
+import com.mailroom.settings.entity.SmtpConfig;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.util.HashSet;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
@@ -21,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SettingsJsonTest {
+class SettingsBodyTest {
 
     private static SettingsForm stored() {
         var form = new SettingsForm();
@@ -37,12 +42,12 @@ class SettingsJsonTest {
 
     private static SettingsForm overlay(String body) {
         var form = stored();
-        SettingsJson.overlay(json(body), form);
+        SettingsBody.changes(json(body)).accept(form);
         return form;
     }
 
     private static List<FieldError> refused(String body) {
-        return invalid(() -> SettingsJson.overlay(json(body), stored()));
+        return invalid(() -> SettingsBody.changes(json(body)));
     }
 
     @Test
@@ -218,5 +223,47 @@ class SettingsJsonTest {
         errors.forEach(e -> assertTrue(e.field().matches("[a-z]+(_[a-z]+)*"), e.field()));
         assertEquals(Set.of("user_name", "client_id", "token_endpoint", "trusted_ca_pem", "client_secret", "auth_mechanism"),
                 Set.copyOf(fields(errors)));
+    }
+
+    @Test
+    void everyFieldOfTheGetAnswerIsEditableOrReadOnlySoTheAnswerCanBeSentBack() {
+        Set<String> known = new HashSet<>(JsonRecords.fields(SettingsBody.class).keySet());
+        known.addAll(SettingsBody.READ_ONLY);
+        known.removeAll(Set.of("password", "client_secret"));
+        assertEquals(JsonRecords.fields(SmtpSettingsView.class).keySet(), known);
+    }
+
+    @Test
+    void nullClearsWhatIsStoredAndAbsentKeepsIt() {
+        var form = stored();
+        form.getConfig().setTrustedCaPem("-----BEGIN CERTIFICATE-----");
+        form.getConfig().setScopes("a b");
+        SettingsBody.changes(json("{'trusted_ca_pem': null}")).accept(form);
+        assertNull(form.getConfig().getTrustedCaPem());
+        assertEquals("a b", form.getConfig().getScopes());
+        assertEquals("Reports <reports@example.com>", form.getConfig().getFrom());
+        assertEquals(TlsMode.STARTTLS, form.getConfig().getTlsMode());
+        assertEquals(TlsVersion.TLSv1_2, form.getConfig().getTlsVersion());
+        assertEquals(AuthMechanism.AUTO, form.getConfig().getAuthMechanism());
+        assertFalse(form.getConfig().isDefaultSmtp());
+    }
+
+    @Test
+    void theStoredValuesAreNotChangedBeforeTheChangesAreApplied() {
+        var changes = SettingsBody.changes(json("{'address': 'other.example.com', 'client_secret': ''}"));
+        var form = stored();
+        assertEquals("smtp.example.com", form.getConfig().getAddress());
+        changes.accept(form);
+        assertEquals("other.example.com", form.getConfig().getAddress());
+        assertEquals("", form.getClientSecret());
+        assertNull(form.getPassword());
+    }
+
+    @Test
+    void theBodyHasEverySettingOfSmtpConfigByItsJsonNameAndTheSecrets() {
+        var settings = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(new SmtpConfig()))).readObject();
+        Set<String> expected = new HashSet<>(settings.keySet());
+        expected.addAll(Set.of("password", "client_secret"));
+        assertEquals(expected, JsonRecords.fields(SettingsBody.class).keySet(), "a setting the API cannot change");
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class LegacySettingsJsonTest {
+class LegacySettingsBodyTest {
 
     /** The row as the migration creates it: default settings, STARTTLS on 587, no authentication. */
     private static SettingsForm fresh() {
@@ -29,7 +29,7 @@ class LegacySettingsJsonTest {
     }
 
     private static SettingsForm overlay(SettingsForm form, String body) {
-        LegacySettingsJson.overlay(json(body), form);
+        LegacySettingsBody.changes(json(body)).accept(form);
         return form;
     }
 
@@ -38,7 +38,7 @@ class LegacySettingsJsonTest {
     }
 
     private static List<FieldError> refused(String body) {
-        return invalid(() -> LegacySettingsJson.overlay(json(body), fresh()));
+        return invalid(() -> LegacySettingsBody.changes(json(body)));
     }
 
     @Test
