@@ -1,6 +1,7 @@
 package com.mailroom.platform;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -17,12 +18,12 @@ import java.util.function.UnaryOperator;
  * exactly as they were before they moved to the bundle. A sentence with placeholders goes through
  * {@link MessageFormat} (an apostrophe is written {@code ''} there), one without is taken as it is.
  * <p>
- * Words that are not Mailroom's own (a server's reply, a JDK or provider message) are {@link #verbatim}: the same in
- * every language.
+ * Words that are not Mailroom's own (a server's reply, a JDK or provider message) are the same in every language:
+ * arguments as they are, or a whole text {@link #verbatim}.
  */
 public record Text(String code, List<Object> arguments) {
 
-    public static final String BUNDLE = "com.mailroom.messages";
+    private static final String BUNDLE = "com.mailroom.messages";
 
     /** No fallback to the JVM's default locale: a German server answers an English request in English. */
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -32,9 +33,9 @@ public record Text(String code, List<Object> arguments) {
         arguments = arguments.stream().map(a -> a instanceof Text ? a : String.valueOf(a)).toList();
     }
 
-    /** The sentence {@code code} of the bundle, with these values in its placeholders. */
+    /** The sentence {@code code} of the bundle, with these values in its placeholders (null reads "null"). */
     public static Text of(String code, Object... arguments) {
-        return new Text(code, List.of(arguments));
+        return new Text(code, Arrays.asList(arguments));
     }
 
     /** Words shown as they are, in every language; none (null) for none. */

@@ -98,6 +98,8 @@ class MessagesTest {
         assertEquals("No connection to h:25 within 10000 ms.", Text.of("failure.connectTimeout", "h:25", 10000)
                 .english(), "numbers are digits, never grouped");
         assertEquals("535 {0} it's", Text.verbatim("535 {0} it's").in(GERMAN), "verbatim words are not formatted");
+        assertEquals("The server offers AUTH null but not PLAIN: choose a mechanism the server offers.",
+                Text.of("hint.mechanisms", null, "PLAIN").english(), "a missing value reads as it always did");
     }
 
     private static Properties bundle(String name) {

@@ -190,7 +190,7 @@ public final class TokenEndpoint {
             what = Text.of("failure.unknownHost", request.tokenEndpoint().getHost());
             hint = TokenHints.DNS;
         } else if (find(e, SSLException.class) != null) {
-            what = Text.of("failure.tls", where, Text.verbatim(find(e, SSLException.class).getMessage()));
+            what = Text.of("failure.tls", where, find(e, SSLException.class).getMessage());
             hint = TokenHints.TLS;
         } else if (find(e, ConnectException.class) != null || find(e, NoRouteToHostException.class) != null) {
             what = Text.of("failure.token.refused", where);

@@ -92,7 +92,8 @@ public final class Diagnosis {
             Failure failure = reply(Stage.AUTH, authFailed.getMessage(), target);
             XOAuth2Challenge refused = transport instanceof XOAuth2Transport x ? x.refusedToken() : null;
             return refused == null ? failure : new Failure(Stage.AUTH, failure.smtpCode(),
-                    Text.of("failure.tokenRefused", failure.message(), refused.describe()), Hints.refusedToken(refused));
+                    Text.of("failure.tokenRefused", failure.message(), refused.describe()),
+                    Hints.refusedToken(refused));
         }
         SMTPAddressFailedException rcpt = find(e, SMTPAddressFailedException.class);
         if (rcpt != null) {

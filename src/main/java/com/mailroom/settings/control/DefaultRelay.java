@@ -54,7 +54,7 @@ public class DefaultRelay {
                     from.orElse("Mailroom <mailroom@" + NodeName.get() + ">"), timeouts, NodeName.get()), null);
         } catch (IllegalArgumentException misconfigured) {
             return Destination.unusable(Stage.CONNECT, Text.of("failure.defaultRelayMisconfigured",
-                    Text.verbatim(misconfigured.getMessage())));
+                    misconfigured.getMessage()));
         }
     }
 }

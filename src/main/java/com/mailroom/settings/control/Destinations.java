@@ -108,8 +108,7 @@ public class Destinations {
                     ? TokenRequest.ClientAuthentication.BASIC : TokenRequest.ClientAuthentication.FORM_BODY;
             return Destination.of(target, tokenRequest(c, clientSecret, method));
         } catch (IllegalArgumentException incomplete) {
-            return Destination.unusable(Stage.TOKEN, Text.of("failure.oauthIncomplete",
-                    Text.verbatim(incomplete.getMessage())));
+            return Destination.unusable(Stage.TOKEN, Text.of("failure.oauthIncomplete", incomplete.getMessage()));
         }
     }
 

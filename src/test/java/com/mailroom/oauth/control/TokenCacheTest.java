@@ -124,8 +124,8 @@ class TokenCacheTest {
     @Test
     void aFailureReachesEveryWaiterAndIsNotCached() throws Exception {
         fetcher.delay = Duration.ofMillis(200);
-        fetcher.failure = new TokenFailure(401, "invalid_client", Text.verbatim("AADSTS7000215: Invalid client secret provided."),
-                TokenHints.BAD_SECRET, null);
+        fetcher.failure = new TokenFailure(401, "invalid_client",
+                Text.verbatim("AADSTS7000215: Invalid client secret provided."), TokenHints.BAD_SECRET, null);
         List<Future<AccessToken>> results = concurrently(20, () -> cache.token(REQUEST));
 
         for (Future<AccessToken> r : results) {

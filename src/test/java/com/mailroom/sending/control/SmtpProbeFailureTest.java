@@ -32,7 +32,8 @@ class SmtpProbeFailureTest {
 
             assertEquals(Stage.TIMEOUT, result.stage(), result::toString);
             assertTrue(elapsedMs >= 450 && elapsedMs < 5_000, "returned after " + elapsedMs + " ms");
-            assertTrue(result.message().english().contains("did not answer within 500 ms (no greeting)"), result.message().english());
+            assertTrue(result.message().english().contains("did not answer within 500 ms (no greeting)"),
+                    result.message().english());
             assertEquals(Hints.READ_TIMEOUT, result.hint());
             assertNull(result.smtpCode());
         }

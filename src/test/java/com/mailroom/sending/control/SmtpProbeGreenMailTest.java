@@ -123,7 +123,8 @@ class SmtpProbeGreenMailTest {
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode());
         assertTrue(result.message().english().startsWith("535 5.7.8"), result.message().english());
-        assertTrue(result.message().english().contains("Authentication credentials invalid"), result.message().english());
+        assertTrue(result.message().english().contains("Authentication credentials invalid"),
+                result.message().english());
         assertEquals(Hints.BAD_PASSWORD, result.hint());
         assertTrue(result.transcript().contains("S: " + result.message().english()), result::toString);
         assertEquals(0, greenMail.getReceivedMessages().length);

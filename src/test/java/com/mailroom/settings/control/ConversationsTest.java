@@ -167,7 +167,8 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode());
-        assertTrue(result.message().english().contains("5.7.3 Authentication unsuccessful"), result.message().english());
+        assertTrue(result.message().english().contains("5.7.3 Authentication unsuccessful"),
+                result.message().english());
         assertEquals(2, smtp.authAttempts.get(), "exactly one retry");
         assertEquals(2, tokenServer.requests.get());
         assertTrue(smtp.deliveries.isEmpty());
@@ -198,7 +199,8 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode(), "the final reply, not the challenge's 334");
-        assertTrue(result.message().english().startsWith("535 " + XOAuth2SmtpServer.GMAIL_REFUSAL), result.message().english());
+        assertTrue(result.message().english().startsWith("535 " + XOAuth2SmtpServer.GMAIL_REFUSAL),
+                result.message().english());
         assertTrue(result.message().english().contains("status 401, schemes bearer, scope https://mail.google.com/"),
                 result.message().english());
         assertTrue(result.hint().english().contains("scope https://mail.google.com/"), result.hint().english());
@@ -217,8 +219,8 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.TOKEN, result.stage());
         assertNull(result.smtpCode());
-        assertTrue(result.message().english().startsWith("401 invalid_client: AADSTS7000215: Invalid client secret provided."),
-                result.message().english());
+        String message = result.message().english();
+        assertTrue(message.startsWith("401 invalid_client: AADSTS7000215: Invalid client secret provided."), message);
         assertTrue(result.hint().english().contains("client secret is wrong or expired"), result.hint().english());
         assertTrue(result.transcript().isEmpty());
         assertEquals(0, smtp.authAttempts.get(), "no SMTP without a token");
