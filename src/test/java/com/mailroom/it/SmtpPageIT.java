@@ -278,7 +278,7 @@ class SmtpPageIT {
         assertEquals("Die Verbindung wurde nicht angenommen: Prüfen Sie Mailserver, Port und Firewall.",
                 failure.hint());
 
-        // rules that used to answer in English only, whatever the page's language
+        // a rule that had only an English sentence, and the From rule's own sentence instead of one for every problem
         german.fill("address", "mail server").fill("from", "Berichte; Team <" + SMTP_USER + ">").save();
         assertEquals("„mail server“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, Punkte und "
                 + "Bindestriche.", german.fieldError("address"));
