@@ -1,7 +1,8 @@
 /**
  * What every component stands on: the application's own data source ({@code MailroomDataSource}, chosen from
  * MicroProfile Config: the H2 file in {@code mailroom.data-dir} or PostgreSQL), the Flyway migrations run at
- * start-up ({@code Database}), the data directory and this node's name. Nothing here is specific to Payara, so the
- * WAR deploys on any Jakarta EE 10 server with MicroProfile.
+ * start-up ({@code Database}), the data directory and this node's name, and the texts a person reads
+ * ({@code Text}: a code of the messages bundle, said in English or German). Nothing here is specific to Payara, so
+ * the WAR deploys on any Jakarta EE 10 server with MicroProfile.
  */
 package com.mailroom.platform;
