@@ -15,7 +15,7 @@ import java.io.IOException;
 
 /**
  * The admin template's data: who is signed in and whether SMTP works (the sidebar's warning icon and the SMTP page's
- * banner, manual point 9), read once per request; and the logout.
+ * banner, docs/product.md R10), read once per request; and the logout.
  */
 @Named
 @RequestScoped

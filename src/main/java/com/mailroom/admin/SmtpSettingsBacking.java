@@ -69,7 +69,7 @@ public class SmtpSettingsBacking implements Serializable {
         return "/admin/smtp.xhtml?faces-redirect=true";
     }
 
-    /** Sends the test mail through the form's values, saved or not (SPEC §2). */
+    /** Sends the test mail through the form's values, saved or not (docs/product.md R8). */
     public void test() {
         report = null;
         try {

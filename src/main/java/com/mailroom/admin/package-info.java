@@ -1,5 +1,5 @@
 /**
- * The Faces pages' backing beans (issue 5): login, the admin shell, Admin › SMTP and Users. They only map between
+ * The Faces pages' backing beans (docs/pages.md): login, the admin shell, Admin › SMTP and Users. They only map between
  * the pages and the boundaries the REST API calls too, so the page and the API can never disagree.
  * <p>
  * Decisions:

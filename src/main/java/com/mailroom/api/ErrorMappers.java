@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every failure of the API leaves in the one error shape of SPEC §4. */
+/** Every failure of the API leaves in the one error shape of docs/api.md "Errors". */
 final class ErrorMappers {
 
     private ErrorMappers() {

@@ -8,7 +8,7 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** The API speaks snake_case and shows unset values as null (SPEC §4), so records map one to one. */
+/** The API speaks snake_case and shows unset values as null (docs/api.md), so records map one to one. */
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
 
-/** The peer's API 4.0, for integrations written against it (SPEC §4 "Compatibility"). */
+/** The peer's API 4.0, for integrations written against it (docs/api.md "Compatibility with the peer's API 4.0"). */
 @Path("4.0")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyApiResource {

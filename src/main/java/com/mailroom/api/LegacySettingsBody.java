@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The peer's API 4.0 smtp_settings body (SPEC §4), laid over the settings as a v1 body is: the fields both have mean
+ * The peer's API 4.0 smtp_settings body (docs/api.md "Compatibility with the peer's API 4.0"), laid over the settings as a v1 body is: the fields both have mean
  * the same. {@code enable_starttls_auto} true is STARTTLS; false is implicit TLS on port 465 and no TLS elsewhere (the
  * peer has no third choice); {@code ssl_version} TLSv1_2 → TLSv1_2, SSLv23 → TLSv1_2_OR_NEWER, TLSv1_1 refused; an
  * absent or null {@code auth_type} means basic when {@code user_name} is set, else none.

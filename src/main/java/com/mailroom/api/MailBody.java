@@ -6,7 +6,7 @@ import com.mailroom.delivery.entity.Category;
 import java.util.List;
 
 /**
- * The body of {@code POST /api/v1/mail} (SPEC §4). Only its shape is checked here (types, unknown fields, base64);
+ * The body of {@code POST /api/v1/mail} (docs/api.md "Mail"). Only its shape is checked here (types, unknown fields, base64);
  * the rules (addresses, header injection, sizes) are the outbox's. Errors are named in the order of the components,
  * as they always were.
  */

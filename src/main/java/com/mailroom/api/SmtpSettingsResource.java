@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
-/** {@code /api/v1/smtp/settings}: GET with an ETag, PUT with If-Match (SPEC §4). */
+/** {@code /api/v1/smtp/settings}: GET with an ETag, PUT with If-Match (docs/api.md "Settings"). */
 @Path("v1/smtp/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmtpSettingsResource {

@@ -1,5 +1,5 @@
 /**
- * The REST API under {@code /api} (SPEC §4): thin JAX-RS resources over the boundaries, JSON in snake_case.
+ * The REST API under {@code /api} (docs/api.md): thin JAX-RS resources over the boundaries, JSON in snake_case.
  * <p>
  * Bodies are read as JSON-P objects ({@code JsonBodies}: bounded, 400 with the reason when malformed), checked
  * against a request record and bound to it with JSON-B ({@code JsonRecords}: unknown fields and wrong types are 422s

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The From setting: {@code Display Name <email@address.com>} or a bare {@code email@address.com} (manual, point 3).
+ * The From setting: {@code Display Name <email@address.com>} or a bare {@code email@address.com} (docs/product.md R4).
  * Special characters are refused rather than quoted, as the manual asks; we allow the few that real names and
  * company names need ({@code . - '}) because they cannot change the header's structure once the display name is
  * MIME-encoded. Quotes, commas, semicolons, parentheses, backslashes, angle brackets and {@code @} in the name

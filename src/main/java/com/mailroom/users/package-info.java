@@ -1,5 +1,5 @@
 /**
- * Who may sign in, and how (SPEC §4 "Authentication", "Users and API credentials").
+ * Who may sign in, and how (docs/api.md "Authentication and roles", "Users and API credentials"; docs/product.md R20).
  * <p>
  * {@code boundary.Users} and {@code boundary.ApiAccess} (client credentials and the bearer tokens of
  * {@code POST /api/4.0/login}); {@code control.MailroomAuthentication} is the application's one Jakarta Security

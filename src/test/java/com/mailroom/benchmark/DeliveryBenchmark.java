@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Delivers N mails to an SMTP sink on loopback that requires STARTTLS and AUTH ({@link Sink}) several ways and
- * compares them (issue 6): (a) plain Jakarta Mail over one connection, the ceiling; (b) a connection per mail, as most
+ * compares them (docs/benchmark.md): (a) plain Jakarta Mail over one connection, the ceiling; (b) a connection per mail, as most
  * peers send; (c) Mailroom's outbox end to end, queued by code inside the application through {@code Outbox} (the
  * targets are computed from this one); (d) for integrators, one REST request per mail. Each way first runs
  * {@code warmups} rounds, then {@code rounds} measured rounds of N; the median counts, the spread is reported.

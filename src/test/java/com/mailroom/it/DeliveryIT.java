@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The outbox end to end (issue 6): the WAR as operators run it, started twice on one data directory (the last test
+ * The outbox end to end (docs/product.md R15–R19): the WAR as operators run it, started twice on one data directory (the last test
  * restarts it with mail pending), against real SMTP servers in this JVM on loopback. Four workers race for every
  * batch; retries are fast (base 500 ms, up to 2 s) through the deployment's configuration.
  */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every SMTP host here is a loopback address or "localhost" with a closed port: saving makes the server check the
  * settings in the background, and tests send nothing beyond this machine.
  * <p>
- * The REST contract of SPEC §4 against the real WAR on Payara Micro: authentication and roles, settings with ETag
+ * The REST contract of docs/api.md against the real WAR on Payara Micro: authentication and roles, settings with ETag
  * and If-Match, the re-entry rule, users and API credentials, the 4.0 compatibility API, and secrets at rest.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -265,7 +265,7 @@ class RestApiIT {
             assertEquals(422, reply.status(), c[0] + " → " + reply);
             assertNotNull(reply.fieldError(c[1]), c[0] + " should name " + c[1] + ": " + reply);
             reply.json().getJsonArray("errors").forEach(e -> assertEquals(java.util.Set.of("field", "message"),
-                    e.asJsonObject().keySet(), "the error shape of SPEC §4, nothing more"));
+                    e.asJsonObject().keySet(), "the error shape of docs/api.md, nothing more"));
         }
         assertEquals(before, api.get(SETTINGS, Api.admin()).json(), "nothing may be stored by a refused save");
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Send test email, TLS modes, diagnosis, rate limit and SMTP status (SPEC §1–4) through the real WAR, against real
+ * Send test email, TLS modes, diagnosis, rate limit and SMTP status (docs/product.md R1–R14) through the real WAR, against real
  * SMTP servers in this JVM on loopback. Each test signs in as an admin of its own, since the rate limit (5 per admin,
  * as shipped) counts every save and test.
  */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Admin › SMTP as an administrator uses it (issue 5, SPEC §5), in a real browser against the real WAR: headless
+ * Admin › SMTP as an administrator uses it (docs/pages.md), in a real browser against the real WAR: headless
  * Chromium when installed, HtmlUnit otherwise ({@link Browsers}). SMTP servers are GreenMail on loopback and closed
  * loopback ports. Each test signs in as an admin of its own, since saves and tests count against a per-admin limit.
  * The pages are driven through their page objects ({@link com.mailroom.it.pages}).

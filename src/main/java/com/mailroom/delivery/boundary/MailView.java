@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A mail as the API and the Outbox page show it (SPEC §4: id, status, attempts, last_error, sent_at), plus what an
+ * A mail as the API and the Outbox page show it (docs/api.md: id, status, attempts, last_error, sent_at), plus what an
  * admin needs to recognise it. Never the body or the attachments.
  */
 @JsonbPropertyOrder({"id", "status", "attempts", "lastError", "sentAt", "category", "subject", "recipients",

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one way mail leaves the application (SPEC §4 "Mail"), for code inside it, the REST API and the Outbox page:
+ * The one way mail leaves the application (docs/api.md "Mail", docs/product.md R15–R19), for code inside it, the REST API and the Outbox page:
  * queue (validated, stored and committed before the caller hears "queued"), look up, list per status, count,
  * and resend a failed mail. Delivery itself is the workers' business ({@code control.DeliveryWorkers}).
  */

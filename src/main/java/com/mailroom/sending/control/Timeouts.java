@@ -6,7 +6,7 @@ package com.mailroom.sending.control;
  */
 public record Timeouts(int connectMs, int readMs, int writeMs) {
 
-    /** The default of 10 s each (SPEC section 3). */
+    /** The default of 10 s each (docs/configuration.md). */
     public static final Timeouts DEFAULT = new Timeouts(10_000, 10_000, 10_000);
 
     public Timeouts {

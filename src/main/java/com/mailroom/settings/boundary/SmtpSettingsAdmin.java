@@ -145,7 +145,7 @@ public class SmtpSettingsAdmin {
     }
 
     /**
-     * Sends the test mail (manual point 8) to the caller's own address, through the saved settings or, with a form,
+     * Sends the test mail (docs/product.md R8) to the caller's own address, through the saved settings or, with a form,
      * through its unsaved values (same rules as a save, re-entry rule included). A test of the saved settings
      * also updates this node's SMTP status; a test of unsaved values does not, since they are not in use.
      * No transaction is held while the SMTP server is talked to.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * SPEC §4 {@code POST /api/v1/smtp/test}: where the test failed, the server's reply, and what to do about it, written
+ * {@code POST /api/v1/smtp/test} (docs/api.md): where the test failed, the server's reply, and what to do about it, written
  * in the language of whoever asked (the page's, or the API's English).
  */
 public record TestReport(boolean success, String recipient, String stage, Integer smtpCode, String message,

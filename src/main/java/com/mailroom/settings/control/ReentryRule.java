@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stored credentials never follow a changed destination (manual point 5, SPEC §2). The password belongs to the
+ * Stored credentials never follow a changed destination (docs/product.md R6). The password belongs to the
  * server it was entered for (host, port, TLS mode, username); the client secret to that too plus the token URL
  * and client ID it is posted with. When any of these changes the stored secret is dropped: if the new settings
  * need it, the admin must enter it again (a 422 on that field), otherwise it is silently forgotten so that a

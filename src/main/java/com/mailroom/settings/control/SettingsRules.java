@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The rules an SMTP settings form must pass before anything is stored or tested (SPEC §1–2). Pure: every broken
+ * The rules an SMTP settings form must pass before anything is stored or tested (docs/product.md R2–R4). Pure: every broken
  * rule becomes a {@link FieldError} named by its JSON field, all of them at once.
  */
 public final class SettingsRules {
