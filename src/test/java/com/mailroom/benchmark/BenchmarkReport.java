@@ -46,10 +46,10 @@ final class BenchmarkReport {
                 | (d) Mailroom end to end, queued over REST: `POST /api/v1/mail` per mail (%d clients) → stored → claimed → sent | %.1f | %s |
 
                 **c/a = %.2f** (target ≥ 0.8), **c/b = %.2f** (target ≥ 5), from the medians of (a), (b) and (c).
-                """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), n, rounds, warmUps,
+                %s""".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), n, rounds, warmUps,
                 Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
                 a, all(rates.get('a')), b, all(rates.get('b')), c, all(rates.get('c')), MailroomWays.CLIENTS,
-                DeliveryBenchmark.median(rates.get('d')), all(rates.get('d')), c / a, c / b) + END;
+                DeliveryBenchmark.median(rates.get('d')), all(rates.get('d')), c / a, c / b, postgres(rates, a)) + END;
         String old = Files.exists(report) ? Files.readString(report) : "# Delivery benchmark\n\n" + BEGIN + "\n" + END + "\n";
         int from = old.indexOf(BEGIN);
         int to = old.indexOf(END);
@@ -59,6 +59,26 @@ final class BenchmarkReport {
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, text);
         System.out.println("Written to " + report.toAbsolutePath());
+    }
+
+    /** (c) on PostgreSQL, one node and two nodes sharing the database, when they ran. */
+    private static String postgres(Map<Character, List<Double>> rates, double a) {
+        if (!rates.containsKey('p') || !rates.containsKey('q')) {
+            return "\n(p) and (q), (c) on PostgreSQL, did not run: no PostgreSQL server (MAILROOM_IT_PG_URL) was given.\n";
+        }
+        double p = DeliveryBenchmark.median(rates.get('p'));
+        double q = DeliveryBenchmark.median(rates.get('q'));
+        return """
+
+                (c) on PostgreSQL (same machine, fresh database per way), the nodes started as on one host:
+
+                | way | mails/s (median) | rounds |
+                |---|---:|---|
+                | (p) (c) on PostgreSQL, one node | %.1f | %s |
+                | (q) (c) on PostgreSQL, two nodes sharing it, queueing half each | %.1f | %s |
+
+                **c/a on PostgreSQL = %.2f** (one node), %.2f (two nodes).
+                """.formatted(p, all(rates.get('p')), q, all(rates.get('q')), p / a, q / a);
     }
 
     private static String all(List<Double> rates) {

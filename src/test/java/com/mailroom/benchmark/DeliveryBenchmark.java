@@ -17,7 +17,10 @@ import java.util.Map;
  * <p>
  * Run: {@code mvn -Pbenchmark package} with optional {@code -Dbenchmark.mails=2000}, {@code -Dbenchmark.rounds=3},
  * {@code -Dbenchmark.warmups=2},
- * {@code -Dbenchmark.ways=abcd} (a subset skips the rest), {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
+ * {@code -Dbenchmark.ways=abcdpq} (a subset skips the rest), {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
+ * (p) and (q) are (c) on PostgreSQL with one node and with two nodes sharing it; they run when
+ * {@code MAILROOM_IT_PG_URL} names a PostgreSQL database on a server where its user may create databases (as
+ * {@code .ci/run} sets it up), each way on a fresh database.
  * Writes the measured section of {@code docs/benchmark.md}.
  */
 public final class DeliveryBenchmark {
@@ -29,7 +32,7 @@ public final class DeliveryBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path report = Path.of(args.length > 1 ? args[1] : "docs/benchmark.md");
         int rounds = Integer.getInteger("benchmark.rounds", 3);
-        String ways = System.getProperty("benchmark.ways", "abcd");
+        String ways = System.getProperty("benchmark.ways", "abcdpq");
         String jfr = System.getProperty("benchmark.jfr", "");
         Map<Character, List<Double>> rates = new LinkedHashMap<>();
         try (Sink sink = new Sink()) {
@@ -51,6 +54,24 @@ public final class DeliveryBenchmark {
                     if (ways.indexOf('d') >= 0) {
                         rates.put('d', measure("(d) Mailroom, REST per mail", n, rounds, mailroom::restPerMail));
                     }
+                }
+            }
+            String pg = System.getenv("MAILROOM_IT_PG_URL");
+            for (char way : new char[] {'p', 'q'}) {
+                if (ways.indexOf(way) < 0) {
+                    continue;
+                }
+                if (pg == null || pg.isBlank()) {
+                    System.out.println("(" + way + ") skipped: set MAILROOM_IT_PG_URL to a PostgreSQL database whose user"
+                            + " may create databases");
+                    continue;
+                }
+                int nodes = way == 'p' ? 1 : 2;
+                try (var database = PostgresDatabase.fresh(pg);
+                     var mailroom = new MailroomWays(sink, Path.of(System.getProperty("mailroom.war")), List.of(),
+                             database.environment(), nodes)) {
+                    rates.put(way, measure("(" + way + ") Mailroom on PostgreSQL, " + nodes + " node(s)", n, rounds,
+                            mailroom::inApplication));
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class MailroomWays implements AutoCloseable {
     static final int CLIENTS = 8;
 
     private final Sink sink;
+    private final List<MicroProcess> nodes = new ArrayList<>();
     private final MicroProcess micro;
     private final Api api;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -41,11 +43,24 @@ final class MailroomWays implements AutoCloseable {
     private int runs;
 
     MailroomWays(Sink sink, Path war, List<String> jvmOptions) throws Exception {
+        this(sink, war, jvmOptions, Map.of(), 1);
+    }
+
+    /**
+     * @param database the environment that points the nodes at a shared database (empty: each its own H2 file)
+     * @param count    how many nodes, on this host, sharing {@code database}; (c) queues on all of them at once
+     */
+    MailroomWays(Sink sink, Path war, List<String> jvmOptions, Map<String, String> database, int count) throws Exception {
         this.sink = sink;
-        Path data = Files.createTempDirectory("mailroom-benchmark");
-        micro = MicroProcess.start(BenchmarkWar.of(war), jvmOptions, Map.of("MAILROOM_DATA_DIR", data.toString(),
-                "MAILROOM_ADMIN_USERNAME", Api.ADMIN, "MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD,
-                "MAILROOM_RATE_LIMIT_PER_ADMIN", "1000"));
+        Path benchmarkWar = BenchmarkWar.of(war);
+        for (int i = 1; i <= count; i++) {
+            Map<String, String> env = new HashMap<>(database);
+            env.putAll(Map.of("MAILROOM_DATA_DIR", Files.createTempDirectory("mailroom-benchmark").toString(),
+                    "MAILROOM_NODE_NAME", "bench-" + i, "MAILROOM_ADMIN_USERNAME", Api.ADMIN,
+                    "MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD, "MAILROOM_RATE_LIMIT_PER_ADMIN", "1000"));
+            nodes.add(MicroProcess.start(benchmarkWar, jvmOptions, env));
+        }
+        micro = nodes.get(0);
         api = micro.api();
         String settings = Json.createObjectBuilder().add("default_smtp", false).add("address", "127.0.0.1")
                 .add("port", sink.port()).add("tls_mode", "starttls").add("tls_version", "TLSv1_2_OR_NEWER")
@@ -60,14 +75,26 @@ final class MailroomWays implements AutoCloseable {
         return micro.pid();
     }
 
-    /** (c) application code queues N mails through {@code Outbox}; timed until the sink has all N. */
+    /**
+     * (c) application code queues N mails through {@code Outbox} (split evenly over the nodes, at the same time);
+     * timed until the sink has all N.
+     */
     Duration inApplication(int n) throws Exception {
         int target = sink.received() + n;
+        int run = ++runs;
         long start = System.nanoTime();
-        var reply = http.send(HttpRequest.newBuilder(URI.create(api.base() + "api/benchmark/queue?n=" + n + "&chunk="
-                + CHUNK + "&run=" + (++runs))).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        check(reply.statusCode() == 200, reply.statusCode() + " " + reply.body());
+        ExecutorService queueing = Executors.newFixedThreadPool(nodes.size());
+        List<Future<HttpResponse<String>>> replies = new ArrayList<>();
+        for (MicroProcess node : nodes) {
+            String base = node.api().base();
+            replies.add(queueing.submit(() -> http.send(HttpRequest.newBuilder(URI.create(base + "api/benchmark/queue?n="
+                    + n / nodes.size() + "&chunk=" + CHUNK + "&run=" + run + "-" + node.pid()))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())));
+        }
+        for (var reply : replies) {
+            check(reply.get().statusCode() == 200, reply.get().statusCode() + " " + reply.get().body());
+        }
+        queueing.shutdown();
         report("queued", n, start, target);
         sink.awaitCount(target);
         return Duration.ofNanos(System.nanoTime() - start);
@@ -131,6 +158,8 @@ final class MailroomWays implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        micro.close();
+        for (MicroProcess node : nodes) {
+            node.close();
+        }
     }
 }
