@@ -1,18 +1,22 @@
 package com.mailroom.platform;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 /**
  * Runs background work every so often, once the schema is migrated, on a thread of the server's managed thread
  * factory (so it has the application's context: CDI, JNDI, transactions), like the delivery workers. A failing run
- * is logged and the next one still happens. Not the managed scheduled executor: Payara runs its repeated tasks with
- * an invocation context that a persistence context without a transaction trips over.
+ * is logged and the next one still happens; every repetition ends when the application stops. Not the managed
+ * scheduled executor: Payara runs its repeated tasks with an invocation context that a persistence context without a
+ * transaction trips over.
  */
 @ApplicationScoped
 public class Periodic {
@@ -25,8 +29,10 @@ public class Periodic {
     @Inject
     Database database;
 
+    private final List<Repetition> running = new CopyOnWriteArrayList<>();
+
     /** A running repetition; {@link #stop()} ends it after the run in progress. */
-    public static final class Repetition {
+    private static final class Repetition {
         private final Thread thread;
         private volatile boolean stopped;
 
@@ -48,15 +54,20 @@ public class Periodic {
             thread.start();
         }
 
-        public void stop() {
+        void stop() {
             stopped = true;
             thread.interrupt();
         }
     }
 
     /** @param what names the work in the thread's name and in the log when a run fails */
-    public Repetition every(Duration period, String what, Runnable work) {
+    public void every(Duration period, String what, Runnable work) {
         database.ready();
-        return new Repetition(threads, what, period, work);
+        running.add(new Repetition(threads, what, period, work));
+    }
+
+    @PreDestroy
+    void stopAll() {
+        running.forEach(Repetition::stop);
     }
 }

@@ -2,7 +2,6 @@ package com.mailroom.delivery.control;
 
 import com.mailroom.platform.Periodic;
 import com.mailroom.status.boundary.ClusterNodes;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -29,10 +28,8 @@ public class GoneNodes {
     @Inject
     Clock clock;
 
-    private Periodic.Repetition looking;
-
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        looking = periodic.every(nodes.heartbeat(), "Looking for gone nodes", this::handBack);
+        periodic.every(nodes.heartbeat(), "Looking for gone nodes", this::handBack);
     }
 
     void handBack() {
@@ -40,13 +37,6 @@ public class GoneNodes {
             int released = claims.releaseNode(gone, OffsetDateTime.now(clock));
             nodes.forget(gone);
             LOG.warning(() -> "Node " + gone + " is gone; " + released + " mail(s) it was sending are queued again.");
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (looking != null) {
-            looking.stop();
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.mailroom.settings.control;
 
 import com.mailroom.platform.Periodic;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,18 +27,9 @@ public class SettingsWatch {
     @ConfigProperty(name = "mailroom.cluster.heartbeat-seconds", defaultValue = "5")
     int periodSeconds;
 
-    private Periodic.Repetition watching;
-
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        watching = periodic.every(Duration.ofSeconds(Math.max(1, periodSeconds)), "Looking for new settings",
+        periodic.every(Duration.ofSeconds(Math.max(1, periodSeconds)), "Looking for new settings",
                 check::checkIfSavedElsewhere);
         check.checkSoon();
-    }
-
-    @PreDestroy
-    void stop() {
-        if (watching != null) {
-            watching.stop();
-        }
     }
 }

@@ -21,18 +21,21 @@ public class Heartbeat {
     @Inject
     ClusterNodes nodes;
 
-    private Periodic.Repetition beating;
+    /** Set when the node signs off, so that a last beat cannot bring it back. */
+    private volatile boolean left;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        beating = periodic.every(nodes.heartbeat(), "Heartbeat", nodes::beat);
+        periodic.every(nodes.heartbeat(), "Heartbeat", () -> {
+            if (!left) {
+                nodes.beat();
+            }
+        });
         nodes.beat();
     }
 
     @PreDestroy
-    void stop() {
-        if (beating != null) {
-            beating.stop();
-        }
+    void leave() {
+        left = true;
         try {
             nodes.leave();
         } catch (RuntimeException e) {
