@@ -54,6 +54,23 @@ class BatchSenderTest {
     }
 
     @Test
+    void theConnectionIsKeptForTheSameSettingsAndClosedWhenTheyChange() throws Exception {
+        try (var server = ScriptedSmtpServer.replying(Map.of())) {
+            SmtpTarget before = target(server.port(), AuthType.BASIC);
+            send(before, mails(2));
+            send(before, mails(2));
+            assertEquals(1, server.received.stream().filter(l -> l.startsWith("EHLO")).count(), "kept between batches");
+            SmtpTarget saved = before.withSecret("a-new-password");
+            var outcomes = send(saved, mails(2));
+            assertTrue(outcomes.stream().allMatch(o -> o.kind() == Kind.SENT), outcomes.toString());
+            assertEquals(2, server.received.stream().filter(l -> l.startsWith("EHLO")).count(),
+                    "new settings, new connection");
+            assertEquals(1, server.received.stream().filter(l -> l.startsWith("QUIT")).count(),
+                    "the connection made with the old settings was closed");
+        }
+    }
+
+    @Test
     void a4xxIsTransientAndA5xxPermanentWithTheReply() throws Exception {
         try (var busy = ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.END_OF_DATA, "451 4.3.0 Try later"))) {
             var o = send(target(busy.port(), AuthType.NONE), mails(2)).get(1);
