@@ -4,6 +4,7 @@ import com.mailroom.users.boundary.ApiAccess;
 import com.mailroom.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -11,6 +12,23 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 /** Users from the database: name and password (Basic, form login) or a bearer token from the 4.0 login. */
 @ApplicationScoped
 public class MailroomIdentityStore implements IdentityStore {
+
+    /**
+     * Chooses the method by the credential's type here rather than through {@code IdentityStore}'s default method,
+     * which looks the method up with a method handle: on WildFly that lookup failed with a {@code LinkageError}
+     * after a redeploy without restart (the API class had linked the first deployment's credential class), and
+     * every bearer login failed.
+     */
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof UsernamePasswordCredential password) {
+            return validate(password);
+        }
+        if (credential instanceof ApiTokenCredential token) {
+            return validate(token);
+        }
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
 
     @Inject
     Users users;
