@@ -1,0 +1,389 @@
+package com.mailroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.mailroom.it.servers.ServerUnderTest;
+import com.mailroom.testsupport.Loopback;
+import com.mailroom.testsupport.ScriptedSmtpServer;
+import com.mailroom.testsupport.SubethaServer;
+import com.mailroom.testsupport.TokenServer;
+import com.mailroom.testsupport.XOAuth2SmtpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portable subset: what must hold on every server Mailroom is said to run on (README, "Runs on"). Each concrete
+ * subclass names its server ({@code @RunsOn}); the server is started once per kind and run, deployed as that server's
+ * operators deploy it ({@code it.servers}), with the settings of {@link ServerUnderTest#environment()}. Payara Micro 6
+ * runs the full suite instead. The settings row is shared, so every check sets the settings it needs first.
+ */
+abstract class PortableChecks {
+
+    static final String SETTINGS = "api/v1/smtp/settings";
+    static final String TEST = "api/v1/smtp/test";
+    static final String STATUS = "api/v1/smtp/status";
+    static final String MAIL = "api/v1/mail";
+    static final String SMTP_USER = "sender@example.com";
+    static final String SMTP_PASSWORD = "Portable-Pässword-1";
+    static final String USER_PASSWORD = "a-long-password-1";
+
+    ServerUnderTest server;
+    Api api;
+    GreenMail greenMail;
+    final List<AutoCloseable> closeAfter = new ArrayList<>();
+
+    @BeforeEach
+    void connect(ServerUnderTest server) {
+        this.server = server;
+        this.api = server.api();
+        greenMail = Loopback.greenMail(0, SMTP_USER, SMTP_PASSWORD);
+    }
+
+    @AfterEach
+    void release() throws Exception {
+        for (AutoCloseable c : closeAfter) {
+            c.close();
+        }
+        greenMail.stop();
+    }
+
+    // --- REST: the settings' JSON, re-entry, If-Match ---
+
+    /** The v1 settings document, byte for byte as Payara Micro 6 writes it (JSON-B: snake_case, sorted, nulls). */
+    @Test
+    void theSettingsJsonIsTheContractByteForByte() {
+        var put = api.put(SETTINGS, Api.admin(), """
+                {"default_smtp": false, "address": "127.0.0.1", "port": 2525, "from": "Reports <reports@example.com>",
+                 "tls_mode": "starttls", "tls_version": "TLSv1_2", "auth_type": "basic", "auth_mechanism": "login",
+                 "user_name": "reports@example.com", "password": "byte-for-byte-1", "trusted_ca_pem": null,
+                 "client_id": null, "token_endpoint": null, "scopes": null}""");
+        assertEquals(200, put.status(), put.toString());
+        var get = api.get(SETTINGS, Api.admin());
+        JsonObject parsed = get.json();
+        String expected = "{\"address\":\"127.0.0.1\",\"auth_mechanism\":\"login\",\"auth_type\":\"basic\","
+                + "\"client_id\":null,\"client_secret_set\":false,\"default_smtp\":false,"
+                + "\"from\":\"Reports <reports@example.com>\",\"password_set\":true,\"port\":2525,\"scopes\":null,"
+                + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":null,\"trusted_ca_pem\":null,"
+                + "\"updated_at\":\"" + parsed.getString("updated_at") + "\",\"updated_by\":\"admin\","
+                + "\"user_name\":\"reports@example.com\",\"version\":" + parsed.getJsonNumber("version") + "}";
+        assertEquals(expected, get.body());
+        assertEquals(put.body(), get.body(), "PUT answers with the same document");
+        assertTrue(parsed.getString("updated_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), get.body());
+        assertTrue(get.header("Content-Type").startsWith("application/json"), get.header("Content-Type"));
+        assertEquals("\"" + parsed.getJsonNumber("version") + "\"", get.header("ETag"));
+    }
+
+    @Test
+    void aChangedServerAsksForThePasswordAgainAndIfMatchGuardsTheVersion() {
+        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(1, "first-password-1")).status());
+        var changed = api.put(SETTINGS, Api.admin(), "{\"address\": \"localhost\"}");
+        assertEquals(422, changed.status(), changed.toString());
+        assertTrue(changed.fieldError("password").contains("enter the password again"), changed.toString());
+
+        var current = api.get(SETTINGS, Api.admin());
+        String etag = current.header("ETag");
+        var stale = api.put(SETTINGS, Api.admin(), "{\"from\": \"Stale <stale@example.com>\"}",
+                "If-Match", "\"" + (current.json().getJsonNumber("version").longValue() - 1) + "\"");
+        assertEquals(412, stale.status(), stale.toString());
+        assertEquals(current.json(), api.get(SETTINGS, Api.admin()).json(), "a refused save stores nothing");
+
+        var matching = api.put(SETTINGS, Api.admin(), "{\"from\": \"Fresh <fresh@example.com>\"}", "If-Match", etag);
+        assertEquals(200, matching.status(), matching.toString());
+        assertNotEquals(etag, matching.header("ETag"));
+        assertTrue(matching.json().getBoolean("password_set"), "an unchanged server keeps its password");
+        assertEquals("Fresh <fresh@example.com>", matching.json().getString("from"));
+    }
+
+    // --- the test mail and its stages, the status and readiness ---
+
+    @Test
+    void theTestMailArrivesAndAFailureNamesItsStage() throws Exception {
+        Admin admin = newAdmin();
+        assertEquals(200, api.put(SETTINGS, admin.auth, basic(greenMail.getSmtp().getPort(), SMTP_PASSWORD)).status());
+        var sent = api.post(TEST, admin.auth, null, null);
+        assertEquals(200, sent.status(), sent.toString());
+        assertTrue(sent.json().getBoolean("success"), sent.toString());
+        assertEquals("done", sent.json().getString("stage"));
+        assertEquals(admin.email, sent.json().getString("recipient"));
+        assertTrue(greenMail.waitForIncomingEmail(10_000, 1));
+        assertEquals("Mailroom Mail Test", greenMail.getReceivedMessages()[0].getSubject());
+        assertFalse(sent.body().contains(SMTP_PASSWORD));
+
+        var wrongPassword = api.postJson(TEST, admin.auth, "{\"password\": \"not-the-password\"}").json();
+        assertFalse(wrongPassword.getBoolean("success"), wrongPassword.toString());
+        assertEquals("auth", wrongPassword.getString("stage"), wrongPassword.toString());
+
+        var closed = api.postJson(TEST, admin.auth, "{\"port\": " + closedPort() + ", \"password\": \"" + SMTP_PASSWORD + "\"}").json();
+        assertFalse(closed.getBoolean("success"), closed.toString());
+        assertEquals("connect", closed.getString("stage"), closed.toString());
+        assertFalse(server.log().contains(SMTP_PASSWORD), "the SMTP password reached the server log");
+    }
+
+    @Test
+    void theStatusAndReadinessFollowTheSettings() throws Exception {
+        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(closedPort(), SMTP_PASSWORD)).status());
+        JsonObject invalid = await(() -> api.get(STATUS, Api.admin()).json(), s -> !s.getBoolean("is_valid"));
+        assertTrue(invalid.toString().contains("connect"), invalid.toString());
+        await(() -> get(server.healthReadyUrl()), r -> r.statusCode() == 503 && r.body().contains("\"smtp\""));
+
+        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(greenMail.getSmtp().getPort(), SMTP_PASSWORD)).status());
+        await(() -> api.get(STATUS, Api.admin()).json(), s -> s.getBoolean("is_valid"));
+        await(() -> get(server.healthReadyUrl()), r -> r.statusCode() == 200);
+        assertEquals(0, greenMail.getReceivedMessages().length, "the background check sends no mail");
+    }
+
+    // --- delivery ---
+
+    @Test
+    void aFewDozenMailsArriveOnceAndATemporaryFailureIsRetried() throws Exception {
+        var busy = ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.END_OF_DATA, "451 4.3.0 Try again later"));
+        closeAfter.add(busy);
+        var sink = SubethaServer.plain(0, SMTP_USER, SMTP_PASSWORD);
+        closeAfter.add(sink);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(busy.port(), SMTP_PASSWORD)).status());
+        String retried = queue("retry " + run, "retry@example.com");
+        JsonObject retrying = await(() -> mail(retried), m -> "retrying".equals(m.getString("status")));
+        assertTrue(retrying.getString("last_error").contains("451 4.3.0"), retrying.toString());
+
+        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(sink.port(), SMTP_PASSWORD)).status());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            ids.add(queue("bulk " + run + " " + i, "r" + i + "@example.com"));
+        }
+        await(() -> sink.deliveries.stream().filter(d -> subject(d).contains(run)).count(), n -> n >= 37);
+        Loopback.pause(1000); // a duplicate would still be on its way
+        var mine = sink.deliveries.stream().map(PortableChecks::subject).filter(s -> s.contains(run)).toList();
+        assertEquals(37, mine.size(), "each mail once: " + mine);
+        assertEquals(37, mine.stream().distinct().count());
+        JsonObject afterRetry = await(() -> mail(retried), m -> "sent".equals(m.getString("status")));
+        assertTrue(afterRetry.getInt("attempts") >= 2, afterRetry.toString());
+        JsonObject one = mail(ids.get(7));
+        assertEquals("sent", one.getString("status"), one.toString());
+        assertEquals(1, one.getInt("attempts"));
+    }
+
+    // --- OAuth 2.0 through the server's own MicroProfile REST Client ---
+
+    @Test
+    void theOauthTestMailGoesThroughWithOneToken() throws Exception {
+        Admin admin = newAdmin();
+        String secret = "client-secret-" + UUID.randomUUID();
+        var tokens = new TokenServer(secret);
+        closeAfter.add(tokens);
+        var smtp = new XOAuth2SmtpServer(token -> false);
+        closeAfter.add(smtp);
+        smtp.acceptTokensWhen(token -> token.equals(tokens.current()));
+        var saved = api.put(SETTINGS, admin.auth, """
+                {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
+                 "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
+                 "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
+                 "trusted_ca_pem": null}""".formatted(smtp.port(), TokenServer.CLIENT_ID, secret, tokens.uri(),
+                TokenServer.SCOPE));
+        assertEquals(200, saved.status(), saved.toString());
+        for (int i = 0; i < 2; i++) {
+            var report = api.post(TEST, admin.auth, null, null).json();
+            assertTrue(report.getBoolean("success"), report.toString());
+            assertEquals("done", report.getString("stage"));
+        }
+        assertEquals(2, smtp.deliveries.size());
+        assertEquals(1, tokens.requests.get(), "the background check and the test mails share one token");
+        String log = server.log();
+        assertFalse(log.contains(secret), "client secret in the server log");
+        tokens.issued.forEach(token -> assertFalse(log.contains(token), "access token in the server log"));
+    }
+
+    // --- one page, in German ---
+
+    @Test
+    void anAdminLogsInSavesAndSendsATestEmailInGerman() {
+        Admin admin = newAdmin();
+        try (var session = Browsers.open("de")) {
+            WebDriver browser = session.driver();
+            browser.get(api.base() + "admin/smtp.xhtml");
+            waitFor(browser, b -> b.getCurrentUrl().endsWith("/login.xhtml"));
+            assertLabel(browser, "username", "Nutzername");
+            assertLabel(browser, "password", "Passwort");
+            type(browser, "username", admin.name);
+            type(browser, "password", USER_PASSWORD);
+            click(browser, "login");
+            waitFor(browser, b -> b.getCurrentUrl().endsWith("/admin/smtp.xhtml"));
+            assertEquals("de", browser.findElement(By.tagName("html")).getAttribute("lang"));
+            assertLabel(browser, "mode:1", "Benutzerdefinierte E-Mail-Einstellungen verwenden");
+
+            browser.findElement(By.id("mode:1")).click();
+            waitFor(browser, b -> !b.findElements(By.id("address")).isEmpty());
+            select(browser, "tlsMode", "NONE");
+            select(browser, "authType", "BASIC");
+            waitFor(browser, b -> !b.findElements(By.id("password")).isEmpty());
+            for (String[] label : new String[][] {{"address", "Mailserver"}, {"from", "Von"}, {"port", "Port"},
+                    {"authType", "Authentifizierungstyp"}}) {
+                assertLabel(browser, label[0], label[1]);
+            }
+            type(browser, "address", "127.0.0.1");
+            type(browser, "port", String.valueOf(greenMail.getSmtp().getPort()));
+            type(browser, "from", "Seitentest <" + SMTP_USER + ">");
+            type(browser, "userName", SMTP_USER);
+            type(browser, "password", SMTP_PASSWORD);
+            assertEquals("Speichern", browser.findElement(By.id("save")).getAttribute("value"));
+            click(browser, "save");
+            assertTrue(text(browser, "messages").contains("Einstellungen gespeichert"), text(browser, "messages"));
+
+            assertEquals("Test-E-Mail senden", browser.findElement(By.id("test")).getAttribute("value"));
+            click(browser, "test");
+            String result = text(browser, "testSuccess");
+            assertTrue(result.contains("Test-E-Mail an " + admin.email + " gesendet"), result);
+            assertTrue(greenMail.waitForIncomingEmail(10_000, 1));
+            assertFalse(browser.getPageSource().contains(SMTP_PASSWORD), "the password never reaches the page");
+        }
+    }
+
+    // --- helpers
+
+    record Admin(String name, String email, String auth) {
+    }
+
+    private Admin newAdmin() {
+        String name = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = name + "@example.com";
+        var created = api.postJson("api/v1/users", Api.admin(), """
+                {"username": "%s", "email": "%s", "password": "%s", "admin": true}""".formatted(name, email, USER_PASSWORD));
+        assertEquals(201, created.status(), created.toString());
+        return new Admin(name, email, Api.basic(name, USER_PASSWORD));
+    }
+
+    /** Basic authentication without TLS against a loopback server. */
+    private static String basic(int port, String password) {
+        return """
+                {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
+                 "from": "Bücher Team <%s>", "auth_type": "basic", "auth_mechanism": "auto", "user_name": "%s",
+                 "password": "%s", "trusted_ca_pem": null}""".formatted(port, SMTP_USER, SMTP_USER, password);
+    }
+
+    private String queue(String subject, String to) {
+        var mail = Json.createObjectBuilder().add("to", Json.createArrayBuilder().add(to)).add("subject", subject)
+                .add("text", "Body of " + subject).add("category", "admin_notification").build();
+        var reply = api.postJson(MAIL, Api.admin(), mail.toString());
+        assertEquals(202, reply.status(), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    private JsonObject mail(String id) {
+        return api.get(MAIL + "/" + id, Api.admin()).json();
+    }
+
+    private static String subject(SubethaServer.Delivery d) {
+        try {
+            String raw = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(d.data())).getHeader("Subject", null);
+            return raw == null ? "" : jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until the condition holds (at most 30 s), and returns the value that satisfied it. */
+    private static <T> T await(Supplier<T> value, Predicate<T> condition) {
+        T last = null;
+        for (int i = 0; i < 300; i++) {
+            last = value.get();
+            if (condition.test(last)) {
+                return last;
+            }
+            Loopback.pause(100);
+        }
+        throw new AssertionError("never got there: " + last);
+    }
+
+    private static HttpResponse<String> get(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A loopback port nobody listens on: connecting is refused at once. */
+    private static int closedPort() {
+        return Loopback.freePort();
+    }
+
+    private static void type(WebDriver browser, String id, String value) {
+        idle(browser);
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+        field.sendKeys(Keys.TAB);
+        idle(browser);
+    }
+
+    private static void select(WebDriver browser, String id, String value) {
+        idle(browser);
+        new Select(browser.findElement(By.id(id))).selectByValue(value);
+        idle(browser);
+    }
+
+    /** Clicks a button that submits the whole page and waits for the next page. */
+    private static void click(WebDriver browser, String id) {
+        idle(browser);
+        ((JavascriptExecutor) browser).executeScript("window.mailroomOldPage = true;");
+        browser.findElement(By.id(id)).click();
+        waitFor(browser, b -> {
+            try {
+                return Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
+                        "return !window.mailroomOldPage && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false; // between two pages
+            }
+        });
+    }
+
+    private static void idle(WebDriver browser) {
+        waitFor(browser, b -> Boolean.TRUE.equals(((JavascriptExecutor) b)
+                .executeScript("return !document.body || !document.body.hasAttribute('aria-busy');")));
+    }
+
+    private static void waitFor(WebDriver browser, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+    }
+
+    private static String text(WebDriver browser, String id) {
+        return browser.findElement(By.id(id)).getText().strip();
+    }
+
+    private static void assertLabel(WebDriver browser, String forId, String text) {
+        var labels = browser.findElements(By.cssSelector("label[for='" + forId + "']"));
+        assertEquals(1, labels.size(), "one label for " + forId);
+        assertEquals(text, labels.get(0).getText().strip());
+    }
+}
