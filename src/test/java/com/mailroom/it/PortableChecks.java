@@ -3,7 +3,9 @@ package com.mailroom.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.mailroom.it.servers.ServerUnderTest;
@@ -22,13 +24,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -43,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * operators deploy it ({@code it.servers}), with the settings of {@link ServerUnderTest#environment()}. Payara Micro 6
  * runs the full suite instead. The settings row is shared, so every check sets the settings it needs first.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class PortableChecks {
 
     static final String SETTINGS = "api/v1/smtp/settings";
@@ -75,7 +82,7 @@ abstract class PortableChecks {
 
     // --- REST: the settings' JSON, re-entry, If-Match ---
 
-    /** The v1 settings document, byte for byte as Payara Micro 6 writes it (JSON-B: snake_case, sorted, nulls). */
+    /** The v1 settings document, byte for byte as Payara 6 writes it (JSON-B: snake_case, sorted keys, nulls kept). */
     @Test
     void theSettingsJsonIsTheContractByteForByte() {
         var put = api.put(SETTINGS, Api.admin(), """
@@ -263,6 +270,43 @@ abstract class PortableChecks {
             assertTrue(greenMail.waitForIncomingEmail(10_000, 1));
             assertFalse(browser.getPageSource().contains(SMTP_PASSWORD), "the password never reaches the page");
         }
+    }
+
+    // --- the session cookie and headers, and a redeploy
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndNoHeaderNamesTheServer() {
+        var page = api.get("login.xhtml", null);
+        assertEquals(200, page.status(), page.toString());
+        String cookie = page.response().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + page.response().headers()));
+        assertNull(page.header("X-Powered-By"), "X-Powered-By: " + page.header("X-Powered-By"));
+        assertNull(page.header("Server"), "Server: " + page.header("Server"));
+        String flags = cookie.toLowerCase(Locale.ROOT).replace(" ", "");
+        assertTrue(flags.contains(";httponly"), cookie);
+        assertEquals(server.keepsSameSiteOnTheSessionCookie(), flags.contains(";samesite=lax"), cookie);
+    }
+
+    /** Operators update the WAR in place; bearer logins failed on WildFly after that until the server restarted. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void bearerLoginsWorkAfterARedeployWithoutRestart() {
+        assumeTrue(server.redeploys(), "this server has no redeploy without a restart");
+        assertEquals(200, api.get(SETTINGS, bearerToken()).status());
+        server.redeploy();
+        assertEquals(200, api.get(SETTINGS, bearerToken()).status());
+        assertEquals(200, api.get(SETTINGS, Api.admin()).status());
+    }
+
+    /** API credentials exchanged at the 4.0 login for a bearer token. */
+    private String bearerToken() {
+        var issued = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null);
+        assertEquals(201, issued.status(), issued.toString());
+        var login = api.post("api/4.0/login", null, "application/x-www-form-urlencoded", "client_id="
+                + issued.json().getString("client_id") + "&client_secret=" + issued.json().getString("client_secret"));
+        assertEquals(200, login.status(), login.toString());
+        return "Bearer " + login.json().getString("access_token");
     }
 
     // --- helpers

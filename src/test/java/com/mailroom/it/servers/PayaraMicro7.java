@@ -81,6 +81,11 @@ final class PayaraMicro7 extends ServerUnderTest {
     }
 
     @Override
+    public boolean keepsSameSiteOnTheSessionCookie() {
+        return false;
+    }
+
+    @Override
     public URL url() {
         try {
             return new URL("http://127.0.0.1:" + port + "/");

@@ -62,6 +62,17 @@ final class PayaraServer extends ServerUnderTest {
         return env;
     }
 
+    @Override
+    public boolean redeploys() {
+        return true;
+    }
+
+    @Override
+    public void redeploy() {
+        asadmin(true, "deploy", "--force=true", "--contextroot", "/", "--name", DOMAIN, WAR.toString());
+        awaitApplication(120_000);
+    }
+
     private void asadmin(boolean remote, String... arguments) {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/asadmin").toString(), "--interactive=false"));
         if (remote) {
@@ -72,6 +83,11 @@ final class PayaraServer extends ServerUnderTest {
         builder.environment().putAll(environment());
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
         log.append("$ asadmin " + String.join(" ", arguments) + "\n" + ProcessOutput.run(builder, 600));
+    }
+
+    @Override
+    public boolean keepsSameSiteOnTheSessionCookie() {
+        return false;
     }
 
     @Override

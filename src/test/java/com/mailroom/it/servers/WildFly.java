@@ -58,6 +58,17 @@ final class WildFly extends ServerUnderTest {
         awaitApplication(120_000);
     }
 
+    @Override
+    public boolean redeploys() {
+        return true;
+    }
+
+    @Override
+    public void redeploy() {
+        log.append(cli("--command=deploy --force " + WAR));
+        awaitApplication(120_000);
+    }
+
     private String cli(String what) {
         var command = new ProcessBuilder(HOME.resolve("bin/jboss-cli.sh").toString(), "--connect",
                 "--controller=127.0.0.1:" + (MANAGEMENT + offset), what);
