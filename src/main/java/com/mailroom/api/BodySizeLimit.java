@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import com.mailroom.errors.BodyTooLarge;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -27,8 +28,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         int limit = limitFor(request.getUriInfo().getPath());
         if (request.getLength() > limit) {
-            request.abortWith(ErrorMappers.response(413,
-                    ErrorBody.of("The request body is larger than " + limit / 1024 + " KiB.")));
+            request.abortWith(ErrorMappers.response(new BodyTooLarge(limit)));
         }
     }
 

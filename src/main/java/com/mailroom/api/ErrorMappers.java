@@ -24,15 +24,19 @@ final class ErrorMappers {
     }
 
     /** Business exceptions carry their status and field errors. */
+    static Response response(MailroomException e) {
+        Response response = response(e.status(), new ErrorBody(e.getMessage(), e.errors()));
+        if (e instanceof RateLimited limited) {
+            response.getHeaders().putSingle("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
+        return response;
+    }
+
     @Provider
     public static class Business implements ExceptionMapper<MailroomException> {
         @Override
         public Response toResponse(MailroomException e) {
-            Response response = response(e.status(), new ErrorBody(e.getMessage(), e.errors()));
-            if (e instanceof RateLimited limited) {
-                response.getHeaders().putSingle("Retry-After", Long.toString(limited.retryAfterSeconds()));
-            }
-            return response;
+            return response(e);
         }
     }
 

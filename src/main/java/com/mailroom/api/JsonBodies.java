@@ -1,8 +1,8 @@
 package com.mailroom.api;
 
-import com.mailroom.errors.MailroomException;
+import com.mailroom.errors.BodyTooLarge;
+import com.mailroom.errors.MalformedBody;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -10,7 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.NoSuchElementException;
+import java.nio.charset.StandardCharsets;
 
 /** Reads a request body as one JSON object, bounded in size, with a 400 that says what is wrong. */
 final class JsonBodies {
@@ -27,40 +27,46 @@ final class JsonBodies {
 
     /** @param maxBytes the largest body accepted, for the few paths with their own limit ({@link BodySizeLimit}) */
     static JsonObject object(InputStream body, boolean optional, int maxBytes) {
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > maxBytes) {
-            throw new MailroomException(413, "The request body is larger than " + maxBytes / 1024 + " KiB.");
-        }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        byte[] bytes = read(body, maxBytes);
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             if (optional) {
                 return null;
             }
-            throw new MailroomException(400, "The request body is empty: send a JSON object.");
+            throw new MalformedBody("The request body is empty: send a JSON object.");
         }
-        JsonValue value;
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
-            parser.next();
-            value = parser.getValue();
-            if (parser.hasNext()) {
-                throw new MailroomException(400, "The request body has more after its JSON value.");
-            }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new MailroomException(400, "The request body is not valid JSON: " + firstLine(e.getMessage()));
-        } catch (MailroomException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // e.g. Parsson's refusal of nesting deeper than it allows, which is no JsonException
-            throw new MailroomException(400, "The request body is not valid JSON: " + firstLine(e.getMessage()));
-        }
+        JsonValue value = parse(bytes);
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new MailroomException(400, "The request body must be a JSON object.");
+            throw new MalformedBody("The request body must be a JSON object.");
         }
         return value.asJsonObject();
+    }
+
+    /** Reads one byte more than allowed, so a body without a declared length is cut off there, not read to its end. */
+    private static byte[] read(InputStream body, int maxBytes) {
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new BodyTooLarge(maxBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** With a parser, which tells whether more follows the value. */
+    private static JsonValue parse(byte[] bytes) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (!parser.hasNext()) {
+                return value;
+            }
+        } catch (RuntimeException e) {
+            // JsonException and the parser's state errors, and Parsson's refusal of nesting deeper than it allows
+            throw new MalformedBody("The request body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        throw new MalformedBody("The request body has more after its JSON value.");
     }
 
     private static String firstLine(String message) {

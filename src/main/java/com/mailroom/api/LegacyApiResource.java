@@ -55,9 +55,9 @@ public class LegacyApiResource {
     @Path("smtp_settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response smtpSettings(InputStream body, @Context SecurityContext caller) {
-        var json = JsonBodies.object(body, false);
-        LegacySettingsJson.overlay(json, admin.form()); // wrong fields and types are refused before the save is counted
-        admin.update(form -> LegacySettingsJson.overlay(json, form), version -> true, caller.getUserPrincipal().getName());
+        // wrong fields and types are refused here, before the save is counted against the rate limit
+        var changes = LegacySettingsBody.changes(JsonBodies.object(body, false));
+        admin.update(changes, version -> true, caller.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 }

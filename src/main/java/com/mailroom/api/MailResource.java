@@ -37,7 +37,7 @@ public class MailResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response queue(InputStream body) {
-        String id = outbox.queue(MailJson.message(JsonBodies.object(body, false, maxBody)));
+        String id = outbox.queue(JsonRecords.bind(JsonBodies.object(body, false, maxBody), MailBody.class).message());
         return Response.accepted(new Queued(id, MailStatus.QUEUED.wireName())).build();
     }
 

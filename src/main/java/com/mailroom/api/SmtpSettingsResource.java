@@ -31,10 +31,9 @@ public class SmtpSettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@HeaderParam("If-Match") String ifMatch, InputStream body, @Context SecurityContext caller) {
-        var json = JsonBodies.object(body, false);
-        SettingsJson.overlay(json, admin.form()); // wrong fields and types are refused before the save is counted
-        return withTag(admin.update(form -> SettingsJson.overlay(json, form), EntityTags.precondition(ifMatch),
-                caller.getUserPrincipal().getName()));
+        // wrong fields and types are refused here, before the save is counted against the rate limit
+        var changes = SettingsBody.changes(JsonBodies.object(body, false));
+        return withTag(admin.update(changes, EntityTags.precondition(ifMatch), caller.getUserPrincipal().getName()));
     }
 
     private static Response withTag(SmtpSettingsView view) {

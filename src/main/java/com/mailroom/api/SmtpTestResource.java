@@ -24,7 +24,7 @@ public class SmtpTestResource {
         var json = JsonBodies.object(body, true);
         var form = json == null ? null : admin.form();
         if (form != null) {
-            SettingsJson.overlay(json, form);
+            SettingsBody.changes(json).accept(form);
         }
         return admin.test(form, caller.getUserPrincipal().getName());
     }

@@ -16,14 +16,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 
 /** {@code /api/v1/users}: list and add users; issue API credentials for the caller. */
 @Path("v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
-    private static final Set<String> FIELDS = Set.of("username", "email", "password", "admin");
+    /** The body of {@code POST}; the rules (R20) are the boundary's. */
+    public record NewUser(String username, String email, String password, boolean admin) {
+    }
 
     @Inject
     Users users;
@@ -39,15 +40,8 @@ public class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri) {
-        var fields = new JsonFields(JsonBodies.object(body, false), FIELDS);
-        var input = new String[3];
-        var admin = new boolean[1];
-        fields.string("username", v -> input[0] = v);
-        fields.string("email", v -> input[1] = v);
-        fields.string("password", v -> input[2] = v);
-        fields.bool("admin", v -> admin[0] = v);
-        fields.throwIfInvalid();
-        UserView created = users.create(input[0], input[1], input[2], admin[0]);
+        var user = JsonRecords.bind(JsonBodies.object(body, false), NewUser.class);
+        UserView created = users.create(user.username(), user.email(), user.password(), user.admin());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
     }

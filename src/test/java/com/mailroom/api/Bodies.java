@@ -1,6 +1,8 @@
 package com.mailroom.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
@@ -32,5 +34,11 @@ final class Bodies {
 
     static List<String> fields(List<FieldError> errors) {
         return errors.stream().map(FieldError::field).toList();
+    }
+
+    /** Only {@code field} was refused, and its message says {@code words}. */
+    static void assertOnlyRefused(List<FieldError> errors, String field, String words) {
+        assertEquals(List.of(field), fields(errors));
+        assertTrue(errors.get(0).message().contains(words), errors.get(0).message());
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.errors.BodyTooLarge;
 import com.mailroom.errors.MailroomException;
+import com.mailroom.errors.MalformedBody;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,9 @@ class JsonBodiesTest {
     }
 
     private static MailroomException refused(String text, boolean optional) {
-        return assertThrows(MailroomException.class, () -> JsonBodies.object(body(text), optional));
+        MailroomException e = assertThrows(MailroomException.class, () -> JsonBodies.object(body(text), optional));
+        assertEquals(e.status() == 413 ? BodyTooLarge.class : MalformedBody.class, e.getClass(), "a named exception");
+        return e;
     }
 
     @Test
@@ -40,7 +44,7 @@ class JsonBodiesTest {
     @Test
     void missingStreamIsNullWhenOptional() {
         assertNull(JsonBodies.object(null, true));
-        assertEquals(400, assertThrows(MailroomException.class, () -> JsonBodies.object(null, false)).status());
+        assertEquals(400, assertThrows(MalformedBody.class, () -> JsonBodies.object(null, false)).status());
     }
 
     @ParameterizedTest
@@ -108,11 +112,19 @@ class JsonBodiesTest {
                 return ' ';
             }
         };
-        assertEquals(413, assertThrows(MailroomException.class, () -> JsonBodies.object(endless, true)).status());
+        assertEquals(413, assertThrows(BodyTooLarge.class, () -> JsonBodies.object(endless, true)).status());
     }
 
     @Test
     void errorBodiesCarryNoFieldErrors() {
         assertTrue(refused("[]", false).errors().isEmpty());
+    }
+
+    @Test
+    void aPathWithItsOwnLimitReadsUpToItAndNoFurther() {
+        String text = "{\"a\": \"" + "x".repeat(JsonBodies.MAX_BYTES) + "\"}";
+        assertEquals(1, JsonBodies.object(body(text), false, text.length()).size());
+        BodyTooLarge e = assertThrows(BodyTooLarge.class, () -> JsonBodies.object(body(text), false, text.length() - 1));
+        assertEquals("The request body is larger than " + (text.length() - 1) / 1024 + " KiB.", e.getMessage());
     }
 }

@@ -44,8 +44,9 @@ public final class Api {
         return basic(ADMIN, ADMIN_PASSWORD);
     }
 
-    public Reply get(String path, String authorization) {
-        return send(request(path, authorization).GET());
+    /** @param headers more request headers, as name, value, name, value … (e.g. a browser's session cookie) */
+    public Reply get(String path, String authorization, String... headers) {
+        return send(request(path, authorization, headers).GET());
     }
 
     public Reply put(String path, String authorization, String json, String... headers) {

@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -340,11 +341,10 @@ class DeliveryIT {
     // --- helpers
 
     private void useServer(int port) {
-        var reply = api.put("api/v1/smtp/settings", Api.admin(), """
+        Admins.saveSettings(api, Api.admin(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
                  "from": "Mailroom IT <it@example.com>", "auth_type": "basic", "auth_mechanism": "auto",
                  "user_name": "%s", "password": "%s", "trusted_ca_pem": null}""".formatted(port, USER, PASSWORD));
-        assertEquals(200, reply.status(), reply.toString());
     }
 
     static JsonObject mail(String subject, String to) {
@@ -353,10 +353,7 @@ class DeliveryIT {
     }
 
     private String queue(JsonObject mail) {
-        var reply = api.postJson(MAIL, Api.admin(), mail.toString());
-        assertEquals(202, reply.status(), reply.toString());
-        assertEquals("queued", reply.json().getString("status"));
-        return reply.json().getString("id");
+        return Admins.queue(api, Api.admin(), mail.toString());
     }
 
     private JsonObject counts() {
@@ -364,27 +361,11 @@ class DeliveryIT {
     }
 
     private JsonObject awaitMail(String id, Predicate<JsonObject> condition) {
-        JsonObject mail = null;
-        for (int i = 0; i < 300; i++) {
-            mail = api.get(MAIL + "/" + id, Api.admin()).json();
-            if (condition.test(mail)) {
-                return mail;
-            }
-            Loopback.pause(100);
-        }
-        throw new AssertionError("the mail never got there: " + mail);
+        return Admins.awaitMail(api, Api.admin(), id, condition);
     }
 
     private JsonObject awaitStatus(Predicate<JsonObject> condition) {
-        JsonObject status = null;
-        for (int i = 0; i < 300; i++) {
-            status = api.get("api/v1/smtp/status", Api.admin()).json();
-            if (condition.test(status)) {
-                return status;
-            }
-            Loopback.pause(100);
-        }
-        throw new AssertionError("the status never got there: " + status);
+        return Admins.awaitStatus(api, Api.admin(), condition);
     }
 
     private List<SubethaServer.Delivery> awaitDeliveries(Predicate<SubethaServer.Delivery> which, int count) {
@@ -393,15 +374,8 @@ class DeliveryIT {
 
     private static List<SubethaServer.Delivery> awaitDeliveries(SubethaServer server, Predicate<SubethaServer.Delivery> which,
                                                                 int count) {
-        List<SubethaServer.Delivery> found = List.of();
-        for (int i = 0; i < 600; i++) {
-            found = server.deliveries.stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            Loopback.pause(100);
-        }
-        throw new AssertionError("only " + found.size() + " of " + count + " mails arrived");
+        return Await.until(Duration.ofSeconds(60), () -> server.deliveries.stream().filter(which).toList(),
+                found -> found.size() >= count, found -> "only " + found.size() + " of " + count + " mails arrived");
     }
 
     private static MimeMessage parse(byte[] data) {

@@ -36,11 +36,9 @@ class OperatorRunIT {
             assertTrue(matcher.find(), "the generated admin password is logged once:\n" + first.output());
             admin = Api.basic("root", matcher.group(1));
             Api api = first.api();
-            var put = api.put("api/v1/smtp/settings", admin, """
+            saved = Admins.saveSettings(api, admin, """
                     {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "Ops <ops@example.com>",
-                     "auth_type": "basic", "user_name": "ops@example.com", "password": "restart-secret-1"}""");
-            assertEquals(200, put.status(), put.toString());
-            saved = put.json();
+                     "auth_type": "basic", "user_name": "ops@example.com", "password": "restart-secret-1"}""").json();
             assertEquals(201, api.postJson("api/v1/users", admin,
                     "{\"username\": \"dave\", \"email\": \"dave@example.com\", \"password\": \"daves-password\", \"admin\": false}").status());
         }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,9 +86,7 @@ class RestApiIT {
 
     @Test
     void nonAdminsAreRefusedWith403OnEveryAdminEndpoint() {
-        String name = "user" + suffix();
-        assertEquals(201, api.postJson("api/v1/users", Api.admin(), userJson(name, false)).status());
-        String user = Api.basic(name, "a-long-password-1");
+        String user = Admins.newUser(api).auth();
         for (String path : new String[] {SETTINGS, "api/v1/users", "api/4.0/smtp_status", "api/v1/smtp/status"}) {
             var reply = api.get(path, user);
             assertEquals(403, reply.status(), path + ": " + reply);
@@ -323,16 +323,16 @@ class RestApiIT {
     @Test
     void adminsListAndAddUsersWithoutSeeingPasswords() {
         String name = "carol" + suffix();
-        var created = api.postJson("api/v1/users", Api.admin(), userJson(name, true));
+        var created = api.postJson("api/v1/users", Api.admin(), Admins.userJson(name, true));
         assertEquals(201, created.status(), created.toString());
         assertTrue(created.header("Location").endsWith("/api/v1/users/" + created.json().getJsonNumber("id")));
         assertFalse(created.body().contains("password"));
         var list = api.get("api/v1/users", Api.admin());
         assertTrue(list.body().contains(name));
         assertFalse(list.body().contains("password"));
-        assertEquals(200, api.get(SETTINGS, Api.basic(name, "a-long-password-1")).status(), "a new admin can sign in");
+        assertEquals(200, api.get(SETTINGS, Api.basic(name, Admins.PASSWORD)).status(), "a new admin can sign in");
 
-        var duplicate = api.postJson("api/v1/users", Api.admin(), userJson(name, false));
+        var duplicate = api.postJson("api/v1/users", Api.admin(), Admins.userJson(name, false));
         assertEquals(409, duplicate.status());
         assertNotNull(duplicate.fieldError("username"));
         var invalid = api.postJson("api/v1/users", Api.admin(),
@@ -421,29 +421,25 @@ class RestApiIT {
     }
 
     /** H2 writes committed data in the background: wait until the marker is on disk, so the check means something. */
-    private static String waitUntilWritten(Path db, String marker) throws IOException, InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            String content = new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1);
-            if (content.contains(marker)) {
-                return content;
-            }
-            Thread.sleep(100);
+    private static String waitUntilWritten(Path db, String marker) {
+        return Await.until(Duration.ofSeconds(10), () -> read(db), content -> content.contains(marker),
+                content -> "the saved settings never reached " + db);
+    }
+
+    private static String read(Path db) {
+        try {
+            return new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("the saved settings never reached " + db);
     }
 
     private void customBasicSettings() {
-        var reply = api.put(SETTINGS, Api.admin(), """
+        Admins.saveSettings(api, Api.admin(), """
                 {"default_smtp": false, "address": "localhost", "port": 1, "tls_mode": "starttls",
                  "from": "Reports <reports@example.com>", "auth_type": "basic", "auth_mechanism": "auto",
                  "user_name": "reports@example.com", "password": "secret-1", "client_id": null,
                  "token_endpoint": null, "scopes": null, "trusted_ca_pem": null}""");
-        assertEquals(200, reply.status(), reply.toString());
-    }
-
-    private static String userJson(String name, boolean admin) {
-        return "{\"username\": \"%s\", \"email\": \"%s@example.com\", \"password\": \"a-long-password-1\", \"admin\": %s}"
-                .formatted(name, name, admin);
     }
 
     private static String suffix() {

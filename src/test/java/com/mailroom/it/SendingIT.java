@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.mailroom.it.Admins.Account;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
 import com.mailroom.testsupport.TestPki;
@@ -17,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -76,14 +78,14 @@ class SendingIT {
 
     @Test
     void theTestMailArrivesWithTheRightSenderSubjectAndBody() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         save(admin, basic(greenMailPort(), "none", PASSWORD));
-        var reply = api.post(TEST, admin.auth, null, null);
+        var reply = api.post(TEST, admin.auth(), null, null);
         assertEquals(200, reply.status(), reply.toString());
         JsonObject report = reply.json();
         assertTrue(report.getBoolean("success"), reply.toString());
         assertEquals("done", report.getString("stage"));
-        assertEquals(admin.email, report.getString("recipient"));
+        assertEquals(admin.email(), report.getString("recipient"));
         assertTrue(report.getJsonNumber("duration_ms").longValue() >= 0);
         assertTrue(report.getJsonArray("transcript").toString().contains("C: AUTH"), reply.toString());
         assertFalse(reply.body().contains(PASSWORD), "the transcript never shows the password");
@@ -95,16 +97,16 @@ class SendingIT {
         InternetAddress from = (InternetAddress) mail.getFrom()[0];
         assertEquals("Bücher Team", from.getPersonal());
         assertEquals(USER, from.getAddress());
-        assertEquals(admin.email, mail.getAllRecipients()[0].toString());
+        assertEquals(admin.email(), mail.getAllRecipients()[0].toString());
     }
 
     @Test
     void defaultEmailSettingsSendThroughTheOperatorsRelay() {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         var relay = Loopback.greenMail(RELAY_PORT, "relay-user@example.com", "unused-password");
         try {
             save(admin, "{\"default_smtp\": true}");
-            var report = api.post(TEST, admin.auth, null, null).json();
+            var report = api.post(TEST, admin.auth(), null, null).json();
             assertTrue(report.getBoolean("success"), report.toString());
             assertTrue(relay.waitForIncomingEmail(5000, 1));
             assertEquals("relay@example.com", ((InternetAddress) relay.getReceivedMessages()[0].getFrom()[0]).getAddress());
@@ -118,24 +120,24 @@ class SendingIT {
 
     @Test
     void unsavedValuesAreTestedWithoutBeingSavedAndTheReentryRuleApplies() {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         save(admin, basic(1, "none", PASSWORD));
-        JsonObject before = api.get(SETTINGS, admin.auth).json();
+        JsonObject before = api.get(SETTINGS, admin.auth()).json();
         String elsewhere = "{\"port\": " + greenMailPort() + "}";
-        var withoutPassword = api.postJson(TEST, admin.auth, elsewhere);
+        var withoutPassword = api.postJson(TEST, admin.auth(), elsewhere);
         assertEquals(422, withoutPassword.status(), withoutPassword.toString());
         assertTrue(withoutPassword.fieldError("password").contains("enter the password again"));
 
-        var withPassword = api.postJson(TEST, admin.auth, "{\"port\": " + greenMailPort() + ", \"password\": \"" + PASSWORD + "\"}");
+        var withPassword = api.postJson(TEST, admin.auth(), "{\"port\": " + greenMailPort() + ", \"password\": \"" + PASSWORD + "\"}");
         assertTrue(withPassword.json().getBoolean("success"), withPassword.toString());
         assertEquals(1, greenMail.getReceivedMessages().length);
-        assertEquals(before, api.get(SETTINGS, admin.auth).json(), "a test saves nothing");
+        assertEquals(before, api.get(SETTINGS, admin.auth()).json(), "a test saves nothing");
     }
 
     @Test
     void starttlsIsRequiredAndNeverSilentlyDowngraded() {
-        Admin admin = newAdmin();
-        var reply = api.postJson(TEST, admin.auth, basic(greenMailPort(), "starttls", PASSWORD));
+        Account admin = Admins.newAdmin(api);
+        var reply = api.postJson(TEST, admin.auth(), basic(greenMailPort(), "starttls", PASSWORD));
         JsonObject report = reply.json();
         assertFalse(report.getBoolean("success"), reply.toString());
         assertEquals("tls", report.getString("stage"));
@@ -146,18 +148,18 @@ class SendingIT {
 
     @Test
     void aServerWithAPrivateCaIsRefusedUntilTheCaIsPasted() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         TestPki pki = TestPki.create("Internal CA " + UUID.randomUUID());
         try (var server = SubethaServer.starttls(pki.issue("127.0.0.1").sslContext(), USER, PASSWORD)) {
             String settings = basic(server.port(), "starttls", PASSWORD);
-            var untrusted = api.postJson(TEST, admin.auth, settings).json();
+            var untrusted = api.postJson(TEST, admin.auth(), settings).json();
             assertFalse(untrusted.getBoolean("success"));
             assertEquals("tls", untrusted.getString("stage"));
             assertTrue(untrusted.getString("hint").toLowerCase().contains("ca"), untrusted.toString());
 
             JsonObject withCa = Json.createObjectBuilder(Api.Reply.parse(settings))
                     .add("trusted_ca_pem", pki.caPem()).build();
-            var trusted = api.postJson(TEST, admin.auth, withCa.toString()).json();
+            var trusted = api.postJson(TEST, admin.auth(), withCa.toString()).json();
             assertTrue(trusted.getBoolean("success"), trusted.toString());
             assertEquals(1, server.deliveries.size());
         }
@@ -165,12 +167,12 @@ class SendingIT {
 
     @Test
     void implicitTlsWorksAgainstAnSmtpsServer() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         TestPki pki = TestPki.create("SMTPS CA " + UUID.randomUUID());
         try (var server = SubethaServer.implicit(pki.issue("127.0.0.1").sslContext(), USER, PASSWORD)) {
             JsonObject settings = Json.createObjectBuilder(Api.Reply.parse(basic(server.port(), "implicit", PASSWORD)))
                     .add("trusted_ca_pem", pki.caPem()).build();
-            var report = api.postJson(TEST, admin.auth, settings.toString()).json();
+            var report = api.postJson(TEST, admin.auth(), settings.toString()).json();
             assertTrue(report.getBoolean("success"), report.toString());
             assertEquals(1, server.deliveries.size());
         }
@@ -178,8 +180,8 @@ class SendingIT {
 
     @Test
     void aWrongPasswordFailsAtAuthWithTheServersReply() {
-        Admin admin = newAdmin();
-        var report = api.postJson(TEST, admin.auth, basic(greenMailPort(), "none", "wrong-password")).json();
+        Account admin = Admins.newAdmin(api);
+        var report = api.postJson(TEST, admin.auth(), basic(greenMailPort(), "none", "wrong-password")).json();
         assertFalse(report.getBoolean("success"));
         assertEquals("auth", report.getString("stage"));
         assertEquals(535, report.getInt("smtp_code"), report.toString());
@@ -189,10 +191,10 @@ class SendingIT {
 
     @Test
     void aServerThatNeverAnswersTimesOutWithinTheConfiguredTimeout() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         try (var silent = ScriptedSmtpServer.silent()) {
             long start = System.nanoTime();
-            var report = api.postJson(TEST, admin.auth, basic(silent.port(), "none", PASSWORD)).json();
+            var report = api.postJson(TEST, admin.auth(), basic(silent.port(), "none", PASSWORD)).json();
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             assertEquals("timeout", report.getString("stage"), report.toString());
             // arquillian.xml sets the read timeout to 1500 ms
@@ -203,22 +205,22 @@ class SendingIT {
 
     @Test
     void theSixthSaveOrTestInTheWindowIsRefusedWith429() {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         save(admin, basic(1, "none", PASSWORD));
         for (int i = 0; i < 4; i++) {
-            assertEquals(200, api.post(TEST, admin.auth, null, null).status());
+            assertEquals(200, api.post(TEST, admin.auth(), null, null).status());
         }
-        var refused = api.post(TEST, admin.auth, null, null);
+        var refused = api.post(TEST, admin.auth(), null, null);
         assertEquals(429, refused.status(), refused.toString());
         assertTrue(Long.parseLong(refused.header("Retry-After")) > 0);
         assertTrue(refused.json().getString("message").contains("try again in"));
-        assertEquals(429, api.put(SETTINGS, admin.auth, "{\"scopes\": null}").status(), "saves count too");
-        assertEquals(200, api.post(TEST, newAdmin().auth, null, null).status(), "another admin has a budget of their own");
+        assertEquals(429, api.put(SETTINGS, admin.auth(), "{\"scopes\": null}").status(), "saves count too");
+        assertEquals(200, api.post(TEST, Admins.newAdmin(api).auth(), null, null).status(), "another admin has a budget of their own");
     }
 
     @Test
     void racingRequestsDoNotExceedTheLimit() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         var pool = Executors.newFixedThreadPool(10);
         var go = new CountDownLatch(1);
         var replies = new ArrayList<Future<Integer>>();
@@ -226,7 +228,7 @@ class SendingIT {
         for (int i = 0; i < 10; i++) {
             replies.add(pool.submit(() -> {
                 go.await();
-                return api.postJson(TEST, admin.auth, body).status();
+                return api.postJson(TEST, admin.auth(), body).status();
             }));
         }
         go.countDown();
@@ -244,8 +246,8 @@ class SendingIT {
 
     @Test
     void theStatusTurnsInvalidAfterAFailingSaveAndValidAfterAFixForEveryAdmin() throws Exception {
-        Admin first = newAdmin();
-        Admin second = newAdmin();
+        Account first = Admins.newAdmin(api);
+        Account second = Admins.newAdmin(api);
         var savedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         save(first, basic(1, "none", PASSWORD));
         JsonObject invalid = awaitStatus(second, s -> !s.getBoolean("is_valid")
@@ -257,7 +259,7 @@ class SendingIT {
         JsonObject node = invalid.getJsonArray("node_status").getJsonObject(0);
         assertFalse(node.getString("hostname").isBlank());
         assertFalse(node.getString("checked_at").isBlank());
-        var legacy = api.get("api/4.0/smtp_status", second.auth).json();
+        var legacy = api.get("api/4.0/smtp_status", second.auth()).json();
         assertFalse(legacy.getBoolean("is_valid"));
         assertEquals(node.getString("message"), legacy.getJsonArray("node_status").getJsonObject(0).getString("message"));
         // MicroProfile Health is served at the server's root, not under the application's context
@@ -276,34 +278,27 @@ class SendingIT {
 
     @Test
     void oauthTestMailsGoThroughWithOneTokenRequestAndARevokedTokenIsReplacedOnce() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         String secret = "client-secret-" + UUID.randomUUID();
         try (var tokens = new TokenServer(secret);
              var smtp = new XOAuth2SmtpServer(token -> false)) {
             smtp.acceptTokensWhen(token -> token.equals(tokens.current()));
             save(admin, oauth(smtp.port(), tokens, secret));
             for (int i = 0; i < 3; i++) {
-                var report = api.post(TEST, admin.auth, null, null).json();
+                var report = api.post(TEST, admin.auth(), null, null).json();
                 assertTrue(report.getBoolean("success"), report.toString());
                 assertFalse(report.toString().contains(tokens.current()), "no token in the answer");
             }
             assertEquals(3, smtp.deliveries.size());
             assertEquals(1, tokens.requests.get(), "the background check and three mails share one token");
 
-            String revoked = tokens.current();
-            smtp.acceptTokensWhen(token -> token.equals(tokens.current()) && !token.equals(revoked));
-            var afterRevocation = api.post(TEST, admin.auth, null, null).json();
+            revokeCurrent(smtp, tokens);
+            var afterRevocation = api.post(TEST, admin.auth(), null, null).json();
             assertTrue(afterRevocation.getBoolean("success"), afterRevocation.toString());
             assertEquals(2, tokens.requests.get(), "one new token after the 535");
             assertEquals(4, smtp.deliveries.size());
 
-            var queued = api.postJson("api/v1/mail", admin.auth, """
-                    {"to": ["someone@example.com"], "subject": "Report", "text": "Attached.",
-                     "category": "content_delivery"}""");
-            assertEquals(202, queued.status(), queued.toString());
-            for (int i = 0; i < 100 && smtp.deliveries.size() < 5; i++) {
-                Loopback.pause(100);
-            }
+            queueAndAwaitDelivery(admin, "Report", smtp, 5);
             assertEquals(5, smtp.deliveries.size(), "the outbox delivers with the cached token too");
             assertEquals(2, tokens.requests.get());
 
@@ -315,7 +310,7 @@ class SendingIT {
 
     @Test
     void aTokenRefusedTheWayGmailRefusesIsReplacedOnceInTheCheckTheTestMailAndADelivery() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         String secret = "client-secret-" + UUID.randomUUID();
         try (var tokens = new TokenServer(secret);
              var smtp = new XOAuth2SmtpServer(token -> false)) {
@@ -328,19 +323,13 @@ class SendingIT {
             assertEquals(1, smtp.emptyResponses.get(), "and answered the error challenge as the server expects");
 
             revokeCurrent(smtp, tokens);
-            var report = api.post(TEST, admin.auth, null, null).json();
+            var report = api.post(TEST, admin.auth(), null, null).json();
             assertTrue(report.getBoolean("success"), report.toString());
             assertEquals(3, tokens.requests.get());
             assertEquals(2, smtp.emptyResponses.get());
 
             revokeCurrent(smtp, tokens);
-            var queued = api.postJson("api/v1/mail", admin.auth, """
-                    {"to": ["someone@example.com"], "subject": "Gmail report", "text": "Attached.",
-                     "category": "content_delivery"}""");
-            assertEquals(202, queued.status(), queued.toString());
-            for (int i = 0; i < 150 && smtp.deliveries.size() < 2; i++) {
-                Loopback.pause(100);
-            }
+            queueAndAwaitDelivery(admin, "Gmail report", smtp, 2);
             assertEquals(2, smtp.deliveries.size(), "the delivery batch went out on the replaced token");
             assertEquals(4, tokens.requests.get());
             assertEquals(3, smtp.emptyResponses.get());
@@ -358,10 +347,10 @@ class SendingIT {
 
     @Test
     void aWrongClientSecretFailsAtStageTokenWithTheProvidersError() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         try (var tokens = new TokenServer("the-right-secret");
              var smtp = new XOAuth2SmtpServer(token -> true)) {
-            var reply = api.postJson(TEST, admin.auth, oauth(smtp.port(), tokens, "a-wrong-secret"));
+            var reply = api.postJson(TEST, admin.auth(), oauth(smtp.port(), tokens, "a-wrong-secret"));
             JsonObject report = reply.json();
             assertFalse(report.getBoolean("success"), reply.toString());
             assertEquals("token", report.getString("stage"));
@@ -381,21 +370,19 @@ class SendingIT {
                 .formatted(smtpPort, TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE);
     }
 
-    private JsonObject awaitStatus(Admin admin, Predicate<JsonObject> condition) {
-        JsonObject status = null;
-        for (int i = 0; i < 150; i++) {
-            status = api.get("api/v1/smtp/status", admin.auth).json();
-            if (condition.test(status)) {
-                return status;
-            }
-            Loopback.pause(100);
-        }
-        throw new AssertionError("the status never got there: " + status);
+    private JsonObject awaitStatus(Account admin, Predicate<JsonObject> condition) {
+        return Admins.awaitStatus(api, admin.auth(), condition);
     }
 
-    private void save(Admin admin, String json) {
-        var reply = api.put(SETTINGS, admin.auth, json);
-        assertEquals(200, reply.status(), reply.toString());
+    private void save(Account admin, String json) {
+        Admins.saveSettings(api, admin.auth(), json);
+    }
+
+    /** Queues a report to someone@example.com and waits until the server has had {@code count} deliveries. */
+    private void queueAndAwaitDelivery(Account admin, String subject, XOAuth2SmtpServer smtp, int count) {
+        Admins.queue(api, admin.auth(), Admins.mail("someone@example.com", subject));
+        Await.until(Duration.ofSeconds(15), smtp.deliveries::size, n -> n >= count,
+                n -> "only " + n + " of " + count + " deliveries after queueing " + subject);
     }
 
     private int greenMailPort() {
@@ -408,18 +395,5 @@ class SendingIT {
                  "tls_version": "TLSv1_2_OR_NEWER", "from": "Bücher Team <%s>", "auth_type": "basic",
                  "auth_mechanism": "auto", "user_name": "%s", "password": "%s", "trusted_ca_pem": null}"""
                 .formatted(port, tlsMode, USER, USER, password);
-    }
-
-    record Admin(String auth, String email) {
-    }
-
-    private Admin newAdmin() {
-        String name = "admin-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = name + "@example.com";
-        var created = api.postJson("api/v1/users", Api.admin(), """
-                {"username": "%s", "email": "%s", "password": "a-long-password-1", "admin": true}"""
-                .formatted(name, email));
-        assertEquals(201, created.status(), created.toString());
-        return new Admin(Api.basic(name, "a-long-password-1"), email);
     }
 }

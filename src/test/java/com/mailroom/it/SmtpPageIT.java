@@ -1,22 +1,23 @@
 package com.mailroom.it;
 
-import com.mailroom.testsupport.Loopback;
-
-import com.mailroom.testsupport.ScriptedSmtpServer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import java.io.IOException;
-import java.net.ServerSocket;
+import com.mailroom.it.Admins.Account;
+import com.mailroom.it.pages.ErrorPage;
+import com.mailroom.it.pages.ExpiredPage;
+import com.mailroom.it.pages.LoginPage;
+import com.mailroom.it.pages.OutboxPage;
+import com.mailroom.it.pages.Page;
+import com.mailroom.it.pages.SmtpPage;
+import com.mailroom.it.pages.UsersPage;
+import com.mailroom.testsupport.Loopback;
+import com.mailroom.testsupport.ScriptedSmtpServer;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +32,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Admin › SMTP as an administrator uses it (issue 5, SPEC §5), in a real browser against the real WAR: headless
  * Chromium when installed, HtmlUnit otherwise ({@link Browsers}). SMTP servers are GreenMail on loopback and closed
  * loopback ports. Each test signs in as an admin of its own, since saves and tests count against a per-admin limit.
+ * The pages are driven through their page objects ({@link com.mailroom.it.pages}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -52,7 +46,6 @@ class SmtpPageIT {
 
     static final String SMTP_USER = "sender@example.com";
     static final String SMTP_PASSWORD = "Page-Secret-Pässword-7";
-    static final String USER_PASSWORD = "a-long-password-1";
     static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+\\s*=|\\sstyle\\s*=",
             Pattern.CASE_INSENSITIVE);
 
@@ -82,258 +75,200 @@ class SmtpPageIT {
 
     @Test
     void loginReturnsToThePageFirstAskedForAndLogoutEndsTheSession() {
-        WebDriver browser = browser("en");
-        browser.get(api.base() + "admin/users.xhtml");
-        assertTrue(browser.getCurrentUrl().endsWith("/login.xhtml"), browser.getCurrentUrl());
-        assertLabel(browser, "username", "Username");
-        assertLabel(browser, "password", "Password");
-        assertEquals("Log in", browser.findElement(By.id("login")).getAttribute("value"));
+        LoginPage login = Page.open(browser("en"), api.base(), "admin/users.xhtml", LoginPage::new);
+        assertTrue(login.url().endsWith("/login.xhtml"), login.url());
+        assertLabels(login, "username", "Username", "password", "Password");
+        assertEquals("Log in", login.buttonLabel());
 
-        submitLogin(browser, Api.ADMIN, "wrong-password");
-        assertTrue(text(browser, "loginMessages").contains("Wrong username or password"), browser.getPageSource());
+        login = login.submit(Api.ADMIN, "wrong-password");
+        assertTrue(login.messages().contains("Wrong username or password"), login.source());
 
-        submitLogin(browser, Api.ADMIN, Api.ADMIN_PASSWORD);
-        waitFor(browser, b -> b.getCurrentUrl().endsWith("/admin/users.xhtml"));
-        assertTrue(text(browser, "signedIn").contains(Api.ADMIN));
-        assertEquals("SMTP", text(browser, "nav-smtp"));
-        assertEquals("Users", text(browser, "nav-users"));
-        browser.findElement(By.id("nav-outbox")).click();
-        assertTrue(text(browser, "outboxText").contains("passes through here"));
+        UsersPage users = login.submit(Api.ADMIN, Api.ADMIN_PASSWORD, UsersPage::new);
+        assertTrue(users.url().endsWith("/admin/users.xhtml"), users.url());
+        assertTrue(users.signedIn().contains(Api.ADMIN));
+        assertEquals("SMTP", users.navLabel("smtp"));
+        assertEquals("Users", users.navLabel("users"));
+        OutboxPage outbox = users.outbox();
+        assertTrue(outbox.intro().contains("passes through here"));
 
-        browser.findElement(By.id("logout")).click();
-        waitFor(browser, b -> b.getCurrentUrl().endsWith("/login.xhtml"));
-        browser.get(api.base() + "admin/smtp.xhtml");
-        assertTrue(browser.getCurrentUrl().endsWith("/login.xhtml"), "the session ended: " + browser.getCurrentUrl());
+        login = outbox.logout().open("admin/smtp.xhtml", LoginPage::new);
+        assertTrue(login.url().endsWith("/login.xhtml"), "the session ended: " + login.url());
     }
 
     @Test
     void theUsersPageListsAndAddsUsersWithAnErrorPerField() {
-        WebDriver browser = loggedIn(newAdmin(true), "en");
-        browser.findElement(By.id("nav-users")).click();
-        assertTrue(text(browser, "users").contains("admin@example.com"), "the bootstrap admin is listed");
+        UsersPage users = logIn(Admins.newAdmin(api)).users();
+        assertTrue(users.list().contains("admin@example.com"), "the bootstrap admin is listed");
         String name = "page-user-" + UUID.randomUUID().toString().substring(0, 6);
-        assertLabel(browser, "username", "Username");
-        assertLabel(browser, "email", "E-mail");
-        assertLabel(browser, "password", "Password");
-        assertLabel(browser, "admin", "Administrator");
+        assertLabels(users, "username", "Username", "email", "E-mail", "password", "Password",
+                "admin", "Administrator");
 
-        type(browser, "username", name);
-        type(browser, "email", "not-an-address");
-        type(browser, "password", "short");
-        click(browser, "addUser");
-        assertFalse(text(browser, "emailMessage").isBlank(), browser.getPageSource());
-        assertTrue(text(browser, "passwordMessage").contains("at least"), text(browser, "passwordMessage"));
-        assertEquals(name, browser.findElement(By.id("username")).getAttribute("value"));
+        users.fill("username", name).fill("email", "not-an-address").fill("password", "short").add();
+        assertFalse(users.fieldError("email").isBlank(), users.source());
+        assertTrue(users.fieldError("password").contains("at least"), users.fieldError("password"));
+        assertEquals(name, users.value("username"));
 
-        type(browser, "email", name + "@example.com");
-        type(browser, "password", USER_PASSWORD);
-        browser.findElement(By.id("admin")).click();
-        click(browser, "addUser");
-        assertTrue(text(browser, "messages").contains("User " + name + " added"), text(browser, "messages"));
-        assertTrue(text(browser, "users").contains(name + "@example.com"));
-        assertEquals(200, api.get("api/v1/smtp/settings", Api.basic(name, USER_PASSWORD)).status(), "an admin");
+        users.fill("email", name + "@example.com").fill("password", Admins.PASSWORD).toggleAdministrator().add();
+        assertTrue(users.messages().contains("User " + name + " added"), users.messages());
+        assertTrue(users.list().contains(name + "@example.com"));
+        assertEquals(200, api.get(Admins.SETTINGS, Api.basic(name, Admins.PASSWORD)).status(), "an admin");
     }
 
     @Test
     void anAdminConfiguresAServerSavesAndSendsATestEmailAndThePasswordNeverReachesThePage() throws Exception {
-        Admin admin = newAdmin(true);
-        WebDriver browser = loggedIn(admin, "en");
-        chooseCustom(browser);
-        fillBasic(browser, greenMailPort(), SMTP_PASSWORD);
-        for (String[] label : new String[][] {{"mode:0", "Use default email settings"},
-                {"mode:1", "Use custom email settings"}, {"address", "Mail server"}, {"from", "From"},
-                {"userName", "Username"}, {"password", "Password"}, {"port", "Port"}, {"tlsMode", "TLS/SSL"},
-                {"tlsVersion", "TLS version"}, {"authType", "Authentication type"}}) {
-            assertLabel(browser, label[0], label[1]);
-        }
-        assertTrue(new Select(browser.findElement(By.id("tlsVersion"))).getOptions().stream()
-                .anyMatch(o -> o.getText().equals("TLS 1.2 (recommended)")));
-        assertEquals("Save", browser.findElement(By.id("save")).getAttribute("value"));
-        assertEquals("Send test email", browser.findElement(By.id("test")).getAttribute("value"));
+        Account admin = Admins.newAdmin(api);
+        SmtpPage smtp = fillBasic(logIn(admin).chooseCustom(), greenMailPort());
+        assertLabels(smtp, "mode:0", "Use default email settings", "mode:1", "Use custom email settings",
+                "address", "Mail server", "from", "From", "userName", "Username", "password", "Password",
+                "port", "Port", "tlsMode", "TLS/SSL", "tlsVersion", "TLS version", "authType", "Authentication type");
+        assertTrue(smtp.options("tlsVersion").contains("TLS 1.2 (recommended)"), smtp.options("tlsVersion").toString());
+        assertEquals("Save", smtp.value("save"));
+        assertEquals("Send test email", smtp.value("test"));
 
-        click(browser, "save");
-        assertTrue(text(browser, "messages").contains("Settings saved"), text(browser, "messages"));
-        assertEquals("set", text(browser, "passwordState"));
-        assertEquals("", browser.findElement(By.id("password")).getAttribute("value"), "never pre-filled");
-        assertEquals("new-password", browser.findElement(By.id("password")).getAttribute("autocomplete"));
-        assertFalse(browser.getPageSource().contains(SMTP_PASSWORD), "the saved password is not in the page");
-        String html = fetch(browser, "admin/smtp.xhtml").body();
+        smtp.save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        assertEquals("set", smtp.passwordState());
+        assertEquals("", smtp.value("password"), "never pre-filled");
+        assertEquals("new-password", smtp.attribute("password", "autocomplete"));
+        assertFalse(smtp.source().contains(SMTP_PASSWORD), "the saved password is not in the page");
+        String html = fetch(smtp, "admin/smtp.xhtml").body();
         assertTrue(html.contains("id=\"passwordState\""), html);
         assertFalse(html.contains(SMTP_PASSWORD), "the saved password is not in the page's HTML");
 
-        click(browser, "test");
-        String result = text(browser, "testSuccess");
-        assertTrue(result.contains("Test email sent to " + admin.email), result);
+        SmtpPage.Result result = smtp.sendTestEmail().result();
+        assertTrue(result.success(), result.toString());
+        assertTrue(result.headline().contains("Test email sent to " + admin.email()), result.toString());
         assertTrue(greenMail.waitForIncomingEmail(5000, 1));
-        assertEquals(admin.email, greenMail.getReceivedMessages()[0].getAllRecipients()[0].toString());
-        assertFalse(browser.getPageSource().contains(SMTP_PASSWORD), "nor after a test");
+        assertEquals(admin.email(), greenMail.getReceivedMessages()[0].getAllRecipients()[0].toString());
+        assertFalse(smtp.source().contains(SMTP_PASSWORD), "nor after a test");
         if (Browsers.chromium()) {
-            screenshot(browser, Path.of("docs", "smtp-page.png"));
+            smtp.screenshot(Path.of("docs", "smtp-page.png"));
         }
     }
 
     @Test
     void basicAndOauthFieldsSwitchWithoutReloadingThePage() {
-        WebDriver browser = loggedIn(newAdmin(true), "en");
-        chooseCustom(browser);
-        ((JavascriptExecutor) browser).executeScript("window.mailroomMarker = 'same page';");
+        SmtpPage smtp = logIn(Admins.newAdmin(api)).chooseCustom();
+        smtp.mark("same page");
 
-        select(browser, "authType", "OAUTH");
-        waitFor(browser, b -> !b.findElements(By.id("clientId")).isEmpty());
-        for (String[] label : new String[][] {{"clientId", "Client ID"}, {"clientSecret", "Client secret"},
-                {"tokenEndpoint", "Token URL"}, {"scopes", "Scopes"}, {"userName", "Username"}}) {
-            assertLabel(browser, label[0], label[1]);
-        }
-        assertTrue(browser.findElements(By.id("password")).isEmpty(), "no basic fields with OAuth");
-        String help = text(browser, "help-oauth");
+        smtp.chooseAuth("OAUTH");
+        assertLabels(smtp, "clientId", "Client ID", "clientSecret", "Client secret", "tokenEndpoint", "Token URL",
+                "scopes", "Scopes", "userName", "Username");
+        assertFalse(smtp.has("password"), "no basic fields with OAuth");
+        String help = smtp.help("oauth");
         for (String value : List.of("smtp.office365.com", "587", "STARTTLS", "TLS 1.2",
                 "https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token", "https://outlook.office365.com/.default",
                 "SMTP.SendAsApp")) {
             assertTrue(help.contains(value), value + " in " + help);
         }
-        assertEquals("password", browser.findElement(By.id("clientSecret")).getAttribute("type"));
-        assertEquals("new-password", browser.findElement(By.id("clientSecret")).getAttribute("autocomplete"));
+        assertEquals("password", smtp.attribute("clientSecret", "type"));
+        assertEquals("new-password", smtp.attribute("clientSecret", "autocomplete"));
 
-        select(browser, "authType", "BASIC");
-        waitFor(browser, b -> !b.findElements(By.id("password")).isEmpty());
-        assertTrue(browser.findElements(By.id("clientId")).isEmpty(), "no OAuth fields with basic");
-        assertTrue(text(browser, "help-basic").contains("PLAIN"));
-        assertEquals("same page", ((JavascriptExecutor) browser).executeScript("return window.mailroomMarker;"),
-                "the fields changed without a full reload");
+        smtp.chooseAuth("BASIC");
+        assertFalse(smtp.has("clientId"), "no OAuth fields with basic");
+        assertTrue(smtp.help("basic").contains("PLAIN"));
+        assertEquals("same page", smtp.marker(), "the fields changed without a full reload");
     }
 
     @Test
     void aBadFromIsShownNextToTheField() {
-        WebDriver browser = loggedIn(newAdmin(true), "en");
-        chooseCustom(browser);
-        fillBasic(browser, greenMailPort(), SMTP_PASSWORD);
-        type(browser, "from", "Reports; Team <" + SMTP_USER + ">");
-        click(browser, "save");
-        String error = text(browser, "fromMessage");
-        assertFalse(error.isBlank(), browser.getPageSource());
-        assertTrue(text(browser, "messages").contains("Please correct the marked fields"), text(browser, "messages"));
-        assertEquals("Reports; Team <" + SMTP_USER + ">", browser.findElement(By.id("from")).getAttribute("value"),
-                "what the admin typed stays");
+        SmtpPage smtp = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), greenMailPort());
+        smtp.fill("from", "Reports; Team <" + SMTP_USER + ">").save();
+        assertFalse(smtp.fieldError("from").isBlank(), smtp.source());
+        assertTrue(smtp.messages().contains("Please correct the marked fields"), smtp.messages());
+        assertEquals("Reports; Team <" + SMTP_USER + ">", smtp.value("from"), "what the admin typed stays");
     }
 
     @Test
     void changingThePortAsksForThePasswordAgain() {
-        WebDriver browser = loggedIn(newAdmin(true), "en");
-        chooseCustom(browser);
-        fillBasic(browser, greenMailPort(), SMTP_PASSWORD);
-        click(browser, "save");
-        assertTrue(text(browser, "messages").contains("Settings saved"), text(browser, "messages"));
-        assertFalse(text(browser, "passwordHint").contains("again"), text(browser, "passwordHint"));
+        SmtpPage smtp = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), greenMailPort()).save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        assertFalse(smtp.passwordHint().contains("again"), smtp.passwordHint());
 
-        type(browser, "port", String.valueOf(greenMailPort() + 1));
-        waitFor(browser, b -> text(b, "passwordHint").contains("enter the password again"));
+        smtp.fill("port", greenMailPort() + 1).awaitPasswordHint("enter the password again");
 
-        click(browser, "save");
-        assertTrue(text(browser, "passwordMessage").contains("enter the password again"), text(browser, "passwordMessage"));
-        assertTrue(text(browser, "messages").contains("Please correct the marked fields"));
+        smtp.save();
+        assertTrue(smtp.fieldError("password").contains("enter the password again"), smtp.fieldError("password"));
+        assertTrue(smtp.messages().contains("Please correct the marked fields"));
     }
 
     @Test
-    void theRateLimitSaysHowManySecondsToWait() throws IOException {
-        WebDriver browser = loggedIn(newAdmin(true), "en");
-        chooseCustom(browser);
-        select(browser, "tlsMode", "NONE");
-        select(browser, "authType", "NONE");
-        type(browser, "address", "127.0.0.1");
-        type(browser, "port", String.valueOf(closedPort()));
-        type(browser, "from", SMTP_USER);
+    void theRateLimitSaysHowManySecondsToWait() {
+        SmtpPage smtp = logIn(Admins.newAdmin(api)).chooseCustom().chooseTls("NONE").chooseAuth("NONE")
+                .fill("address", "127.0.0.1").fill("port", closedPort()).fill("from", SMTP_USER);
         for (int i = 0; i < 5; i++) {
-            click(browser, "test");
-            assertTrue(text(browser, "testFailure").contains("could not be sent"), browser.getPageSource());
+            assertTrue(smtp.sendTestEmail().result().headline().contains("could not be sent"), smtp.source());
         }
-        assertTrue(text(browser, "testStage").contains("connect"), text(browser, "testStage"));
-        assertFalse(text(browser, "testHint").isBlank());
-        click(browser, "test");
-        var wait = Pattern.compile("try again in (\\d+) s").matcher(text(browser, "messages"));
-        assertTrue(wait.find(), text(browser, "messages"));
+        SmtpPage.Result failure = smtp.result();
+        assertTrue(failure.stage().contains("connect"), failure.stage());
+        assertFalse(failure.hint().isBlank());
+        smtp.sendTestEmail();
+        var wait = Pattern.compile("try again in (\\d+) s").matcher(smtp.messages());
+        assertTrue(wait.find(), smtp.messages());
         assertTrue(Integer.parseInt(wait.group(1)) > 0);
     }
 
     @Test
-    void everyAdminSeesTheBannerAndTheSidebarIconAfterAFailingSave() throws IOException {
-        WebDriver first = loggedIn(newAdmin(true), "en");
-        chooseCustom(first);
-        fillBasic(first, closedPort(), SMTP_PASSWORD);
-        click(first, "save");
-        assertTrue(text(first, "messages").contains("Settings saved"), text(first, "messages"));
+    void everyAdminSeesTheBannerAndTheSidebarIconAfterAFailingSave() {
+        SmtpPage first = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), closedPort()).save();
+        assertTrue(first.messages().contains("Settings saved"), first.messages());
 
-        WebDriver second = loggedIn(newAdmin(true), "en");
-        second.get(api.base() + "admin/users.xhtml");
-        for (int i = 0; i < 50 && second.findElements(By.id("smtpWarning")).isEmpty(); i++) {
-            Loopback.pause(200);
-            second.navigate().refresh();
-        }
-        WebElement icon = second.findElement(By.id("smtpWarning"));
-        assertEquals("img", icon.getAttribute("role"));
-        assertEquals("SMTP has errors", icon.getAttribute("aria-label"));
-        assertEquals("SMTP has errors", icon.getAttribute("title"));
+        UsersPage second = logIn(Admins.newAdmin(api)).open("admin/users.xhtml", UsersPage::new);
+        second.reloadUntilSmtpWarning();
+        var icon = second.smtpWarning();
+        assertEquals("img", icon.role());
+        assertEquals("SMTP has errors", icon.label());
+        assertEquals("SMTP has errors", icon.title());
 
-        second.findElement(By.id("nav-smtp")).click();
-        assertTrue(text(second, "smtpBanner").contains("cannot be sent"));
-        assertTrue(text(second, "bannerMessage").contains("connect"), text(second, "bannerMessage"));
-        assertFalse(text(second, "bannerNode").isBlank());
-        assertFalse(text(second, "bannerSince").isBlank());
-        assertFalse(second.findElements(By.id("smtpWarning")).isEmpty(), "the icon is on every admin page");
+        SmtpPage smtp = second.smtp();
+        SmtpPage.Banner banner = smtp.banner();
+        assertTrue(banner.text().contains("cannot be sent"));
+        assertTrue(banner.message().contains("connect"), banner.message());
+        assertFalse(banner.node().isBlank());
+        assertFalse(banner.since().isBlank());
+        assertTrue(smtp.showsSmtpWarning(), "the icon is on every admin page");
     }
 
     @Test
     void germanFollowsTheBrowserAndTheSwitchKeepsTheChoice() {
-        WebDriver german = browser("de");
-        german.get(api.base() + "login.xhtml");
-        assertLabel(german, "username", "Nutzername");
-        assertLabel(german, "password", "Passwort");
-        Admin admin = newAdmin(true);
-        submitLogin(german, admin.name, USER_PASSWORD);
-        waitFor(german, b -> b.getCurrentUrl().endsWith("/admin/smtp.xhtml"));
-        assertEquals("de", german.findElement(By.tagName("html")).getAttribute("lang"));
-        assertLabel(german, "mode:0", "Standard-E-Mail-Einstellungen verwenden");
-        assertLabel(german, "mode:1", "Benutzerdefinierte E-Mail-Einstellungen verwenden");
-        chooseCustom(german);
-        select(german, "authType", "BASIC");
-        waitFor(german, b -> !b.findElements(By.id("password")).isEmpty());
-        for (String[] label : new String[][] {{"address", "Mailserver"}, {"from", "Von"}, {"userName", "Nutzername"},
-                {"password", "Passwort"}, {"port", "Port"}, {"tlsMode", "TLS/SSL"}, {"tlsVersion", "TLS-Version"},
-                {"authType", "Authentifizierungstyp"}}) {
-            assertLabel(german, label[0], label[1]);
-        }
-        assertEquals("Speichern", german.findElement(By.id("save")).getAttribute("value"));
-        assertEquals("Test-E-Mail senden", german.findElement(By.id("test")).getAttribute("value"));
-        select(german, "authType", "OAUTH");
-        waitFor(german, b -> !b.findElements(By.id("clientId")).isEmpty());
-        for (String[] label : new String[][] {{"clientId", "Client-ID"}, {"clientSecret", "Clientschlüssel"},
-                {"tokenEndpoint", "Token-URL"}, {"scopes", "Bereiche"}}) {
-            assertLabel(german, label[0], label[1]);
-        }
+        LoginPage login = LoginPage.open(browser("de"), api.base());
+        assertLabels(login, "username", "Nutzername", "password", "Passwort");
+        Account admin = Admins.newAdmin(api);
+        SmtpPage german = login.logIn(admin.name(), admin.password());
+        assertTrue(german.url().endsWith("/admin/smtp.xhtml"), german.url());
+        assertEquals("de", german.language());
+        assertLabels(german, "mode:0", "Standard-E-Mail-Einstellungen verwenden",
+                "mode:1", "Benutzerdefinierte E-Mail-Einstellungen verwenden");
+        german.chooseCustom().chooseAuth("BASIC");
+        assertLabels(german, "address", "Mailserver", "from", "Von", "userName", "Nutzername", "password", "Passwort",
+                "port", "Port", "tlsMode", "TLS/SSL", "tlsVersion", "TLS-Version", "authType", "Authentifizierungstyp");
+        assertEquals("Speichern", german.value("save"));
+        assertEquals("Test-E-Mail senden", german.value("test"));
+        german.chooseAuth("OAUTH");
+        assertLabels(german, "clientId", "Client-ID", "clientSecret", "Clientschlüssel", "tokenEndpoint", "Token-URL",
+                "scopes", "Bereiche");
         // the rules' messages next to the fields speak German too
-        type(german, "address", "smtp://mail.example.com");
-        click(german, "save");
-        assertEquals("Die Client-ID ist für OAuth 2.0 erforderlich.", text(german, "clientIdMessage"));
-        assertTrue(text(german, "addressMessage").startsWith("Nur den Hostnamen eingeben"), text(german, "addressMessage"));
+        german.fill("address", "smtp://mail.example.com").save();
+        assertEquals("Die Client-ID ist für OAuth 2.0 erforderlich.", german.fieldError("clientId"));
+        assertTrue(german.fieldError("address").startsWith("Nur den Hostnamen eingeben"), german.fieldError("address"));
 
-        click(german, "lang-en");
-        assertLabel(german, "mode:0", "Use default email settings");
-        german.findElement(By.id("nav-users")).click();
-        assertEquals("Users", german.findElement(By.tagName("h1")).getText(), "the choice is kept in the session");
+        german.switchLanguage("en");
+        assertLabels(german, "mode:0", "Use default email settings");
+        assertEquals("Users", german.users().heading(), "the choice is kept in the session");
 
-        WebDriver english = loggedIn(newAdmin(true), "en");
-        assertEquals("Save", english.findElement(By.id("save")).getAttribute("value"));
-        click(english, "lang-de");
-        assertEquals("Speichern", english.findElement(By.id("save")).getAttribute("value"));
-        english.findElement(By.id("nav-users")).click();
-        assertEquals("Benutzer", english.findElement(By.tagName("h1")).getText());
+        SmtpPage english = logIn(Admins.newAdmin(api));
+        assertEquals("Save", english.value("save"));
+        english.switchLanguage("de");
+        assertEquals("Speichern", english.value("save"));
+        assertEquals("Benutzer", english.users().heading());
     }
 
     @Test
     void securityHeadersAreSetAndNoPageNeedsInlineScript() {
-        WebDriver browser = loggedIn(newAdmin(true), "en");
+        SmtpPage smtp = logIn(Admins.newAdmin(api));
         for (String path : List.of("login.xhtml", "nope.xhtml", "admin/smtp.xhtml", "admin/users.xhtml",
                 "jakarta.faces.resource/mailroom/mailroom.js.xhtml")) {
-            var reply = fetch(browser, path);
+            var reply = fetch(smtp, path);
             assertEquals(path.equals("nope.xhtml") ? 404 : 200, reply.status(), path);
             String csp = reply.header("Content-Security-Policy");
             assertNotNull(csp, path);
@@ -351,69 +286,51 @@ class SmtpPageIT {
         assertTrue(apiMissing.header("Content-Type").startsWith("application/json"), "the API keeps its JSON errors");
 
         // the page with every variant of fields on it, after ajax updates: still no inline script or style
-        chooseCustom(browser);
-        select(browser, "authType", "OAUTH");
-        waitFor(browser, b -> !b.findElements(By.id("clientId")).isEmpty());
-        var inline = INLINE_SCRIPT.matcher(browser.getPageSource());
+        smtp.chooseCustom().chooseAuth("OAUTH");
+        var inline = INLINE_SCRIPT.matcher(smtp.source());
         assertFalse(inline.find(), () -> "inline script or style: " + inline.group());
     }
 
     @Test
     void expiredViewsForbiddenPagesAndUnknownPagesGetTheirOwnPages() {
-        WebDriver browser = browser("en");
-        browser.get(api.base() + "login.xhtml");
-        browser.manage().deleteAllCookies();
-        submitLogin(browser, Api.ADMIN, Api.ADMIN_PASSWORD);
-        assertTrue(text(browser, "expiredText").contains("Nothing was saved"), browser.getPageSource());
+        LoginPage login = LoginPage.open(browser("en"), api.base());
+        ExpiredPage expired = login.forgetSession().submit(Api.ADMIN, Api.ADMIN_PASSWORD, ExpiredPage::new);
+        assertTrue(expired.explanation().contains("Nothing was saved"), expired.source());
 
-        Admin user = newAdmin(false);
-        browser.get(api.base() + "login.xhtml");
-        submitLogin(browser, user.name, USER_PASSWORD);
-        waitFor(browser, b -> !b.findElements(By.id("errorCode")).isEmpty());
-        assertTrue(text(browser, "errorCode").contains("403"), browser.getPageSource());
-        assertTrue(text(browser, "errorText").contains("Only administrators"));
+        Account user = Admins.newUser(api);
+        ErrorPage forbidden = expired.open("login.xhtml", LoginPage::new)
+                .submit(user.name(), user.password(), ErrorPage::new);
+        assertTrue(forbidden.code().contains("403"), forbidden.source());
+        assertTrue(forbidden.explanation().contains("Only administrators"));
 
-        browser.get(api.base() + "no-such-page.xhtml");
-        assertTrue(text(browser, "errorCode").contains("404"), browser.getPageSource());
+        ErrorPage missing = forbidden.open("no-such-page.xhtml", ErrorPage::new);
+        assertTrue(missing.code().contains("404"), missing.source());
     }
 
     @Test
     void theOutboxShowsAFailedMailWithTheServersAnswerAndResendsIt() throws Exception {
-        Admin admin = newAdmin(true);
-        String auth = Api.basic(admin.name, USER_PASSWORD);
+        Account admin = Admins.newAdmin(api);
         String subject = "Quarterly report " + UUID.randomUUID().toString().substring(0, 6);
         try (var refusing = ScriptedSmtpServer.replying(Map.of("RCPT", "550 5.1.1 User unknown"))) {
-            assertEquals(200, api.put("api/v1/smtp/settings", auth, noAuthSettings(refusing.port())).status());
-            var queued = api.postJson("api/v1/mail", auth, """
-                    {"to": ["nobody@example.com"], "subject": "%s", "text": "Attached.",
-                     "category": "content_delivery"}""".formatted(subject));
-            assertEquals(202, queued.status(), queued.toString());
-            String id = queued.json().getString("id");
-            for (int i = 0; i < 100 && !api.get("api/v1/mail/" + id, auth).json().getString("status").equals("failed"); i++) {
-                Thread.sleep(100);
-            }
-            assertEquals("failed", api.get("api/v1/mail/" + id, auth).json().getString("status"));
+            Admins.saveSettings(api, admin.auth(), noAuthSettings(refusing.port()));
+            String id = Admins.queue(api, admin.auth(), Admins.mail("nobody@example.com", subject));
+            Admins.awaitMail(api, admin.auth(), id, mail -> mail.getString("status").equals("failed"));
         }
 
-        WebDriver browser = loggedIn(admin, "en");
-        browser.findElement(By.id("nav-outbox")).click();
-        waitFor(browser, b -> !b.findElements(By.id("counts")).isEmpty());
-        assertTrue(Long.parseLong(text(browser, "count-failed")) >= 1, text(browser, "counts"));
-        WebElement row = browser.findElement(By.xpath("//table[@id='failed']//tr[td[contains(., '" + subject + "')]]"));
-        assertTrue(row.getText().contains("550 5.1.1 User unknown"), row.getText());
+        OutboxPage outbox = logIn(admin).outbox();
+        assertTrue(outbox.count("failed") >= 1, outbox.counts());
+        OutboxPage.FailedMail failed = outbox.failed(subject);
+        assertTrue(failed.text().contains("550 5.1.1 User unknown"), failed.text());
 
         // the admin fixes the settings, then resends
-        assertEquals(200, api.put("api/v1/smtp/settings", auth, noAuthSettings(greenMailPort())).status());
-        ((JavascriptExecutor) browser).executeScript("window.mailroomOldPage = true;");
-        row.findElement(By.cssSelector("input[type='submit']")).click();
-        waitFor(browser, b -> Boolean.TRUE.equals(scriptDuringNavigation(b,
-                "return !window.mailroomOldPage && document.readyState === 'complete';")));
-        assertTrue(text(browser, "messages").contains("queued again"), text(browser, "messages"));
+        Admins.saveSettings(api, admin.auth(), noAuthSettings(greenMailPort()));
+        outbox = failed.resend();
+        assertTrue(outbox.messages().contains("queued again"), outbox.messages());
         assertTrue(greenMail.waitForIncomingEmail(10_000, 1), "the resent mail arrives");
         assertEquals(subject, greenMail.getReceivedMessages()[0].getSubject());
 
-        browser.findElement(By.id("lang-de")).click();
-        waitFor(browser, b -> b.findElement(By.tagName("h1")).getText().contains("Postausgang"));
+        outbox.switchLanguage("de");
+        assertTrue(outbox.heading().contains("Postausgang"), outbox.heading());
     }
 
     private static String noAuthSettings(int port) {
@@ -425,127 +342,39 @@ class SmtpPageIT {
 
     // --- helpers
 
-    record Admin(String name, String email) {
-    }
-
-    private Admin newAdmin(boolean admin) {
-        String name = (admin ? "admin-" : "user-") + UUID.randomUUID().toString().substring(0, 8);
-        String email = name + "@example.com";
-        var created = api.postJson("api/v1/users", Api.admin(), """
-                {"username": "%s", "email": "%s", "password": "%s", "admin": %s}"""
-                .formatted(name, email, USER_PASSWORD, admin));
-        assertEquals(201, created.status(), created.toString());
-        return new Admin(name, email);
-    }
-
-    /** The page's HTML as the server sends it, fetched outside the browser with the browser's session. */
-    private Api.Reply fetch(WebDriver browser, String path) {
-        var session = browser.manage().getCookieNamed("JSESSIONID");
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + path))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).build();
-        try {
-            return new Api.Reply(java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private WebDriver browser(String language) {
         var session = Browsers.open(language);
         sessions.add(session);
         return session.driver();
     }
 
-    private WebDriver loggedIn(Admin admin, String language) {
-        WebDriver browser = browser(language);
-        browser.get(api.base() + "login.xhtml");
-        submitLogin(browser, admin.name, USER_PASSWORD);
-        waitFor(browser, b -> b.getCurrentUrl().endsWith("/admin/smtp.xhtml"));
-        return browser;
-    }
-
-    private static void submitLogin(WebDriver browser, String user, String password) {
-        type(browser, "username", user);
-        type(browser, "password", password);
-        click(browser, "login");
-    }
-
-    private static void chooseCustom(WebDriver browser) {
-        browser.findElement(By.id("mode:1")).click();
-        waitFor(browser, b -> !b.findElements(By.id("address")).isEmpty());
-        idle(browser);
+    /** A fresh English browser, logged in as the account: on Admin › SMTP. */
+    private SmtpPage logIn(Account account) {
+        return LoginPage.open(browser("en"), api.base()).logIn(account.name(), account.password());
     }
 
     /** Basic authentication against a loopback server without TLS (GreenMail speaks plain SMTP). */
-    private static void fillBasic(WebDriver browser, int port, String password) {
-        select(browser, "tlsMode", "NONE");
-        select(browser, "authType", "BASIC");
-        waitFor(browser, b -> !b.findElements(By.id("password")).isEmpty());
-        type(browser, "address", "127.0.0.1");
-        type(browser, "port", String.valueOf(port));
-        type(browser, "from", "Page Test <" + SMTP_USER + ">");
-        type(browser, "userName", SMTP_USER);
-        type(browser, "password", password);
+    private static SmtpPage fillBasic(SmtpPage smtp, int port) {
+        return smtp.chooseTls("NONE").chooseAuth("BASIC").fill("address", "127.0.0.1").fill("port", port)
+                .fill("from", "Page Test <" + SMTP_USER + ">").fill("userName", SMTP_USER)
+                .fill("password", SMTP_PASSWORD);
     }
 
-    /** Types a value and leaves the field, as a person would (which fires its change event). */
-    private static void type(WebDriver browser, String id, String value) {
-        idle(browser);
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-        field.sendKeys(Keys.TAB);
-        idle(browser);
+    /** The page's HTML as the server sends it, fetched outside the browser with the browser's session. */
+    private Api.Reply fetch(Page page, String path) {
+        return api.get(path, null, "Cookie", page.sessionCookie());
     }
 
-    private static void select(WebDriver browser, String id, String value) {
-        idle(browser);
-        new Select(browser.findElement(By.id(id))).selectByValue(value);
-        idle(browser);
-    }
-
-    /** Clicks a button that submits the whole page, and waits for the next page to have loaded. */
-    private static void click(WebDriver browser, String id) {
-        idle(browser);
-        ((JavascriptExecutor) browser).executeScript("window.mailroomOldPage = true;");
-        browser.findElement(By.id(id)).click();
-        waitFor(browser, b -> Boolean.TRUE.equals(scriptDuringNavigation(b,
-                "return !window.mailroomOldPage && document.readyState === 'complete';")));
-    }
-
-    /** A script's result, or null while the browser is between two pages (it then refuses scripts). */
-    private static Object scriptDuringNavigation(WebDriver browser, String script) {
-        try {
-            return ((JavascriptExecutor) browser).executeScript(script);
-        } catch (org.openqa.selenium.WebDriverException e) {
-            return null;
+    /**
+     * For each pair of a field's id and a text: a real {@code <label for>}, exactly one, with exactly this text,
+     * pointing at an element that exists.
+     */
+    private static void assertLabels(Page page, String... idsAndTexts) {
+        for (int i = 0; i < idsAndTexts.length; i += 2) {
+            String forId = idsAndTexts[i];
+            assertEquals(List.of(idsAndTexts[i + 1]), page.labels(forId), "one label for " + forId);
+            assertTrue(page.has(forId), forId + " exists");
         }
-    }
-
-    /** Waits until no Faces ajax request is running (mailroom.js sets aria-busy on the body meanwhile). */
-    private static void idle(WebDriver browser) {
-        waitFor(browser, b -> Boolean.TRUE.equals(((JavascriptExecutor) b)
-                .executeScript("return !document.body || !document.body.hasAttribute('aria-busy');")));
-    }
-
-    private static void waitFor(WebDriver browser, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
-    }
-
-    private static String text(WebDriver browser, String id) {
-        return browser.findElement(By.id(id)).getText().strip();
-    }
-
-    /** A real {@code <label for>} with exactly this text, pointing at an element that exists. */
-    private static void assertLabel(WebDriver browser, String forId, String text) {
-        var labels = browser.findElements(By.cssSelector("label[for='" + forId + "']"));
-        assertEquals(1, labels.size(), "one label for " + forId);
-        assertEquals(text, labels.get(0).getText().strip());
-        assertFalse(browser.findElements(By.id(forId)).isEmpty(), forId + " exists");
     }
 
     private int greenMailPort() {
@@ -553,15 +382,7 @@ class SmtpPageIT {
     }
 
     /** A loopback port nobody listens on: connecting is refused at once. */
-    private static int closedPort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void screenshot(WebDriver browser, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    private static int closedPort() {
+        return Loopback.freePort();
     }
 }

@@ -29,6 +29,7 @@ public class SettingsForm implements Serializable {
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
     public SmtpConfig getConfig() { return config; }
+    public void setConfig(SmtpConfig config) { this.config = config; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
     public String getClientSecret() { return clientSecret; }

@@ -11,9 +11,9 @@ import com.mailroom.sending.control.Timeouts;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +77,7 @@ class BatchSenderTest {
 
     @Test
     void noConnectionOrAFailedLoginIsTransientForEveryMailAndASettingsProblem() throws Exception {
-        int closed;
-        try (var s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = Loopback.freePort();
         var outcomes = send(target(closed, AuthType.NONE), mails(3));
         assertEquals(3, outcomes.size());
         assertTrue(outcomes.stream().allMatch(o -> o.kind() == Kind.TRANSIENT && o.stage() == Stage.CONNECT

@@ -1,6 +1,7 @@
 package com.mailroom.oauth.control;
 
 import com.mailroom.testsupport.LogCapture;
+import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.TokenServer;
 import com.mailroom.oauth.control.TokenRequest.ClientAuthentication;
 import com.mailroom.oauth.entity.AccessToken;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -195,10 +194,7 @@ class TokenEndpointTest {
 
     @Test
     void refusedConnectionPointsAtTokenUrlAndFirewall() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = Loopback.freePort();
         TokenRequest r = new TokenRequest(URI.create("http://127.0.0.1:" + closedPort + "/token"),
                 TokenServer.CLIENT_ID, SECRET, TokenServer.SCOPE, null);
         TokenFailure f = assertThrows(TokenFailure.class, () -> endpoint.fetch(r));

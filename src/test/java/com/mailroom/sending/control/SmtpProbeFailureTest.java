@@ -4,8 +4,6 @@ import com.mailroom.testsupport.*;
 import com.mailroom.sending.entity.AuthMechanism;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import static com.mailroom.sending.control.SmtpProbeGreenMailTest.assertNoSecret;
@@ -52,11 +50,7 @@ class SmtpProbeFailureTest {
 
     @Test
     void closedPortIsAConnectFailure() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        ProbeResult result = probe.check(Targets.on(port).build());
+        ProbeResult result = probe.check(Targets.on(Loopback.freePort()).build());
 
         assertEquals(Stage.CONNECT, result.stage(), result::toString);
         assertEquals(Hints.REFUSED, result.hint());
@@ -71,10 +65,8 @@ class SmtpProbeFailureTest {
             ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
                     .build(), "a@example.com", "s", "b");
 
-            assertEquals(Stage.AUTH, result.stage());
-            assertEquals(535, result.smtpCode());
             assertEquals(reply, result.message());
-            assertEquals(Hints.BASIC_AUTH_DISABLED, result.hint());
+            assertFailed(result, Stage.AUTH, 535, Hints.BASIC_AUTH_DISABLED);
             assertEquals("S: " + reply, result.transcript().get(result.transcript().size() - 1));
             assertNoSecret(result, PASSWORD);
             assertTrue(server.received.stream().anyMatch(l -> l.startsWith("AUTH PLAIN ")), "PLAIN came first");
@@ -87,9 +79,7 @@ class SmtpProbeFailureTest {
                 "EHLO", "250 scripted.test", "MAIL", "530 5.7.0 Must issue a STARTTLS command first"))) {
             ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "b");
 
-            assertEquals(Stage.MAIL_FROM, result.stage(), result::toString);
-            assertEquals(530, result.smtpCode());
-            assertEquals(Hints.STARTTLS_FIRST, result.hint());
+            assertFailed(result, Stage.MAIL_FROM, 530, Hints.STARTTLS_FIRST);
         }
     }
 
@@ -100,10 +90,8 @@ class SmtpProbeFailureTest {
             ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
                     .build(), "a@example.com", "s", "b");
 
-            assertEquals(Stage.MAIL_FROM, result.stage(), result::toString);
-            assertEquals(550, result.smtpCode());
             assertEquals(reply, result.message());
-            assertEquals(Hints.SENDER, result.hint());
+            assertFailed(result, Stage.MAIL_FROM, 550, Hints.SENDER);
         }
     }
 
@@ -113,9 +101,7 @@ class SmtpProbeFailureTest {
                 "RCPT", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"))) {
             ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "b");
 
-            assertEquals(Stage.RCPT_TO, result.stage(), result::toString);
-            assertEquals(550, result.smtpCode());
-            assertEquals(Hints.RECIPIENT, result.hint());
+            assertFailed(result, Stage.RCPT_TO, 550, Hints.RECIPIENT);
         }
     }
 
@@ -125,9 +111,7 @@ class SmtpProbeFailureTest {
                 ScriptedSmtpServer.END_OF_DATA, "554 5.6.0 Message rejected by content policy"))) {
             ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "Body line");
 
-            assertEquals(Stage.DATA, result.stage(), result::toString);
-            assertEquals(554, result.smtpCode());
-            assertEquals(Hints.MESSAGE, result.hint());
+            assertFailed(result, Stage.DATA, 554, Hints.MESSAGE);
             assertTrue(server.received.contains("Body line"), "the message went over the wire");
             assertFalse(result.transcript().contains("C: Body line"), result::toString);
         }
@@ -165,9 +149,7 @@ class SmtpProbeFailureTest {
                 ScriptedSmtpServer.GREETING, "554 5.7.1 Service unavailable; client host blocked"))) {
             ProbeResult result = probe.check(Targets.on(server.port()).build());
 
-            assertEquals(Stage.CONNECT, result.stage(), result::toString);
-            assertEquals(554, result.smtpCode());
-            assertEquals(Hints.GREETING, result.hint());
+            assertFailed(result, Stage.CONNECT, 554, Hints.GREETING);
         }
     }
 
@@ -193,5 +175,12 @@ class SmtpProbeFailureTest {
 
         assertEquals(Stage.TLS, result.stage());
         assertEquals(Hints.BAD_CA, result.hint());
+    }
+
+    /** The probe failed at {@code stage} on the server's reply {@code code}, with this hint for the admin. */
+    private static void assertFailed(ProbeResult result, Stage stage, int code, String hint) {
+        assertEquals(stage, result.stage(), result::toString);
+        assertEquals(code, result.smtpCode(), result::toString);
+        assertEquals(hint, result.hint());
     }
 }

@@ -14,7 +14,7 @@ class SettingsCheckReentryTest {
 
     @Test
     void nothingIsAskedForWhileTheDestinationIsUnchanged() {
-        var form = formOf(stored());
+        var form = Forms.editing(stored());
         form.getConfig().setAddress(" SMTP.example.com ");
         form.getConfig().setPort(null); // the default port of STARTTLS, as stored
         assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
@@ -22,11 +22,11 @@ class SettingsCheckReentryTest {
 
     @Test
     void aChangedPortAsksForThePasswordAndAChangedTokenUrlForTheClientSecret() {
-        var form = formOf(stored());
+        var form = Forms.editing(stored());
         form.getConfig().setPort(2525);
         assertEquals(new SettingsCheck.Reentry(true, false), SettingsCheck.reentry(stored(), form));
 
-        form = formOf(stored());
+        form = Forms.editing(stored());
         form.getConfig().setAuthType(AuthType.OAUTH);
         form.getConfig().setTokenEndpoint("https://elsewhere.example.com/token");
         assertEquals(new SettingsCheck.Reentry(false, true), SettingsCheck.reentry(stored(), form));
@@ -34,7 +34,7 @@ class SettingsCheckReentryTest {
 
     @Test
     void aSecretTheNewSettingsDoNotNeedIsNotAskedFor() {
-        var form = formOf(stored());
+        var form = Forms.editing(stored());
         form.getConfig().setPort(2525);
         form.getConfig().setAuthType(AuthType.NONE);
         assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
@@ -55,18 +55,5 @@ class SettingsCheckReentryTest {
         s.getConfig().setClientId("client");
         s.getConfig().setTokenEndpoint("https://login.example.com/token");
         return s;
-    }
-
-    private static SettingsForm formOf(SmtpSettings s) {
-        var form = new SettingsForm();
-        form.getConfig().setDefaultSmtp(s.getConfig().isDefaultSmtp());
-        form.getConfig().setAddress(s.getConfig().getAddress());
-        form.getConfig().setPort(s.getConfig().getPort());
-        form.getConfig().setTlsMode(s.getConfig().getTlsMode());
-        form.getConfig().setUserName(s.getConfig().getUserName());
-        form.getConfig().setAuthType(s.getConfig().getAuthType());
-        form.getConfig().setClientId(s.getConfig().getClientId());
-        form.getConfig().setTokenEndpoint(s.getConfig().getTokenEndpoint());
-        return form;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
+import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.ReentryRule.Outcome;
 import com.mailroom.settings.control.SettingsCheck.Accepted;
 import com.mailroom.sending.entity.AuthMechanism;
@@ -14,7 +15,10 @@ import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.sending.entity.TlsVersion;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,58 +99,109 @@ class SettingsCheckTest {
                 change("from", f -> f.getConfig().setFrom("reports@example.com")));
     }
 
-    // --- basic: the password
+    /** The two stored secrets: one re-entry rule keeps each from going to a destination it was not entered for. */
+    enum Secret {
+        PASSWORD(Forms::basic, "password", "enter the password again", SettingsForm::setPassword, Accepted::password),
+        CLIENT_SECRET(Forms::oauth, "client_secret", "enter the client secret again", SettingsForm::setClientSecret,
+                Accepted::clientSecret);
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passwordDestinationChanges")
-    void basicRefusesAChangedDestinationWithoutThePasswordEnteredAgain(String name, Consumer<SettingsForm> change) {
-        var stored = storedBasic();
+        private final Supplier<SettingsForm> saved;
+        private final String field;
+        private final String askAgain;
+        private final BiConsumer<SettingsForm, String> enter;
+        private final Function<Accepted, Decision> decision;
+
+        Secret(Supplier<SettingsForm> saved, String field, String askAgain, BiConsumer<SettingsForm, String> enter,
+               Function<Accepted, Decision> decision) {
+            this.saved = saved;
+            this.field = field;
+            this.askAgain = askAgain;
+            this.enter = enter;
+            this.decision = decision;
+        }
+
+        /** A row saved with this secret. */
+        SmtpSettings stored() {
+            return Forms.stored(saved.get());
+        }
+
+        Outcome outcome(Accepted accepted) {
+            return decision.apply(accepted).outcome();
+        }
+    }
+
+    static Stream<Arguments> destinationChanges() {
+        return Stream.concat(bothSecrets(Secret.PASSWORD, passwordDestinationChanges()),
+                bothSecrets(Secret.CLIENT_SECRET, clientSecretDestinationChanges()));
+    }
+
+    static Stream<Arguments> neutralChanges() {
+        return Stream.concat(bothSecrets(Secret.PASSWORD, passwordNeutralChanges()),
+                bothSecrets(Secret.CLIENT_SECRET, clientSecretNeutralChanges()));
+    }
+
+    private static Stream<Arguments> bothSecrets(Secret secret, Stream<Arguments> changes) {
+        return changes.map(change -> Arguments.of(secret, change.get()[0], change.get()[1]));
+    }
+
+    // --- the re-entry rule, for the password (basic) and the client secret (oauth) alike
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("destinationChanges")
+    void aChangedDestinationIsRefusedWithoutTheSecretEnteredAgain(Secret secret, String name,
+                                                                  Consumer<SettingsForm> change) {
+        var stored = secret.stored();
         var form = Forms.editing(stored);
         change.accept(form);
         List<FieldError> errors = refuse(stored, form);
         assertEquals(1, errors.size(), errors.toString());
-        assertEquals("password", errors.get(0).field());
-        assertTrue(errors.get(0).message().contains("enter the password again"), errors.get(0).message());
+        assertEquals(secret.field, errors.get(0).field());
+        assertTrue(errors.get(0).message().contains(secret.askAgain), errors.get(0).message());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passwordDestinationChanges")
-    void basicAcceptsAChangedDestinationWithThePasswordEnteredAgain(String name, Consumer<SettingsForm> change) {
-        var stored = storedBasic();
-        var form = Forms.editing(stored);
-        change.accept(form);
-        form.setPassword("entered-again");
-        assertEquals(Outcome.REPLACE, accept(stored, form).password().outcome());
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("destinationChanges")
+    void aChangedDestinationIsAcceptedWithTheSecretEnteredAgain(Secret secret, String name,
+                                                                Consumer<SettingsForm> change) {
+        assertEquals(Outcome.REPLACE, outcomeAfter(secret, change, form -> secret.enter.accept(form, "entered-again")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passwordNeutralChanges")
-    void basicKeepsTheStoredPasswordWhenTheDestinationIsUnchanged(String name, Consumer<SettingsForm> change) {
-        var stored = storedBasic();
-        var form = Forms.editing(stored);
-        change.accept(form);
-        assertEquals(Outcome.KEEP, accept(stored, form).password().outcome());
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("neutralChanges")
+    void theStoredSecretIsKeptWhenTheDestinationIsUnchanged(Secret secret, String name, Consumer<SettingsForm> change) {
+        assertEquals(Outcome.KEEP, outcomeAfter(secret, form -> { }, change));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passwordDestinationChanges")
-    void noneAuthenticationSilentlyClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
-        var stored = storedBasic();
-        var form = Forms.editing(stored);
-        form.getConfig().setAuthType(AuthType.NONE);
-        change.accept(form);
-        assertEquals(Outcome.CLEAR, accept(stored, form).password().outcome());
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("destinationChanges")
+    void defaultSmtpSilentlyClearsTheSecretOfAChangedDestination(Secret secret, String name,
+                                                                 Consumer<SettingsForm> change) {
+        assertEquals(Outcome.CLEAR, outcomeAfter(secret, form -> form.getConfig().setDefaultSmtp(true), change));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("passwordDestinationChanges")
-    void defaultSmtpSilentlyClearsThePasswordOfAChangedDestination(String name, Consumer<SettingsForm> change) {
-        var stored = storedBasic();
-        var form = Forms.editing(stored);
-        form.getConfig().setDefaultSmtp(true);
-        change.accept(form);
-        assertEquals(Outcome.CLEAR, accept(stored, form).password().outcome());
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("destinationChanges")
+    void noneAuthenticationSilentlyClearsTheSecretOfAChangedDestination(Secret secret, String name,
+                                                                        Consumer<SettingsForm> change) {
+        assertEquals(Outcome.CLEAR, outcomeAfter(secret, form -> form.getConfig().setAuthType(AuthType.NONE), change));
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("neutralChanges")
+    void defaultSmtpKeepsTheSecretOfAnUnchangedDestination(Secret secret, String name, Consumer<SettingsForm> change) {
+        assertEquals(Outcome.KEEP, outcomeAfter(secret, form -> form.getConfig().setDefaultSmtp(true), change));
+    }
+
+    /** What happens to the stored secret when the admin edits the form ({@code edit}, then {@code then}) and saves. */
+    private static Outcome outcomeAfter(Secret secret, Consumer<SettingsForm> edit, Consumer<SettingsForm> then) {
+        var stored = secret.stored();
+        var form = Forms.editing(stored);
+        edit.accept(form);
+        then.accept(form);
+        return secret.outcome(accept(stored, form));
+    }
+
+    // --- basic: the password
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("passwordDestinationChanges")
@@ -235,47 +290,6 @@ class SettingsCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("clientSecretDestinationChanges")
-    void oauthRefusesAChangedDestinationWithoutTheClientSecretEnteredAgain(String name, Consumer<SettingsForm> change) {
-        var stored = storedOauth();
-        var form = Forms.editing(stored);
-        change.accept(form);
-        List<FieldError> errors = refuse(stored, form);
-        assertEquals(1, errors.size(), errors.toString());
-        assertEquals("client_secret", errors.get(0).field());
-        assertTrue(errors.get(0).message().contains("enter the client secret again"), errors.get(0).message());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("clientSecretDestinationChanges")
-    void oauthAcceptsAChangedDestinationWithTheClientSecretEnteredAgain(String name, Consumer<SettingsForm> change) {
-        var stored = storedOauth();
-        var form = Forms.editing(stored);
-        change.accept(form);
-        form.setClientSecret("entered-again");
-        assertEquals(Outcome.REPLACE, accept(stored, form).clientSecret().outcome());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("clientSecretNeutralChanges")
-    void oauthKeepsTheStoredClientSecretWhenTheDestinationIsUnchanged(String name, Consumer<SettingsForm> change) {
-        var stored = storedOauth();
-        var form = Forms.editing(stored);
-        change.accept(form);
-        assertEquals(Outcome.KEEP, accept(stored, form).clientSecret().outcome());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("clientSecretDestinationChanges")
-    void defaultSmtpSilentlyClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
-        var stored = storedOauth();
-        var form = Forms.editing(stored);
-        form.getConfig().setDefaultSmtp(true);
-        change.accept(form);
-        assertEquals(Outcome.CLEAR, accept(stored, form).clientSecret().outcome());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("clientSecretDestinationChanges")
     void switchingToBasicClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
         var stored = storedOauth();
         var form = Forms.editing(stored);
@@ -285,26 +299,6 @@ class SettingsCheckTest {
         Accepted accepted = accept(stored, form);
         assertEquals(Outcome.CLEAR, accepted.clientSecret().outcome());
         assertEquals(Outcome.REPLACE, accepted.password().outcome());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("clientSecretDestinationChanges")
-    void noneAuthenticationSilentlyClearsTheClientSecretOfAChangedDestination(String name, Consumer<SettingsForm> change) {
-        var stored = storedOauth();
-        var form = Forms.editing(stored);
-        form.getConfig().setAuthType(AuthType.NONE);
-        change.accept(form);
-        assertEquals(Outcome.CLEAR, accept(stored, form).clientSecret().outcome());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("clientSecretNeutralChanges")
-    void defaultSmtpKeepsTheClientSecretOfAnUnchangedDestination(String name, Consumer<SettingsForm> change) {
-        var stored = storedOauth();
-        var form = Forms.editing(stored);
-        form.getConfig().setDefaultSmtp(true);
-        change.accept(form);
-        assertEquals(Outcome.KEEP, accept(stored, form).clientSecret().outcome());
     }
 
     @Test

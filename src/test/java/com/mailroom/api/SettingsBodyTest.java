@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import static com.mailroom.api.Bodies.assertOnlyRefused;
 import static com.mailroom.api.Bodies.fields;
 import static com.mailroom.api.Bodies.invalid;
 import static com.mailroom.api.Bodies.json;
@@ -9,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
+import com.mailroom.settings.boundary.SmtpSettingsView;
 import com.mailroom.settings.control.SettingsForm;
+import com.mailroom.settings.entity.SmtpConfig;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.util.HashSet;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
@@ -20,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SettingsJsonTest {
+class SettingsBodyTest {
 
     private static SettingsForm stored() {
         var form = new SettingsForm();
@@ -36,12 +42,12 @@ class SettingsJsonTest {
 
     private static SettingsForm overlay(String body) {
         var form = stored();
-        SettingsJson.overlay(json(body), form);
+        SettingsBody.changes(json(body)).accept(form);
         return form;
     }
 
     private static List<FieldError> refused(String body) {
-        return invalid(() -> SettingsJson.overlay(json(body), stored()));
+        return invalid(() -> SettingsBody.changes(json(body)));
     }
 
     @Test
@@ -139,9 +145,7 @@ class SettingsJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"'ssl'", "'tls'", "''", "'start tls'", "'starttls\\r\\n'", "null", "1", "true"})
     void unknownTlsModeIsRefusedNamingTheChoices(String value) {
-        List<FieldError> errors = refused("{'tls_mode': " + value + "}");
-        assertEquals(List.of("tls_mode"), fields(errors));
-        assertTrue(errors.get(0).message().contains("none, starttls, implicit"), errors.get(0).message());
+        assertOnlyRefused(refused("{'tls_mode': " + value + "}"), "tls_mode", "none, starttls, implicit");
     }
 
     @ParameterizedTest
@@ -153,17 +157,13 @@ class SettingsJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1_1", "TLSv1", "SSLv3", "tlsv1.1"})
     void legacyTlsVersionIsRefusedWithAnExplanation(String value) {
-        List<FieldError> errors = refused("{'tls_version': '" + value + "'}");
-        assertEquals(List.of("tls_version"), fields(errors));
-        assertTrue(errors.get(0).message().contains("TLS 1.1 and older are insecure"), errors.get(0).message());
+        assertOnlyRefused(refused("{'tls_version': '" + value + "'}"), "tls_version", "TLS 1.1 and older are insecure");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"'SSLv23'", "'TLSv2'", "''", "null", "12"})
     void unknownTlsVersionIsRefusedNamingTheChoices(String value) {
-        List<FieldError> errors = refused("{'tls_version': " + value + "}");
-        assertEquals(List.of("tls_version"), fields(errors));
-        assertTrue(errors.get(0).message().contains("TLSv1_2 (recommended)"), errors.get(0).message());
+        assertOnlyRefused(refused("{'tls_version': " + value + "}"), "tls_version", "TLSv1_2 (recommended)");
     }
 
     @Test
@@ -175,9 +175,7 @@ class SettingsJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"'oauth2'", "'xoauth2'", "''", "null", "'basic '"})
     void unknownAuthTypeIsRefused(String value) {
-        List<FieldError> errors = refused("{'auth_type': " + value + "}");
-        assertEquals(List.of("auth_type"), fields(errors));
-        assertTrue(errors.get(0).message().contains("none, basic, oauth"), errors.get(0).message());
+        assertOnlyRefused(refused("{'auth_type': " + value + "}"), "auth_type", "none, basic, oauth");
     }
 
     @Test
@@ -225,5 +223,47 @@ class SettingsJsonTest {
         errors.forEach(e -> assertTrue(e.field().matches("[a-z]+(_[a-z]+)*"), e.field()));
         assertEquals(Set.of("user_name", "client_id", "token_endpoint", "trusted_ca_pem", "client_secret", "auth_mechanism"),
                 Set.copyOf(fields(errors)));
+    }
+
+    @Test
+    void everyFieldOfTheGetAnswerIsEditableOrReadOnlySoTheAnswerCanBeSentBack() {
+        Set<String> known = new HashSet<>(JsonRecords.fields(SettingsBody.class).keySet());
+        known.addAll(SettingsBody.READ_ONLY);
+        known.removeAll(Set.of("password", "client_secret"));
+        assertEquals(JsonRecords.fields(SmtpSettingsView.class).keySet(), known);
+    }
+
+    @Test
+    void nullClearsWhatIsStoredAndAbsentKeepsIt() {
+        var form = stored();
+        form.getConfig().setTrustedCaPem("-----BEGIN CERTIFICATE-----");
+        form.getConfig().setScopes("a b");
+        SettingsBody.changes(json("{'trusted_ca_pem': null}")).accept(form);
+        assertNull(form.getConfig().getTrustedCaPem());
+        assertEquals("a b", form.getConfig().getScopes());
+        assertEquals("Reports <reports@example.com>", form.getConfig().getFrom());
+        assertEquals(TlsMode.STARTTLS, form.getConfig().getTlsMode());
+        assertEquals(TlsVersion.TLSv1_2, form.getConfig().getTlsVersion());
+        assertEquals(AuthMechanism.AUTO, form.getConfig().getAuthMechanism());
+        assertFalse(form.getConfig().isDefaultSmtp());
+    }
+
+    @Test
+    void theStoredValuesAreNotChangedBeforeTheChangesAreApplied() {
+        var changes = SettingsBody.changes(json("{'address': 'other.example.com', 'client_secret': ''}"));
+        var form = stored();
+        assertEquals("smtp.example.com", form.getConfig().getAddress());
+        changes.accept(form);
+        assertEquals("other.example.com", form.getConfig().getAddress());
+        assertEquals("", form.getClientSecret());
+        assertNull(form.getPassword());
+    }
+
+    @Test
+    void theBodyHasEverySettingOfSmtpConfigByItsJsonNameAndTheSecrets() {
+        var settings = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(new SmtpConfig()))).readObject();
+        Set<String> expected = new HashSet<>(settings.keySet());
+        expected.addAll(Set.of("password", "client_secret"));
+        assertEquals(expected, JsonRecords.fields(SettingsBody.class).keySet(), "a setting the API cannot change");
     }
 }

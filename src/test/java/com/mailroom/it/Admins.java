@@ -1,0 +1,91 @@
+package com.mailroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * What the integration tests do as an administrator over the REST API, written once: accounts of a test's own (the
+ * rate limit counts per admin), saving the SMTP settings, queueing mail, and waiting for the background work that
+ * follows (the settings check, deliveries).
+ */
+public final class Admins {
+
+    /** The password of every account made here. */
+    public static final String PASSWORD = "a-long-password-1";
+    static final String SETTINGS = "api/v1/smtp/settings";
+    static final String MAIL = "api/v1/mail";
+    static final Duration BACKGROUND = Duration.ofSeconds(40);
+
+    private Admins() {
+    }
+
+    /** A user made for one test, signing in with {@link #PASSWORD}. */
+    public record Account(String name, String email, String password) {
+        /** The Authorization header of this account. */
+        public String auth() {
+            return Api.basic(name, password);
+        }
+    }
+
+    /** A new administrator, made by the bootstrap admin. */
+    public static Account newAdmin(Api api) {
+        return create(api, "admin-", true);
+    }
+
+    /** A new user who is no administrator. */
+    public static Account newUser(Api api) {
+        return create(api, "user-", false);
+    }
+
+    private static Account create(Api api, String prefix, boolean admin) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.postJson("api/v1/users", Api.admin(), userJson(name, admin));
+        assertEquals(201, created.status(), created.toString());
+        return new Account(name, name + "@example.com", PASSWORD);
+    }
+
+    /** The body that adds the user {@code name} with the address name@example.com and {@link #PASSWORD}. */
+    public static String userJson(String name, boolean admin) {
+        return """
+                {"username": "%s", "email": "%s@example.com", "password": "%s", "admin": %s}"""
+                .formatted(name, name, PASSWORD, admin);
+    }
+
+    /** Saves SMTP settings (PUT, no If-Match) and insists on 200. */
+    public static Api.Reply saveSettings(Api api, String auth, String json) {
+        var reply = api.put(SETTINGS, auth, json);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply;
+    }
+
+    /** A mail body as applications send one: one recipient, a subject and a line of text. */
+    public static String mail(String to, String subject) {
+        return """
+                {"to": ["%s"], "subject": "%s", "text": "Attached.", "category": "content_delivery"}"""
+                .formatted(to, subject);
+    }
+
+    /** Queues a mail, insists on 202 and status queued, and answers the mail's id. */
+    public static String queue(Api api, String auth, String json) {
+        var reply = api.postJson(MAIL, auth, json);
+        assertEquals(202, reply.status(), reply.toString());
+        assertEquals("queued", reply.json().getString("status"), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    /** Polls {@code GET api/v1/smtp/status} until the condition holds. */
+    public static JsonObject awaitStatus(Api api, String auth, Predicate<JsonObject> condition) {
+        return Await.until(BACKGROUND, () -> api.get("api/v1/smtp/status", auth).json(), condition,
+                status -> "the status never got there: " + status);
+    }
+
+    /** Polls {@code GET api/v1/mail/{id}} until the condition holds. */
+    public static JsonObject awaitMail(Api api, String auth, String id, Predicate<JsonObject> condition) {
+        return Await.until(BACKGROUND, () -> api.get(MAIL + "/" + id, auth).json(), condition,
+                mail -> "the mail never got there: " + mail);
+    }
+}

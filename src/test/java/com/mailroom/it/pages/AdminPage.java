@@ -1,0 +1,65 @@
+package com.mailroom.it.pages;
+
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+
+/** The admin shell every admin page shares: who is signed in, the sidebar with its SMTP warning icon, logout. */
+public abstract class AdminPage extends Page {
+
+    protected AdminPage(WebDriver driver, String base, String markerId) {
+        super(driver, base, markerId);
+    }
+
+    /** The header's "Signed in as …". */
+    public String signedIn() {
+        return text("signedIn");
+    }
+
+    /** The caption of a sidebar link: {@code smtp}, {@code users} or {@code outbox}. */
+    public String navLabel(String page) {
+        return text("nav-" + page);
+    }
+
+    public SmtpPage smtp() {
+        return clickThrough("nav-smtp", SmtpPage::new);
+    }
+
+    public UsersPage users() {
+        return clickThrough("nav-users", UsersPage::new);
+    }
+
+    public OutboxPage outbox() {
+        return clickThrough("nav-outbox", OutboxPage::new);
+    }
+
+    public LoginPage logout() {
+        return clickThrough("logout", LoginPage::new);
+    }
+
+    public boolean showsSmtpWarning() {
+        return has("smtpWarning");
+    }
+
+    /** The sidebar's warning icon next to SMTP, as assistive technology reads it. */
+    public Icon smtpWarning() {
+        return new Icon(attribute("smtpWarning", "role"), attribute("smtpWarning", "aria-label"),
+                attribute("smtpWarning", "title"));
+    }
+
+    public record Icon(String role, String label, String title) {
+    }
+
+    /**
+     * Reloads the page until it shows the SMTP warning: the status changes in the background, and a page shows it
+     * when it is rendered.
+     */
+    public void reloadUntilSmtpWarning() {
+        waitFor(d -> {
+            if (showsSmtpWarning()) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        }, "the SMTP warning icon", Duration.ofSeconds(20));
+    }
+}
