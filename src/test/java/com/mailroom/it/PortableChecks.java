@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.mailroom.it.Admins.Account;
+import com.mailroom.it.pages.LoginPage;
+import com.mailroom.it.pages.Page;
+import com.mailroom.it.pages.SmtpPage;
 import com.mailroom.it.servers.ServerUnderTest;
 import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
 import com.mailroom.testsupport.TokenServer;
 import com.mailroom.testsupport.XOAuth2SmtpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,13 +40,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portable subset: what must hold on every server Mailroom is said to run on (README, "Runs on"). Each concrete
@@ -52,13 +50,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class PortableChecks {
 
-    static final String SETTINGS = "api/v1/smtp/settings";
+    static final String SETTINGS = Admins.SETTINGS;
     static final String TEST = "api/v1/smtp/test";
-    static final String STATUS = "api/v1/smtp/status";
-    static final String MAIL = "api/v1/mail";
     static final String SMTP_USER = "sender@example.com";
     static final String SMTP_PASSWORD = "Portable-Pässword-1";
-    static final String USER_PASSWORD = "a-long-password-1";
 
     ServerUnderTest server;
     Api api;
@@ -108,7 +103,7 @@ abstract class PortableChecks {
 
     @Test
     void aChangedServerAsksForThePasswordAgainAndIfMatchGuardsTheVersion() {
-        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(1, "first-password-1")).status());
+        Admins.saveSettings(api, Api.admin(), basic(1, "first-password-1"));
         var changed = api.put(SETTINGS, Api.admin(), "{\"address\": \"localhost\"}");
         assertEquals(422, changed.status(), changed.toString());
         assertTrue(changed.fieldError("password").contains("enter the password again"), changed.toString());
@@ -131,22 +126,22 @@ abstract class PortableChecks {
 
     @Test
     void theTestMailArrivesAndAFailureNamesItsStage() throws Exception {
-        Admin admin = newAdmin();
-        assertEquals(200, api.put(SETTINGS, admin.auth, basic(greenMail.getSmtp().getPort(), SMTP_PASSWORD)).status());
-        var sent = api.post(TEST, admin.auth, null, null);
+        Account admin = Admins.newAdmin(api);
+        Admins.saveSettings(api, admin.auth(), basic(greenMail.getSmtp().getPort(), SMTP_PASSWORD));
+        var sent = api.post(TEST, admin.auth(), null, null);
         assertEquals(200, sent.status(), sent.toString());
         assertTrue(sent.json().getBoolean("success"), sent.toString());
         assertEquals("done", sent.json().getString("stage"));
-        assertEquals(admin.email, sent.json().getString("recipient"));
+        assertEquals(admin.email(), sent.json().getString("recipient"));
         assertTrue(greenMail.waitForIncomingEmail(10_000, 1));
         assertEquals("Mailroom Mail Test", greenMail.getReceivedMessages()[0].getSubject());
         assertFalse(sent.body().contains(SMTP_PASSWORD));
 
-        var wrongPassword = api.postJson(TEST, admin.auth, "{\"password\": \"not-the-password\"}").json();
+        var wrongPassword = api.postJson(TEST, admin.auth(), "{\"password\": \"not-the-password\"}").json();
         assertFalse(wrongPassword.getBoolean("success"), wrongPassword.toString());
         assertEquals("auth", wrongPassword.getString("stage"), wrongPassword.toString());
 
-        var closed = api.postJson(TEST, admin.auth, "{\"port\": " + closedPort() + ", \"password\": \"" + SMTP_PASSWORD + "\"}").json();
+        var closed = api.postJson(TEST, admin.auth(), "{\"port\": " + Loopback.freePort() + ", \"password\": \"" + SMTP_PASSWORD + "\"}").json();
         assertFalse(closed.getBoolean("success"), closed.toString());
         assertEquals("connect", closed.getString("stage"), closed.toString());
         assertFalse(server.log().contains(SMTP_PASSWORD), "the SMTP password reached the server log");
@@ -154,13 +149,13 @@ abstract class PortableChecks {
 
     @Test
     void theStatusAndReadinessFollowTheSettings() throws Exception {
-        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(closedPort(), SMTP_PASSWORD)).status());
-        JsonObject invalid = await(() -> api.get(STATUS, Api.admin()).json(), s -> !s.getBoolean("is_valid"));
+        Admins.saveSettings(api, Api.admin(), basic(Loopback.freePort(), SMTP_PASSWORD));
+        JsonObject invalid = Admins.awaitStatus(api, Api.admin(), s -> !s.getBoolean("is_valid"));
         assertTrue(invalid.toString().contains("connect"), invalid.toString());
         await(() -> get(server.healthReadyUrl()), r -> r.statusCode() == 503 && r.body().contains("\"smtp\""));
 
-        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(greenMail.getSmtp().getPort(), SMTP_PASSWORD)).status());
-        await(() -> api.get(STATUS, Api.admin()).json(), s -> s.getBoolean("is_valid"));
+        Admins.saveSettings(api, Api.admin(), basic(greenMail.getSmtp().getPort(), SMTP_PASSWORD));
+        Admins.awaitStatus(api, Api.admin(), s -> s.getBoolean("is_valid"));
         await(() -> get(server.healthReadyUrl()), r -> r.statusCode() == 200);
         assertEquals(0, greenMail.getReceivedMessages().length, "the background check sends no mail");
     }
@@ -175,12 +170,12 @@ abstract class PortableChecks {
         closeAfter.add(sink);
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(busy.port(), SMTP_PASSWORD)).status());
+        Admins.saveSettings(api, Api.admin(), basic(busy.port(), SMTP_PASSWORD));
         String retried = queue("retry " + run, "retry@example.com");
-        JsonObject retrying = await(() -> mail(retried), m -> "retrying".equals(m.getString("status")));
+        JsonObject retrying = awaitMail(retried, m -> "retrying".equals(m.getString("status")));
         assertTrue(retrying.getString("last_error").contains("451 4.3.0"), retrying.toString());
 
-        assertEquals(200, api.put(SETTINGS, Api.admin(), basic(sink.port(), SMTP_PASSWORD)).status());
+        Admins.saveSettings(api, Api.admin(), basic(sink.port(), SMTP_PASSWORD));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 36; i++) {
             ids.add(queue("bulk " + run + " " + i, "r" + i + "@example.com"));
@@ -190,9 +185,9 @@ abstract class PortableChecks {
         var mine = sink.deliveries.stream().map(PortableChecks::subject).filter(s -> s.contains(run)).toList();
         assertEquals(37, mine.size(), "each mail once: " + mine);
         assertEquals(37, mine.stream().distinct().count());
-        JsonObject afterRetry = await(() -> mail(retried), m -> "sent".equals(m.getString("status")));
+        JsonObject afterRetry = awaitMail(retried, m -> "sent".equals(m.getString("status")));
         assertTrue(afterRetry.getInt("attempts") >= 2, afterRetry.toString());
-        JsonObject one = mail(ids.get(7));
+        JsonObject one = api.get(Admins.MAIL + "/" + ids.get(7), Api.admin()).json();
         assertEquals("sent", one.getString("status"), one.toString());
         assertEquals(1, one.getInt("attempts"));
     }
@@ -201,22 +196,21 @@ abstract class PortableChecks {
 
     @Test
     void theOauthTestMailGoesThroughWithOneToken() throws Exception {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         String secret = "client-secret-" + UUID.randomUUID();
         var tokens = new TokenServer(secret);
         closeAfter.add(tokens);
         var smtp = new XOAuth2SmtpServer(token -> false);
         closeAfter.add(smtp);
         smtp.acceptTokensWhen(token -> token.equals(tokens.current()));
-        var saved = api.put(SETTINGS, admin.auth, """
+        Admins.saveSettings(api, admin.auth(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
                  "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
                  "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
                  "trusted_ca_pem": null}""".formatted(smtp.port(), TokenServer.CLIENT_ID, secret, tokens.uri(),
                 TokenServer.SCOPE));
-        assertEquals(200, saved.status(), saved.toString());
         for (int i = 0; i < 2; i++) {
-            var report = api.post(TEST, admin.auth, null, null).json();
+            var report = api.post(TEST, admin.auth(), null, null).json();
             assertTrue(report.getBoolean("success"), report.toString());
             assertEquals("done", report.getString("stage"));
         }
@@ -231,44 +225,29 @@ abstract class PortableChecks {
 
     @Test
     void anAdminLogsInSavesAndSendsATestEmailInGerman() {
-        Admin admin = newAdmin();
+        Account admin = Admins.newAdmin(api);
         try (var session = Browsers.open("de")) {
-            WebDriver browser = session.driver();
-            browser.get(api.base() + "admin/smtp.xhtml");
-            waitFor(browser, b -> b.getCurrentUrl().endsWith("/login.xhtml"));
-            assertLabel(browser, "username", "Nutzername");
-            assertLabel(browser, "password", "Passwort");
-            type(browser, "username", admin.name);
-            type(browser, "password", USER_PASSWORD);
-            click(browser, "login");
-            waitFor(browser, b -> b.getCurrentUrl().endsWith("/admin/smtp.xhtml"));
-            assertEquals("de", browser.findElement(By.tagName("html")).getAttribute("lang"));
-            assertLabel(browser, "mode:1", "Benutzerdefinierte E-Mail-Einstellungen verwenden");
+            LoginPage login = Page.open(session.driver(), api.base(), "admin/smtp.xhtml", LoginPage::new);
+            assertEquals(List.of("Nutzername"), login.labels("username"));
+            assertEquals(List.of("Passwort"), login.labels("password"));
+            SmtpPage page = login.logIn(admin.name(), admin.password());
+            assertEquals("de", page.language());
+            assertEquals(List.of("Benutzerdefinierte E-Mail-Einstellungen verwenden"), page.labels("mode:1"));
+            page.chooseCustom().chooseTls("NONE").chooseAuth("BASIC");
+            assertEquals(List.of("Mailserver"), page.labels("address"));
+            assertEquals(List.of("Authentifizierungstyp"), page.labels("authType"));
+            assertEquals("Speichern", page.value("save"));
+            page.fill("address", "127.0.0.1").fill("port", greenMail.getSmtp().getPort())
+                    .fill("from", "Seitentest <" + SMTP_USER + ">").fill("userName", SMTP_USER)
+                    .fill("password", SMTP_PASSWORD).save();
+            assertTrue(page.messages().contains("Einstellungen gespeichert"), page.messages());
 
-            browser.findElement(By.id("mode:1")).click();
-            waitFor(browser, b -> !b.findElements(By.id("address")).isEmpty());
-            select(browser, "tlsMode", "NONE");
-            select(browser, "authType", "BASIC");
-            waitFor(browser, b -> !b.findElements(By.id("password")).isEmpty());
-            for (String[] label : new String[][] {{"address", "Mailserver"}, {"from", "Von"}, {"port", "Port"},
-                    {"authType", "Authentifizierungstyp"}}) {
-                assertLabel(browser, label[0], label[1]);
-            }
-            type(browser, "address", "127.0.0.1");
-            type(browser, "port", String.valueOf(greenMail.getSmtp().getPort()));
-            type(browser, "from", "Seitentest <" + SMTP_USER + ">");
-            type(browser, "userName", SMTP_USER);
-            type(browser, "password", SMTP_PASSWORD);
-            assertEquals("Speichern", browser.findElement(By.id("save")).getAttribute("value"));
-            click(browser, "save");
-            assertTrue(text(browser, "messages").contains("Einstellungen gespeichert"), text(browser, "messages"));
-
-            assertEquals("Test-E-Mail senden", browser.findElement(By.id("test")).getAttribute("value"));
-            click(browser, "test");
-            String result = text(browser, "testSuccess");
-            assertTrue(result.contains("Test-E-Mail an " + admin.email + " gesendet"), result);
+            assertEquals("Test-E-Mail senden", page.value("test"));
+            var result = page.sendTestEmail().result();
+            assertTrue(result.success(), result.toString());
+            assertTrue(result.headline().contains("Test-E-Mail an " + admin.email() + " gesendet"), result.headline());
             assertTrue(greenMail.waitForIncomingEmail(10_000, 1));
-            assertFalse(browser.getPageSource().contains(SMTP_PASSWORD), "the password never reaches the page");
+            assertFalse(page.source().contains(SMTP_PASSWORD), "the password never reaches the page");
         }
     }
 
@@ -311,18 +290,6 @@ abstract class PortableChecks {
 
     // --- helpers
 
-    record Admin(String name, String email, String auth) {
-    }
-
-    private Admin newAdmin() {
-        String name = "admin-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = name + "@example.com";
-        var created = api.postJson("api/v1/users", Api.admin(), """
-                {"username": "%s", "email": "%s", "password": "%s", "admin": true}""".formatted(name, email, USER_PASSWORD));
-        assertEquals(201, created.status(), created.toString());
-        return new Admin(name, email, Api.basic(name, USER_PASSWORD));
-    }
-
     /** Basic authentication without TLS against a loopback server. */
     private static String basic(int port, String password) {
         return """
@@ -332,37 +299,15 @@ abstract class PortableChecks {
     }
 
     private String queue(String subject, String to) {
-        var mail = Json.createObjectBuilder().add("to", Json.createArrayBuilder().add(to)).add("subject", subject)
-                .add("text", "Body of " + subject).add("category", "admin_notification").build();
-        var reply = api.postJson(MAIL, Api.admin(), mail.toString());
-        assertEquals(202, reply.status(), reply.toString());
-        return reply.json().getString("id");
+        return Admins.queue(api, Api.admin(), Admins.mail(to, subject));
     }
 
-    private JsonObject mail(String id) {
-        return api.get(MAIL + "/" + id, Api.admin()).json();
+    private JsonObject awaitMail(String id, Predicate<JsonObject> condition) {
+        return Admins.awaitMail(api, Api.admin(), id, condition);
     }
 
-    private static String subject(SubethaServer.Delivery d) {
-        try {
-            String raw = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(d.data())).getHeader("Subject", null);
-            return raw == null ? "" : jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Polls until the condition holds (at most 30 s), and returns the value that satisfied it. */
-    private static <T> T await(Supplier<T> value, Predicate<T> condition) {
-        T last = null;
-        for (int i = 0; i < 300; i++) {
-            last = value.get();
-            if (condition.test(last)) {
-                return last;
-            }
-            Loopback.pause(100);
-        }
-        throw new AssertionError("never got there: " + last);
+    private static <T> T await(Supplier<T> probe, Predicate<T> condition) {
+        return Await.until(Admins.BACKGROUND, probe, condition, last -> "never got there: " + last);
     }
 
     private static HttpResponse<String> get(String url) {
@@ -377,57 +322,12 @@ abstract class PortableChecks {
         }
     }
 
-    /** A loopback port nobody listens on: connecting is refused at once. */
-    private static int closedPort() {
-        return Loopback.freePort();
-    }
-
-    private static void type(WebDriver browser, String id, String value) {
-        idle(browser);
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-        field.sendKeys(Keys.TAB);
-        idle(browser);
-    }
-
-    private static void select(WebDriver browser, String id, String value) {
-        idle(browser);
-        new Select(browser.findElement(By.id(id))).selectByValue(value);
-        idle(browser);
-    }
-
-    /** Clicks a button that submits the whole page and waits for the next page. */
-    private static void click(WebDriver browser, String id) {
-        idle(browser);
-        ((JavascriptExecutor) browser).executeScript("window.mailroomOldPage = true;");
-        browser.findElement(By.id(id)).click();
-        waitFor(browser, b -> {
-            try {
-                return Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
-                        "return !window.mailroomOldPage && document.readyState === 'complete';"));
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return false; // between two pages
-            }
-        });
-    }
-
-    private static void idle(WebDriver browser) {
-        waitFor(browser, b -> Boolean.TRUE.equals(((JavascriptExecutor) b)
-                .executeScript("return !document.body || !document.body.hasAttribute('aria-busy');")));
-    }
-
-    private static void waitFor(WebDriver browser, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
-    }
-
-    private static String text(WebDriver browser, String id) {
-        return browser.findElement(By.id(id)).getText().strip();
-    }
-
-    private static void assertLabel(WebDriver browser, String forId, String text) {
-        var labels = browser.findElements(By.cssSelector("label[for='" + forId + "']"));
-        assertEquals(1, labels.size(), "one label for " + forId);
-        assertEquals(text, labels.get(0).getText().strip());
+    private static String subject(SubethaServer.Delivery d) {
+        try {
+            String raw = new InternetHeaders(new ByteArrayInputStream(d.data())).getHeader("Subject", null);
+            return raw == null ? "" : MimeUtility.decodeText(MimeUtility.unfold(raw));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
