@@ -13,11 +13,16 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 @ApplicationScoped
 public class MailroomIdentityStore implements IdentityStore {
 
+    @Inject
+    Users users;
+
+    @Inject
+    ApiAccess apiAccess;
+
     /**
      * Chooses the method by the credential's type here rather than through {@code IdentityStore}'s default method,
-     * which looks the method up with a method handle: on WildFly that lookup failed with a {@code LinkageError}
-     * after a redeploy without restart (the API class had linked the first deployment's credential class), and
-     * every bearer login failed.
+     * which finds it with a method handle: on WildFly that failed with a {@code LinkageError} after a redeploy
+     * without restart, and every bearer login with it (the portable tests redeploy and log in again).
      */
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -29,12 +34,6 @@ public class MailroomIdentityStore implements IdentityStore {
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-
-    @Inject
-    Users users;
-
-    @Inject
-    ApiAccess apiAccess;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         return users.verify(credential.getCaller(), credential.getPasswordAsString())

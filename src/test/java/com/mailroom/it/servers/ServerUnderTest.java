@@ -1,6 +1,7 @@
 package com.mailroom.it.servers;
 
 import com.mailroom.it.Api;
+import com.mailroom.testsupport.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -73,7 +74,8 @@ public abstract class ServerUnderTest implements AutoCloseable {
 
     /**
      * Mailroom's settings as an operator gives them: environment variables of the server process. The same for every
-     * kind, so the portable checks see the same application everywhere.
+     * kind, so the portable checks see the same application everywhere. Short retries for the delivery check; the
+     * poll interval stays the default, so a server idling until the end of the run costs little.
      */
     protected Map<String, String> environment() {
         var env = new LinkedHashMap<String, String>();
@@ -87,7 +89,6 @@ public abstract class ServerUnderTest implements AutoCloseable {
         env.put("MAILROOM_SMTP_WRITE_TIMEOUT_MS", "3000");
         env.put("MAILROOM_RATE_LIMIT_PER_ADMIN", "1000");
         env.put("MAILROOM_RATE_LIMIT_GLOBAL", "1000");
-        env.put("MAILROOM_DELIVERY_POLL_MS", "200");
         env.put("MAILROOM_DELIVERY_RETRY_BASE_MS", "500");
         env.put("MAILROOM_DELIVERY_RETRY_MAX_MS", "1000");
         return env;
@@ -108,19 +109,10 @@ public abstract class ServerUnderTest implements AutoCloseable {
             } catch (RuntimeException e) {
                 last = e.toString();
             }
-            pause(500);
+            Loopback.pause(500);
         }
         throw new IllegalStateException(getClass().getSimpleName() + ": Mailroom did not answer (" + last + "):\n"
                 + log.tail(20000));
-    }
-
-    static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static void deleteTree(Path root) {
