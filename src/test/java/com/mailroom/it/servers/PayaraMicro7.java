@@ -1,5 +1,6 @@
 package com.mailroom.it.servers;
 
+import com.mailroom.testsupport.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  */
 final class PayaraMicro7 extends ServerUnderTest {
 
-    private static final Path JAR = Path.of(System.getProperty("it.payara.micro7.jar", "target/payara-micro-7.jar")).toAbsolutePath();
+    private static final Path JAR =
+            Path.of(System.getProperty("it.payara.micro7.jar", "target/payara-micro-7.jar")).toAbsolutePath();
     private static final Path POST_BOOT = Path.of("server-config", "post-boot-commands.asadmin").toAbsolutePath();
 
     private final int port;
@@ -28,7 +30,7 @@ final class PayaraMicro7 extends ServerUnderTest {
     PayaraMicro7() {
         super("payara-micro-7");
         Path java = jdk21().resolve("bin").resolve("java");
-        port = Ports.freeBlock(10000, 60000, 0);
+        port = Loopback.freePort();
         var command = new ProcessBuilder(java.toString(), "-Xmx512m", "-jar", JAR.toString(), "--deploy", WAR.toString(),
                 "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
                 "--postbootcommandfile", POST_BOOT.toString()).redirectErrorStream(true);
