@@ -5,16 +5,16 @@ import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.MailroomException;
 import com.mailroom.errors.RateLimited;
 import com.mailroom.errors.StaleVersion;
+import com.mailroom.platform.Text;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 /**
  * Turns a boundary's {@link MailroomException} into Faces messages: one per input (the boundary names fields as the
- * JSON API does, {@code fieldIds} maps them to the page's client ids) and one global message under the buttons.
- * Field messages come from the boundary in English; the global ones are translated.
+ * JSON API does, {@code fieldIds} maps them to the page's client ids) and one global message under the buttons,
+ * all in the page's language.
  */
 final class FacesErrors {
 
@@ -27,7 +27,7 @@ final class FacesErrors {
         int placed = 0;
         for (FieldError error : e.errors()) {
             String clientId = fieldIds.get(error.field());
-            String message = localized(error);
+            String message = error.text().in(locale());
             if (clientId != null) {
                 context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
                 placed++;
@@ -43,26 +43,12 @@ final class FacesErrors {
         } else if (e instanceof InvalidInput) {
             // the marked fields carry their own messages; only those without a field of this page are repeated here
             global = placed > 0 ? text("error.invalid") + unplaced
-                    : unplaced.length() > 0 ? unplaced.toString() : e.getMessage();
+                    : unplaced.length() > 0 ? unplaced.toString() : e.text().in(locale());
         } else {
-            global = e.getMessage() + unplaced;
+            global = e.text().in(locale()) + unplaced;
         }
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, global.strip(), null));
         context.validationFailed();
-    }
-
-    /**
-     * The page language's wording of a broken rule where the bundle has one ({@code field.<code>}, in the German
-     * bundle only), else the boundary's English sentence, which carries the details.
-     */
-    static String localized(FieldError error) {
-        if (error.code() == null) {
-            return error.message();
-        }
-        FacesContext context = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
-        String key = "field." + error.code();
-        return bundle.containsKey(key) ? bundle.getString(key) : error.message();
     }
 
     /** A message that survives the redirect of Post-Redirect-Get. */
@@ -73,8 +59,11 @@ final class FacesErrors {
     }
 
     static String text(String key, Object... arguments) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
-        return new MessageFormat(bundle.getString(key), context.getViewRoot().getLocale()).format(arguments);
+        return Text.of(key, arguments).in(locale());
+    }
+
+    /** The page's language, as the view was rendered in it ({@link LocaleSwitch}). */
+    static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 }

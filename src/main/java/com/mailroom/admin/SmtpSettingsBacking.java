@@ -73,7 +73,7 @@ public class SmtpSettingsBacking implements Serializable {
     public void test() {
         report = null;
         try {
-            report = admin.test(form, caller());
+            report = admin.test(form, caller(), FacesErrors.locale());
         } catch (MailroomException e) {
             FacesErrors.show(e, FIELD_IDS);
         }

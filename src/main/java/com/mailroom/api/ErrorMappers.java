@@ -2,6 +2,7 @@ package com.mailroom.api;
 
 import com.mailroom.errors.MailroomException;
 import com.mailroom.errors.RateLimited;
+import com.mailroom.platform.Text;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +26,7 @@ final class ErrorMappers {
 
     /** Business exceptions carry their status and field errors. */
     static Response response(MailroomException e) {
-        Response response = response(e.status(), new ErrorBody(e.getMessage(), e.errors()));
+        Response response = response(e.status(), ErrorBody.of(e));
         if (e instanceof RateLimited limited) {
             response.getHeaders().putSingle("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
@@ -40,22 +41,26 @@ final class ErrorMappers {
         }
     }
 
+    /** The sentence for a status that JAX-RS or the container answers by itself; {@code otherwise} for the rest. */
+    static Text protocolText(int status, Text otherwise) {
+        return switch (status) {
+            case 401 -> Text.of("error.api.unauthenticated");
+            case 403 -> Text.of("error.api.forbidden");
+            case 404 -> Text.of("error.api.notFound");
+            case 405 -> Text.of("error.api.methodNotAllowed");
+            case 406 -> Text.of("error.api.notAcceptable");
+            case 415 -> Text.of("error.api.unsupportedType");
+            default -> otherwise;
+        };
+    }
+
     /** JAX-RS's own answers (404, 405, 415, …), with a sentence instead of the server's HTML page. */
     @Provider
     public static class Protocol implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            String message = switch (status) {
-                case 404 -> "Not found.";
-                case 405 -> "Method not allowed here.";
-                case 406 -> "This resource answers application/json only.";
-                case 415 -> "Unsupported content type: send application/json (or a form for /api/4.0/login).";
-                case 401 -> "Authentication required.";
-                case 403 -> "Only admins may do this.";
-                default -> "The request cannot be processed (HTTP " + status + ").";
-            };
-            return response(status, ErrorBody.of(message));
+            return response(status, ErrorBody.of(protocolText(status, Text.of("error.api.other", status))));
         }
     }
 
@@ -68,7 +73,7 @@ final class ErrorMappers {
         public Response toResponse(Throwable e) {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error " + reference, e);
-            return response(500, ErrorBody.of("Internal error; the server log has the details under " + reference + "."));
+            return response(500, ErrorBody.of(Text.of("error.api.internal", reference)));
         }
     }
 }

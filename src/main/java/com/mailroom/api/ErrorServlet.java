@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import com.mailroom.platform.Text;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -25,13 +26,7 @@ public class ErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String message = switch (status) {
-            case 401 -> "Authentication required.";
-            case 403 -> "Only admins may do this.";
-            case 404 -> "Not found.";
-            case 405 -> "Method not allowed here.";
-            default -> "Internal error; see the server log.";
-        };
+        String message = ErrorMappers.protocolText(status, Text.of("error.api.serverLog")).english();
         response.setStatus(status);
         if (uri != null && uri.toString().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/json;charset=UTF-8");

@@ -2,6 +2,7 @@ package com.mailroom.api;
 
 import com.mailroom.errors.BodyTooLarge;
 import com.mailroom.errors.MalformedBody;
+import com.mailroom.platform.Text;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,11 +33,11 @@ final class JsonBodies {
             if (optional) {
                 return null;
             }
-            throw new MalformedBody("The request body is empty: send a JSON object.");
+            throw new MalformedBody(Text.of("error.body.empty"));
         }
         JsonValue value = parse(bytes);
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new MalformedBody("The request body must be a JSON object.");
+            throw new MalformedBody(Text.of("error.body.notAnObject"));
         }
         return value.asJsonObject();
     }
@@ -64,16 +65,17 @@ final class JsonBodies {
             }
         } catch (RuntimeException e) {
             // JsonException and the parser's state errors, and Parsson's refusal of nesting deeper than it allows
-            throw new MalformedBody("The request body is not valid JSON: " + firstLine(e.getMessage()));
+            throw new MalformedBody(Text.of("error.body.notJson", firstLine(e.getMessage())));
         }
-        throw new MalformedBody("The request body has more after its JSON value.");
+        throw new MalformedBody(Text.of("error.body.trailing"));
     }
 
-    private static String firstLine(String message) {
+    /** The parser's words, which are not Mailroom's. */
+    private static Text firstLine(String message) {
         if (message == null) {
-            return "unreadable.";
+            return Text.of("error.body.unreadable");
         }
         String line = message.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) : line;
+        return Text.verbatim(line.length() > 200 ? line.substring(0, 200) : line);
     }
 }

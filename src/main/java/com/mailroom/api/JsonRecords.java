@@ -2,6 +2,7 @@ package com.mailroom.api;
 
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
+import com.mailroom.platform.Text;
 import com.mailroom.platform.WireEnum;
 import com.mailroom.sending.entity.TlsVersion;
 import jakarta.annotation.Nullable;
@@ -45,14 +46,14 @@ import java.util.regex.Pattern;
  */
 final class JsonRecords {
 
-    /** What a component must be, where its type does not tell ("a list of e-mail addresses"). */
+    /** The code of what a component must be, where its type does not tell ("a list of e-mail addresses"). */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.RECORD_COMPONENT)
     @interface MustBe {
         String value();
     }
 
-    /** An enum's parser (empty, or an IllegalArgumentException with the reason, for a refused value) and its values. */
+    /** An enum's parser (empty, or {@link TlsVersion.Refused} with the reason, for a refused value) and its values. */
     private record Choice(Function<String, Optional<? extends Enum<?>>> parse, String allowed) {
     }
 
@@ -100,7 +101,7 @@ final class JsonRecords {
     private static JsonObject object(JsonObject json, Class<?> type, String at, List<FieldError> errors) {
         Map<String, RecordComponent> fields = fields(type);
         json.keySet().stream().filter(k -> !fields.containsKey(k)).sorted().limit(MAX_UNKNOWN)
-                .forEach(k -> errors.add(new FieldError(at + printable(k), "Unknown field.")));
+                .forEach(k -> errors.add(FieldError.of(at + printable(k), "field.unknown")));
         JsonObjectBuilder checked = Json.createObjectBuilder();
         fields.forEach((name, c) -> {
             JsonValue value = json.containsKey(name) ? value(json.get(name), c, name, at + name, errors) : null;
@@ -118,17 +119,17 @@ final class JsonRecords {
         if (v.getValueType() == ValueType.NULL && (!unsettable || c.isAnnotationPresent(Nullable.class))) {
             return v;
         }
-        String mustBe;
+        Text mustBe;
         if (type == String.class) {
             if (v instanceof JsonString) {
                 return v;
             }
-            mustBe = "a string";
+            mustBe = Text.of("field.mustBe.string");
         } else if (type == boolean.class || type == Boolean.class) {
             if (v.getValueType() == ValueType.TRUE || v.getValueType() == ValueType.FALSE) {
                 return v;
             }
-            mustBe = "true or false";
+            mustBe = Text.of("field.mustBe.boolean");
         } else if (type.isEnum()) {
             Choice choice = choice(type);
             try {
@@ -137,9 +138,9 @@ final class JsonRecords {
                 if (parsed.isPresent()) {
                     return Json.createValue(parsed.get().name());
                 }
-                mustBe = "one of " + choice.allowed();
-            } catch (IllegalArgumentException refused) { // a value refused with the reason, such as TLS 1.1's
-                errors.add(new FieldError(field, refused.getMessage()));
+                mustBe = Text.of("field.mustBe.oneOf", choice.allowed());
+            } catch (TlsVersion.Refused refused) {
+                errors.add(new FieldError(field, refused.text()));
                 return null;
             }
         } else if (type == byte[].class) {
@@ -148,21 +149,22 @@ final class JsonRecords {
             if (base64 != null && isBase64(base64)) {
                 return Json.createValue(base64);
             }
-            mustBe = base64 == null ? "a string" : "base64 (RFC 4648)";
+            mustBe = Text.of(base64 == null ? "field.mustBe.string" : "field.mustBe.base64");
         } else if (type == List.class) {
             JsonValue list = list(v, c, field, errors);
             if (list != null) {
                 return list;
             }
-            mustBe = c.isAnnotationPresent(MustBe.class) ? c.getAnnotation(MustBe.class).value() : "a list of " + name;
+            mustBe = c.isAnnotationPresent(MustBe.class) ? Text.of(c.getAnnotation(MustBe.class).value())
+                    : Text.of("field.mustBe.list", name);
         } else {
             int bits = type == long.class || type == Long.class ? 64 : 32;
             if (v instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < bits) {
                 return Json.createValue(n.longValue()); // 5.87e2 is 587
             }
-            mustBe = "a whole number";
+            mustBe = Text.of("field.mustBe.wholeNumber");
         }
-        errors.add(new FieldError(field, "Must be " + mustBe + "."));
+        errors.add(new FieldError(field, mustBe));
         return null;
     }
 
@@ -188,8 +190,8 @@ final class JsonRecords {
             return null;
         }
         List<String> names = List.copyOf(fields(item).keySet());
-        String object = "Must be an object with " + String.join(", ", names.subList(0, names.size() - 1)) + " and "
-                + names.get(names.size() - 1) + ".";
+        Text object = Text.of("field.mustBe.object", String.join(", ", names.subList(0, names.size() - 1)),
+                names.get(names.size() - 1));
         JsonArrayBuilder checked = Json.createArrayBuilder();
         for (int i = 0; i < array.size(); i++) {
             String at = field + "[" + i + "]";

@@ -14,7 +14,7 @@ public record MailBody(String subject, String text, String html, Category catego
                        @MustBe(MailBody.ADDRESSES) List<String> to, @MustBe(MailBody.ADDRESSES) List<String> cc,
                        @MustBe(MailBody.ADDRESSES) List<String> bcc, List<Attachment> attachments) {
 
-    static final String ADDRESSES = "a list of e-mail addresses";
+    static final String ADDRESSES = "field.mustBe.addresses";
 
     public record Attachment(String filename, String contentType, byte[] contentBase64) {
     }

@@ -51,7 +51,7 @@ public class MailResource {
     public List<MailView> list(@QueryParam("status") String status, @QueryParam("offset") @DefaultValue("0") int offset,
                                @QueryParam("limit") @DefaultValue("50") int limit) {
         MailStatus wanted = status == null || status.isBlank() ? null : WireEnum.parse(MailStatus.class, status)
-                .orElseThrow(() -> InvalidInput.of("status", "Must be one of " + WireEnum.allowed(MailStatus.class) + "."));
+                .orElseThrow(() -> InvalidInput.of("status", "field.mustBe.oneOf", WireEnum.allowed(MailStatus.class)));
         return outbox.list(wanted, offset, limit);
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.util.Locale;
 
 /** {@code POST /api/v1/smtp/test}: the saved settings without a body, the body's unsaved values with one. */
 @Path("v1/smtp/test")
@@ -26,6 +27,7 @@ public class SmtpTestResource {
         if (form != null) {
             SettingsBody.changes(json).accept(form);
         }
-        return admin.test(form, caller.getUserPrincipal().getName());
+        // the API speaks English (package-info)
+        return admin.test(form, caller.getUserPrincipal().getName(), Locale.ENGLISH);
     }
 }

@@ -6,5 +6,9 @@
  * naming every field at once); settings bodies are laid over the stored values as a JSON Merge Patch
  * ({@code SettingsBody}). Every failure leaves in one shape, {@code {"message", "errors": [{"field", "message"}]}}
  * ({@code ErrorMappers}, and {@code ErrorServlet} for what the container answers itself, such as 403).
+ * <p>
+ * The API speaks English, whatever the request's {@code Accept-Language}: the boundaries hand over codes
+ * ({@link com.mailroom.platform.Text}) and this package writes their English sentences, the same words the API
+ * always wrote. Clients match and log these texts; people read the pages, which say the same in their language.
  */
 package com.mailroom.api;

@@ -1,14 +1,19 @@
 package com.mailroom.errors;
 
-import jakarta.json.bind.annotation.JsonbTransient;
+import com.mailroom.platform.Text;
 
 /**
- * One input problem, named by the JSON field it concerns (snake_case, as the API spells it). {@code code}, when set,
- * names the rule that was broken, so a page can say it in the admin's language; the API shows the English message.
+ * One input problem, named by the JSON field it concerns (snake_case, as the API spells it), and the broken rule as a
+ * {@link Text}: a page says it in the admin's language, the API in English ({@link #message()}).
  */
-public record FieldError(String field, String message, @JsonbTransient String code) {
+public record FieldError(String field, Text text) {
 
-    public FieldError(String field, String message) {
-        this(field, message, null);
+    public static FieldError of(String field, String code, Object... arguments) {
+        return new FieldError(field, Text.of(code, arguments));
+    }
+
+    /** The English sentence, as the API shows it. */
+    public String message() {
+        return text.english();
     }
 }

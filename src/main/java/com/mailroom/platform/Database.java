@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The application's own data source (so the WAR needs no server configuration) and the versioned schema
@@ -41,16 +42,35 @@ public class Database {
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    /** Call to make sure the schema is migrated: the singleton's start-up has run when a caller gets here. */
+    public void ready() {
+        // nothing to do: the container ran migrate() before letting this call through
+    }
+
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        MigrateResult result;
+        try {
+            result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw inUse(e) ? new IllegalStateException(MailroomDataSource.IN_USE, e) : e;
+        }
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now).");
         warnUnlessCommitsAreDurable();
+    }
+
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == MailroomDataSource.H2_IN_USE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

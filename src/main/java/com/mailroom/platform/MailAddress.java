@@ -24,19 +24,19 @@ public record MailAddress(String displayName, String address) {
     /** Parses the From setting; the failure is a sentence an admin can act on. */
     public static Result parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            return Result.failure("From is required, e.g. Reports <reports@example.com> or reports@example.com.");
+            return Result.failure(Text.of("address.from.required"));
         }
         if (CONTROL.matcher(raw).find()) {
-            return Result.failure("From must not contain line breaks or control characters.");
+            return Result.failure(Text.of("address.from.control"));
         }
         String value = raw.strip();
         if (value.length() > MAX_LENGTH) {
-            return Result.failure("From must be at most " + MAX_LENGTH + " characters.");
+            return Result.failure(Text.of("address.from.tooLong", MAX_LENGTH));
         }
         var withName = WITH_NAME.matcher(value);
         if (withName.matches()) {
             String name = withName.group(1).strip().replaceAll("\\s+", " ");
-            Optional<String> addressProblem = addressProblem(withName.group(2).strip());
+            Optional<Text> addressProblem = addressProblem(withName.group(2).strip());
             if (addressProblem.isPresent()) {
                 return Result.failure(addressProblem.get());
             }
@@ -44,35 +44,33 @@ public record MailAddress(String displayName, String address) {
                 return Result.ok(new MailAddress(null, withName.group(2).strip()));
             }
             if (!NAME.matcher(name).matches()) {
-                return Result.failure("The display name may contain only letters, digits, spaces and . - ' "
-                        + "(special characters are not supported). Use Display Name <email@address.com>.");
+                return Result.failure(Text.of("address.from.displayName"));
             }
             return Result.ok(new MailAddress(name, withName.group(2).strip()));
         }
         if (value.contains("<") || value.contains(">")) {
-            return Result.failure("Use Display Name <email@address.com> or a bare email@address.com.");
+            return Result.failure(Text.of("address.from.brackets"));
         }
         return addressProblem(value).map(Result::failure).orElseGet(() -> Result.ok(new MailAddress(null, value)));
     }
 
     /** A plain e-mail address as Mailroom accepts it anywhere (From, recipients, admin e-mail). */
-    public static Optional<String> addressProblem(String address) {
+    public static Optional<Text> addressProblem(String address) {
         int at = address.lastIndexOf('@');
         if (at <= 0 || at == address.length() - 1 || address.indexOf('@') != at) {
-            return Optional.of("'" + printable(address) + "' is not an e-mail address (expected name@domain).");
+            return Optional.of(Text.of("address.notAnAddress", printable(address)));
         }
         String local = address.substring(0, at);
         String domain = address.substring(at + 1);
         if (local.length() > 64 || !LOCAL_PART.matcher(local).matches()) {
-            return Optional.of("The part before @ may contain only letters, digits and . _ % + - "
-                    + "(special characters are not supported).");
+            return Optional.of(Text.of("address.localPart"));
         }
         if (domain.length() > 253 || !domain.contains(".") && !"localhost".equalsIgnoreCase(domain)) {
-            return Optional.of("The domain after @ must be a full domain name such as example.com.");
+            return Optional.of(Text.of("address.domain.full"));
         }
         for (String label : domain.split("\\.", -1)) {
             if (!DOMAIN_LABEL.matcher(label).matches()) {
-                return Optional.of("The domain after @ may contain only letters, digits, dots and hyphens.");
+                return Optional.of(Text.of("address.domain.characters"));
             }
         }
         return Optional.empty();
@@ -89,12 +87,12 @@ public record MailAddress(String displayName, String address) {
     }
 
     /** Either a parsed address or the reason it was refused. */
-    public record Result(MailAddress value, String problem) {
+    public record Result(MailAddress value, Text problem) {
         static Result ok(MailAddress value) {
             return new Result(value, null);
         }
 
-        static Result failure(String problem) {
+        static Result failure(Text problem) {
             return new Result(null, problem);
         }
 

@@ -20,6 +20,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public class MailroomDataSource implements DataSource {
 
+    /** H2's "Database may be already in use": another process holds the file. */
+    static final int H2_IN_USE = 90020;
+    static final String IN_USE = "The embedded H2 database in " + DataDirectory.KEY + " is open in another process: a"
+            + " second node cannot share it. Nodes of a cluster share one PostgreSQL database (mailroom.db.url) and one"
+            + " mailroom.secret-key; give each its own mailroom.data-dir.";
+
     private volatile DataSource target;
     /** Set for the embedded H2 database, whose commits are forced to the disk by Mailroom itself. */
     private volatile DurableCommits durable;
@@ -87,7 +93,12 @@ public class MailroomDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = target().getConnection();
+        Connection connection;
+        try {
+            connection = target().getConnection();
+        } catch (SQLException e) {
+            throw e.getErrorCode() == H2_IN_USE ? new SQLException(IN_USE, e.getSQLState(), e.getErrorCode(), e) : e;
+        }
         DurableCommits commits = durable;
         return commits == null ? connection : commits.wrap(connection);
     }

@@ -3,7 +3,9 @@ package com.mailroom.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mailroom.delivery.boundary.MailView;
+import com.mailroom.errors.BodyTooLarge;
 import com.mailroom.errors.FieldError;
+import com.mailroom.errors.InvalidInput;
 import com.mailroom.settings.boundary.SmtpSettingsView;
 import com.mailroom.settings.boundary.TestReport;
 import com.mailroom.status.boundary.StatusView;
@@ -98,9 +100,9 @@ class AnswersTest {
     void errors() {
         answers("{\"message\":\"The input has 2 errors.\",\"errors\":[{\"field\":\"port\",\"message\":\"Must be a whole number.\"},"
                 + "{\"field\":\"attachments[0].filename\",\"message\":\"Unknown field.\"}]}",
-                new ErrorBody("The input has 2 errors.", List.of(new FieldError("port", "Must be a whole number."),
-                        new FieldError("attachments[0].filename", "Unknown field.", "rule.code"))));
+                ErrorBody.of(new InvalidInput(List.of(FieldError.of("port", "field.mustBe.wholeNumber"),
+                        FieldError.of("attachments[0].filename", "field.unknown")))));
         answers("{\"message\":\"The request body is larger than 1024 KiB.\",\"errors\":[]}",
-                ErrorBody.of("The request body is larger than 1024 KiB."));
+                ErrorBody.of(new BodyTooLarge(1024 * 1024)));
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mailroom.errors.FieldError;
+import com.mailroom.api.ErrorBody.Field;
 import com.mailroom.errors.InvalidInput;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,20 +24,21 @@ final class Bodies {
         }
     }
 
-    static List<FieldError> invalid(Executable call) {
+    /** The 422's errors as the API shows them: the field and the English sentence. */
+    static List<Field> invalid(Executable call) {
         InvalidInput e = assertThrows(InvalidInput.class, call);
         if (e.status() != 422) {
             throw new AssertionError("status " + e.status());
         }
-        return e.errors();
+        return e.errors().stream().map(Field::of).toList();
     }
 
-    static List<String> fields(List<FieldError> errors) {
-        return errors.stream().map(FieldError::field).toList();
+    static List<String> fields(List<Field> errors) {
+        return errors.stream().map(Field::field).toList();
     }
 
     /** Only {@code field} was refused, and its message says {@code words}. */
-    static void assertOnlyRefused(List<FieldError> errors, String field, String words) {
+    static void assertOnlyRefused(List<Field> errors, String field, String words) {
         assertEquals(List.of(field), fields(errors));
         assertTrue(errors.get(0).message().contains(words), errors.get(0).message());
     }

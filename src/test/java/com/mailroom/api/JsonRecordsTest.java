@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.api.ErrorBody.Field;
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.sending.entity.TlsMode;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonRecordsTest {
 
     public record Sample(String s, Integer n, Long l, Boolean b, TlsMode c, TlsVersion tlsVersion, @Nullable TlsMode maybe,
-                         @JsonRecords.MustBe("a list of e-mail addresses") List<String> to, List<String> tags,
+                         @JsonRecords.MustBe("field.mustBe.addresses") List<String> to, List<String> tags,
                          List<Part> parts, byte[] content) {
     }
 
@@ -40,7 +41,7 @@ class JsonRecordsTest {
         return JsonRecords.bind(json(body), Sample.class);
     }
 
-    private static List<FieldError> refused(String body) {
+    private static List<Field> refused(String body) {
         return invalid(() -> bind(body));
     }
 
@@ -77,7 +78,7 @@ class JsonRecordsTest {
     @ValueSource(strings = {"2147483648", "-2147483649", "1e20", "1e400", "1e-400", "587.5", "0.1", "-0.5", "1E+1000000",
             "123456789012345678901234567890", "'587'", "true", "[1]"})
     void otherNumbersAreNotIntegers(String number) {
-        assertEquals(List.of(new FieldError("n", "Must be a whole number.")), refused("{'n': " + number + "}"));
+        assertEquals(List.of(new Field("n", "Must be a whole number.")), refused("{'n': " + number + "}"));
     }
 
     @Test
@@ -91,7 +92,7 @@ class JsonRecordsTest {
         assertEquals(true, bind("{'b': true}").b());
         assertEquals(false, bind("{'b': false}").b());
         for (String wrong : List.of("'true'", "1", "null", "'false'", "[]")) {
-            assertEquals(List.of(new FieldError("b", "Must be true or false.")), refused("{'b': " + wrong + "}"), wrong);
+            assertEquals(List.of(new Field("b", "Must be true or false.")), refused("{'b': " + wrong + "}"), wrong);
         }
     }
 
@@ -100,9 +101,9 @@ class JsonRecordsTest {
         assertEquals(TlsMode.STARTTLS, bind("{'c': 'StartTLS'}").c());
         assertEquals(TlsVersion.TLSv1_2, bind("{'tls_version': 'tlsv1.2'}").tlsVersion());
         for (String wrong : List.of("'z'", "''", "1", "null", "{}")) {
-            assertEquals(List.of(new FieldError("c", "Must be one of none, starttls, implicit.")), refused("{'c': " + wrong + "}"));
+            assertEquals(List.of(new Field("c", "Must be one of none, starttls, implicit.")), refused("{'c': " + wrong + "}"));
         }
-        List<FieldError> old = refused("{'tls_version': 'TLSv1_1'}");
+        List<Field> old = refused("{'tls_version': 'TLSv1_1'}");
         assertEquals(List.of("tls_version"), fields(old));
         assertTrue(old.get(0).message().startsWith("TLSv1_1 is refused: TLS 1.1 and older are insecure"), old.get(0).message());
     }
@@ -120,8 +121,8 @@ class JsonRecordsTest {
         assertEquals(List.of("a", "b"), bind("{'to': ['a', 'b']}").to());
         assertEquals(List.of(), bind("{'to': []}").to());
         for (String wrong : List.of("[1]", "['a', null]", "{}", "1", "[['a']]")) {
-            assertEquals(List.of(new FieldError("to", "Must be a list of e-mail addresses.")), refused("{'to': " + wrong + "}"));
-            assertEquals(List.of(new FieldError("tags", "Must be a list of tags.")), refused("{'tags': " + wrong + "}"));
+            assertEquals(List.of(new Field("to", "Must be a list of e-mail addresses.")), refused("{'to': " + wrong + "}"));
+            assertEquals(List.of(new Field("tags", "Must be a list of tags.")), refused("{'tags': " + wrong + "}"));
         }
     }
 
@@ -129,22 +130,22 @@ class JsonRecordsTest {
     void listsOfRecordsAreCheckedItemByItemAndNamedByIndex() {
         Sample s = bind("{'parts': [{'name': 'a', 'size': 1}, {'name': 'b'}]}");
         assertEquals(List.of(new Part("a", 1), new Part("b", 0)), s.parts());
-        assertEquals(List.of(new FieldError("parts", "Must be a list of parts.")), refused("{'parts': {'name': 'a'}}"));
-        List<FieldError> errors = refused("{'parts': [{'name': 1}, 'x', {'size': 'big', 'zz': 0, 'evil\\r\\n': 1}, null]}");
-        assertEquals(List.of(new FieldError("parts[0].name", "Must be a string."),
-                new FieldError("parts[1]", "Must be an object with name and size."),
-                new FieldError("parts[2].evil??", "Unknown field."), new FieldError("parts[2].zz", "Unknown field."),
-                new FieldError("parts[2].size", "Must be a whole number."),
-                new FieldError("parts[3]", "Must be an object with name and size.")), errors);
+        assertEquals(List.of(new Field("parts", "Must be a list of parts.")), refused("{'parts': {'name': 'a'}}"));
+        List<Field> errors = refused("{'parts': [{'name': 1}, 'x', {'size': 'big', 'zz': 0, 'evil\\r\\n': 1}, null]}");
+        assertEquals(List.of(new Field("parts[0].name", "Must be a string."),
+                new Field("parts[1]", "Must be an object with name and size."),
+                new Field("parts[2].evil??", "Unknown field."), new Field("parts[2].zz", "Unknown field."),
+                new Field("parts[2].size", "Must be a whole number."),
+                new Field("parts[3]", "Must be an object with name and size.")), errors);
     }
 
     @Test
     void bytesAreBase64WithLineBreaksAllowed() {
         assertArrayEquals("hello".getBytes(), bind("{'content': 'aGVs\\r\\nbG8='}").content());
         assertArrayEquals("hello".getBytes(), bind("{'content': 'aGVsbG8'}").content());
-        assertEquals(List.of(new FieldError("content", "Must be base64 (RFC 4648).")), refused("{'content': '!!!'}"));
-        assertEquals(List.of(new FieldError("content", "Must be base64 (RFC 4648).")), refused("{'content': 'aGVsbG8=x'}"));
-        assertEquals(List.of(new FieldError("content", "Must be a string.")), refused("{'content': 5}"));
+        assertEquals(List.of(new Field("content", "Must be base64 (RFC 4648).")), refused("{'content': '!!!'}"));
+        assertEquals(List.of(new Field("content", "Must be base64 (RFC 4648).")), refused("{'content': 'aGVsbG8=x'}"));
+        assertEquals(List.of(new Field("content", "Must be a string.")), refused("{'content': 5}"));
     }
 
     @Test
@@ -154,7 +155,7 @@ class JsonRecordsTest {
             body.add(String.format("x%04d", i), i);
         }
         body.add("s", "known");
-        List<FieldError> errors = invalid(() -> JsonRecords.check(body.build(), Sample.class));
+        List<Field> errors = invalid(() -> JsonRecords.check(body.build(), Sample.class));
         assertEquals(20, errors.size());
         assertEquals("x0000", errors.get(0).field());
         assertEquals("x0019", errors.get(19).field());
@@ -164,7 +165,7 @@ class JsonRecordsTest {
     @Test
     void unknownFieldNamesAreReportedPrintableAndShort() {
         var body = Json.createObjectBuilder().add("evil\r\nX-Header: 1", 1).add("k".repeat(10_000), 2).build();
-        List<FieldError> errors = invalid(() -> JsonRecords.check(body, Sample.class));
+        List<Field> errors = invalid(() -> JsonRecords.check(body, Sample.class));
         assertEquals(2, errors.size());
         errors.forEach(e -> {
             assertTrue(e.field().length() <= 64, "length " + e.field().length());
@@ -176,7 +177,7 @@ class JsonRecordsTest {
     @Test
     void typeErrorsAndUnknownFieldsAreReportedTogetherUnknownFirstThenInComponentOrder() {
         var e = assertThrows(InvalidInput.class, () -> bind("{'tls_version': 'x', 'n': 'x', 's': 1, 'zzz': 0}"));
-        assertEquals(List.of("zzz", "s", "n", "tls_version"), fields(e.errors()));
+        assertEquals(List.of("zzz", "s", "n", "tls_version"), e.errors().stream().map(FieldError::field).toList());
         assertEquals("The input has 4 errors.", e.getMessage());
     }
 
@@ -206,11 +207,11 @@ class JsonRecordsTest {
 
     @Test
     void newUserOfTheWrongTypesIsRefusedNamingEveryField() {
-        List<FieldError> errors = invalid(() -> JsonRecords.bind(
+        List<Field> errors = invalid(() -> JsonRecords.bind(
                 json("{'username': 1, 'email': [], 'password': true, 'admin': 'yes', 'role': 'x'}"), UsersResource.NewUser.class));
-        assertEquals(List.of(new FieldError("role", "Unknown field."), new FieldError("username", "Must be a string."),
-                new FieldError("email", "Must be a string."), new FieldError("password", "Must be a string."),
-                new FieldError("admin", "Must be true or false.")), errors);
+        assertEquals(List.of(new Field("role", "Unknown field."), new Field("username", "Must be a string."),
+                new Field("email", "Must be a string."), new Field("password", "Must be a string."),
+                new Field("admin", "Must be true or false.")), errors);
         assertFalse(invalid(() -> JsonRecords.bind(json("{'admin': null}"), UsersResource.NewUser.class)).isEmpty());
     }
 }

@@ -7,7 +7,7 @@ import static com.mailroom.api.Bodies.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.mailroom.errors.FieldError;
+import com.mailroom.api.ErrorBody.Field;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
@@ -37,7 +37,7 @@ class LegacySettingsBodyTest {
         return overlay(fresh(), body);
     }
 
-    private static List<FieldError> refused(String body) {
+    private static List<Field> refused(String body) {
         return invalid(() -> LegacySettingsBody.changes(json(body)));
     }
 
@@ -105,7 +105,7 @@ class LegacySettingsBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"'true'", "1", "null", "'yes'"})
     void starttlsAutoThatIsNotABooleanIsRefused(String value) {
-        assertEquals(List.of(new FieldError("enable_starttls_auto", "Must be true or false.")),
+        assertEquals(List.of(new Field("enable_starttls_auto", "Must be true or false.")),
                 refused("{'enable_starttls_auto': " + value + "}"));
     }
 
@@ -126,7 +126,7 @@ class LegacySettingsBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"'TLSv1_3'", "'TLSv1_2_OR_NEWER'", "'SSLv2'", "''", "'TLS'", "null", "12"})
     void otherSslVersionsAreRefused(String value) {
-        List<FieldError> errors = refused("{'ssl_version': " + value + "}");
+        List<Field> errors = refused("{'ssl_version': " + value + "}");
         assertEquals(List.of("ssl_version"), fields(errors));
     }
 
@@ -182,7 +182,7 @@ class LegacySettingsBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"'587'", "587.5", "1e20", "true"})
     void portThatIsNotAWholeNumberIsRefused(String port) {
-        assertEquals(List.of(new FieldError("port", "Must be a whole number.")), refused("{'port': " + port + "}"));
+        assertEquals(List.of(new Field("port", "Must be a whole number.")), refused("{'port': " + port + "}"));
     }
 
     @Test
@@ -195,12 +195,12 @@ class LegacySettingsBodyTest {
     @ValueSource(strings = {"tls_mode", "tls_version", "auth_mechanism", "trusted_ca_pem", "password_set", "version",
             "enable_ssl", "ssl"})
     void fieldsOutsideThePeersApiAreRefused(String name) {
-        assertEquals(List.of(new FieldError(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
+        assertEquals(List.of(new Field(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        List<FieldError> errors = refused("{'port': '25', 'enable_starttls_auto': 'no', 'ssl_version': 'TLSv1_1',"
+        List<Field> errors = refused("{'port': '25', 'enable_starttls_auto': 'no', 'ssl_version': 'TLSv1_1',"
                 + " 'auth_type': 'none', 'address': 5, 'tls_mode': 'none'}");
         assertEquals(Set.of("port", "enable_starttls_auto", "ssl_version", "auth_type", "address", "tls_mode"),
                 Set.copyOf(fields(errors)));

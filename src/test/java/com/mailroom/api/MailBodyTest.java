@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.delivery.control.MailMessage;
 import com.mailroom.delivery.entity.Category;
-import com.mailroom.errors.FieldError;
+import com.mailroom.api.ErrorBody.Field;
 import com.mailroom.errors.InvalidInput;
 import jakarta.json.Json;
 import java.io.StringReader;
@@ -27,8 +27,8 @@ class MailBodyTest {
         return JsonRecords.bind(json(text), MailBody.class).message();
     }
 
-    private static List<FieldError> refused(String text) {
-        return assertThrows(InvalidInput.class, () -> message(text)).errors();
+    private static List<Field> refused(String text) {
+        return assertThrows(InvalidInput.class, () -> message(text)).errors().stream().map(Field::of).toList();
     }
 
     @Test
@@ -68,7 +68,7 @@ class MailBodyTest {
         var errors = refused("""
                 {"to": [1], "subject": 2, "category": "spam", "extra": true,
                  "attachments": [{"filename": "a", "content_type": "text/plain", "content_base64": "!!!", "x": 1}]}""");
-        String fields = errors.stream().map(FieldError::field).sorted().collect(Collectors.joining(","));
+        String fields = errors.stream().map(Field::field).sorted().collect(Collectors.joining(","));
         assertEquals("attachments[0].content_base64,attachments[0].x,category,extra,subject,to", fields);
     }
 
@@ -76,12 +76,12 @@ class MailBodyTest {
     void theMessagesSayWhatEachFieldMustBeInTheOrderTheyAlwaysCameIn() {
         var errors = refused("""
                 {"bcc": {}, "attachments": "report.pdf", "category": null, "html": 1, "zz": 0}""");
-        assertEquals(List.of(new FieldError("zz", "Unknown field."), new FieldError("html", "Must be a string."),
-                new FieldError("category", "Must be one of new_user, password_reset, admin_notification, content_delivery."),
-                new FieldError("bcc", "Must be a list of e-mail addresses."),
-                new FieldError("attachments", "Must be a list of attachments.")), errors);
-        assertEquals(List.of(new FieldError("attachments[1]", "Must be an object with filename, content_type and content_base64."),
-                        new FieldError("attachments[2].content_base64", "Must be a string.")),
+        assertEquals(List.of(new Field("zz", "Unknown field."), new Field("html", "Must be a string."),
+                new Field("category", "Must be one of new_user, password_reset, admin_notification, content_delivery."),
+                new Field("bcc", "Must be a list of e-mail addresses."),
+                new Field("attachments", "Must be a list of attachments.")), errors);
+        assertEquals(List.of(new Field("attachments[1]", "Must be an object with filename, content_type and content_base64."),
+                        new Field("attachments[2].content_base64", "Must be a string.")),
                 refused("{\"attachments\": [{}, \"x\", {\"content_base64\": 1}]}"));
     }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mailroom.errors.FieldError;
+import com.mailroom.api.ErrorBody.Field;
 import com.mailroom.settings.boundary.SmtpSettingsView;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.SmtpConfig;
@@ -46,7 +46,7 @@ class SettingsBodyTest {
         return form;
     }
 
-    private static List<FieldError> refused(String body) {
+    private static List<Field> refused(String body) {
         return invalid(() -> SettingsBody.changes(json(body)));
     }
 
@@ -117,8 +117,8 @@ class SettingsBodyTest {
     @ValueSource(strings = {"'587'", "587.5", "1e20", "1E+3", "2147483648", "-2147483649", "99999999999999999999999",
             "true", "[587]", "{'n': 587}", "''"})
     void portThatIsNotAWholeNumberIsRefused(String port) {
-        List<FieldError> errors = refused("{'port': " + port + "}");
-        assertEquals(List.of(new FieldError("port", "Must be a whole number.")), errors);
+        List<Field> errors = refused("{'port': " + port + "}");
+        assertEquals(List.of(new Field("port", "Must be a whole number.")), errors);
     }
 
     @ParameterizedTest
@@ -130,7 +130,7 @@ class SettingsBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"'yes'", "'true'", "1", "0", "null", "[]", "{}"})
     void defaultSmtpThatIsNotABooleanIsRefused(String value) {
-        assertEquals(List.of(new FieldError("default_smtp", "Must be true or false.")), refused("{'default_smtp': " + value + "}"));
+        assertEquals(List.of(new Field("default_smtp", "Must be true or false.")), refused("{'default_smtp': " + value + "}"));
     }
 
     @ParameterizedTest
@@ -138,7 +138,7 @@ class SettingsBodyTest {
             "token_endpoint", "scopes"})
     void textFieldsOfTheWrongTypeAreRefused(String field) {
         for (String value : List.of("1", "true", "[]", "{}", "['a']")) {
-            assertEquals(List.of(new FieldError(field, "Must be a string.")), refused("{'" + field + "': " + value + "}"));
+            assertEquals(List.of(new Field(field, "Must be a string.")), refused("{'" + field + "': " + value + "}"));
         }
     }
 
@@ -196,7 +196,7 @@ class SettingsBodyTest {
     @ValueSource(strings = {"passwd", "Password", "smtp_password", "enable_starttls_auto", "ssl_version", "addressX", "",
             "port ", "id"})
     void unknownFieldsAreRefusedByName(String name) {
-        assertEquals(List.of(new FieldError(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
+        assertEquals(List.of(new Field(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
     }
 
     @Test
@@ -210,7 +210,7 @@ class SettingsBodyTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        List<FieldError> errors = refused("{'port': '587', 'default_smtp': 'yes', 'tls_mode': 'ssl', 'tls_version': 'TLSv1_1',"
+        List<Field> errors = refused("{'port': '587', 'default_smtp': 'yes', 'tls_mode': 'ssl', 'tls_version': 'TLSv1_1',"
                 + " 'address': 1, 'bogus': 1}");
         assertEquals(Set.of("port", "default_smtp", "tls_mode", "tls_version", "address", "bogus"), Set.copyOf(fields(errors)));
         assertEquals(6, errors.size());
@@ -218,7 +218,7 @@ class SettingsBodyTest {
 
     @Test
     void errorsAreNamedBySnakeCaseJsonFields() {
-        List<FieldError> errors = refused("{'user_name': 1, 'client_id': 2, 'token_endpoint': 3, 'trusted_ca_pem': 4,"
+        List<Field> errors = refused("{'user_name': 1, 'client_id': 2, 'token_endpoint': 3, 'trusted_ca_pem': 4,"
                 + " 'client_secret': 5, 'auth_mechanism': 6}");
         errors.forEach(e -> assertTrue(e.field().matches("[a-z]+(_[a-z]+)*"), e.field()));
         assertEquals(Set.of("user_name", "client_id", "token_endpoint", "trusted_ca_pem", "client_secret", "auth_mechanism"),

@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Payara Micro started the way an operator starts Mailroom: {@code java -jar payara-micro.jar --deploy mailroom.war
  * --contextroot /}, configured by environment variables only. Its output is kept for the test to read.
  */
 public final class MicroProcess implements AutoCloseable {
+
+    /** Payara lists the application's URL under this heading; an application that failed to start has none. */
+    private static final Pattern DEPLOYED = Pattern.compile("Payara Micro URLs:\\s*\\R\\s*http");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -53,7 +57,8 @@ public final class MicroProcess implements AutoCloseable {
             micro.close();
             throw new IllegalStateException("Payara Micro did not start:\n" + micro.output());
         }
-        if (micro.output().contains("Deployment failed") || micro.output().contains("Exception while loading the app")) {
+        if (micro.output().contains("Deployment failed") || micro.output().contains("Exception while loading the app")
+                || !DEPLOYED.matcher(micro.output()).find()) {
             micro.close();
             throw new IllegalStateException("Mailroom was not deployed:\n" + micro.output());
         }

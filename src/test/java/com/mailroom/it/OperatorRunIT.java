@@ -2,6 +2,7 @@ package com.mailroom.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -41,6 +42,12 @@ class OperatorRunIT {
                      "auth_type": "basic", "user_name": "ops@example.com", "password": "restart-secret-1"}""").json();
             assertEquals(201, api.postJson("api/v1/users", admin,
                     "{\"username\": \"dave\", \"email\": \"dave@example.com\", \"password\": \"daves-password\", \"admin\": false}").status());
+
+            // a second node on the same embedded database is refused at start, with the setting to change named
+            var refused = assertThrows(IllegalStateException.class, () -> MicroProcess.start(env).close());
+            assertTrue(refused.getMessage().contains("is open in another process")
+                    && refused.getMessage().contains("mailroom.data-dir"), refused.getMessage());
+            assertEquals(200, api.get("api/v1/smtp/settings", admin).status(), "the first node is unharmed");
         }
 
         assertTrue(Files.exists(dataDir.resolve("mailroom.mv.db")), "the embedded database lives in the data directory");

@@ -232,7 +232,7 @@ class SmtpPageIT {
     @Test
     void germanFollowsTheBrowserAndTheSwitchKeepsTheChoice() {
         LoginPage login = LoginPage.open(browser("de"), api.base());
-        assertLabels(login, "username", "Nutzername", "password", "Passwort");
+        assertLabels(login, "username", "Benutzername", "password", "Passwort");
         Account admin = Admins.newAdmin(api);
         SmtpPage german = login.logIn(admin.name(), admin.password());
         assertTrue(german.url().endsWith("/admin/smtp.xhtml"), german.url());
@@ -240,7 +240,7 @@ class SmtpPageIT {
         assertLabels(german, "mode:0", "Standard-E-Mail-Einstellungen verwenden",
                 "mode:1", "Benutzerdefinierte E-Mail-Einstellungen verwenden");
         german.chooseCustom().chooseAuth("BASIC");
-        assertLabels(german, "address", "Mailserver", "from", "Von", "userName", "Nutzername", "password", "Passwort",
+        assertLabels(german, "address", "Mailserver", "from", "Von", "userName", "Benutzername", "password", "Passwort",
                 "port", "Port", "tlsMode", "TLS/SSL", "tlsVersion", "TLS-Version", "authType", "Authentifizierungstyp");
         assertEquals("Speichern", german.value("save"));
         assertEquals("Test-E-Mail senden", german.value("test"));
@@ -250,7 +250,8 @@ class SmtpPageIT {
         // the rules' messages next to the fields speak German too
         german.fill("address", "smtp://mail.example.com").save();
         assertEquals("Die Client-ID ist für OAuth 2.0 erforderlich.", german.fieldError("clientId"));
-        assertTrue(german.fieldError("address").startsWith("Nur den Hostnamen eingeben"), german.fieldError("address"));
+        assertTrue(german.fieldError("address").startsWith("Geben Sie nur den Hostnamen ein"),
+                german.fieldError("address"));
 
         german.switchLanguage("en");
         assertLabels(german, "mode:0", "Use default email settings");
@@ -261,6 +262,29 @@ class SmtpPageIT {
         english.switchLanguage("de");
         assertEquals("Speichern", english.value("save"));
         assertEquals("Benutzer", english.users().heading());
+    }
+
+    @Test
+    void theGermanPageShowsAFailedTestAndTheRulesInGerman() {
+        Account admin = Admins.newAdmin(api);
+        SmtpPage german = LoginPage.open(browser("de"), api.base()).logIn(admin.name(), admin.password());
+        german.chooseCustom().chooseTls("NONE").chooseAuth("NONE").fill("address", "127.0.0.1")
+                .fill("port", closedPort()).fill("from", SMTP_USER);
+
+        SmtpPage.Result failure = german.sendTestEmail().result();
+        assertEquals("Die Test-E-Mail konnte nicht gesendet werden.", failure.headline());
+        assertEquals("Verbinden (connect)", failure.stage());
+        assertTrue(failure.reply().startsWith("Keine Verbindung zu 127.0.0.1:"), failure.reply());
+        assertEquals("Die Verbindung wurde nicht angenommen: Prüfen Sie Mailserver, Port und Firewall.",
+                failure.hint());
+
+        // a rule that had only an English sentence, and the From rule's own sentence instead of one for every problem
+        german.fill("address", "mail server").fill("from", "Berichte; Team <" + SMTP_USER + ">").save();
+        assertEquals("„mail server“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, Punkte und "
+                + "Bindestriche.", german.fieldError("address"));
+        assertTrue(german.fieldError("from").startsWith("Der Anzeigename darf nur Buchstaben, Ziffern, Leerzeichen"),
+                german.fieldError("from"));
+        assertTrue(german.messages().contains("Bitte korrigieren Sie die markierten Felder."), german.messages());
     }
 
     @Test

@@ -24,8 +24,8 @@ class FromAddressTest {
         var result = MailAddress.parse(raw);
         assertFalse(result.valid(), () -> raw + " was accepted as " + result.value());
         assertNull(result.value());
-        assertTrue(result.problem() != null && !result.problem().isBlank());
-        return result.problem();
+        assertTrue(result.problem() != null && !result.problem().english().isBlank());
+        return result.problem().english();
     }
 
     @Test
@@ -115,13 +115,13 @@ class FromAddressTest {
     void hugeInputIsRefusedWithoutEchoingIt() {
         String problem = refused("x".repeat(1_000_000));
         assertTrue(problem.length() < 200, problem);
-        String notAnAddress = MailAddress.addressProblem("y".repeat(500)).orElseThrow();
+        String notAnAddress = MailAddress.addressProblem("y".repeat(500)).orElseThrow().english();
         assertTrue(notAnAddress.length() < 200, notAnAddress);
     }
 
     @Test
     void problemTextNeverContainsControlCharacters() {
-        String problem = MailAddress.addressProblem("no-at-sign\r\nBcc: x").orElseThrow();
+        String problem = MailAddress.addressProblem("no-at-sign\r\nBcc: x").orElseThrow().english();
         assertFalse(problem.chars().anyMatch(Character::isISOControl), problem);
     }
 

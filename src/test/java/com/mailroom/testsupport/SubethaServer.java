@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 /** SubEthaSMTP on loopback, for STARTTLS (which GreenMail lacks) and for implicit TLS with chosen TLS versions. */
 public final class SubethaServer implements AutoCloseable {
 
-    public record Delivery(String envelopeFrom, String envelopeTo, byte[] data) {
+    /** One mail as the server got it; {@code helo} is the name the client gave in EHLO (Mailroom: its node name). */
+    public record Delivery(String envelopeFrom, String envelopeTo, byte[] data, String helo) {
     }
 
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -47,7 +48,7 @@ public final class SubethaServer implements AutoCloseable {
                         Loopback.pause(acceptDelayMs);
                     }
                     if (keep) {
-                        deliveries.add(new Delivery(from, to, data));
+                        deliveries.add(new Delivery(from, to, data, context.getHelo().orElse(null)));
                     }
                     received.incrementAndGet();
                 });

@@ -1,5 +1,6 @@
 package com.mailroom.delivery.boundary;
 
+import com.mailroom.platform.Text;
 import com.mailroom.platform.WireEnum;
 import com.mailroom.delivery.control.DeliveryConfig;
 import com.mailroom.delivery.control.MailMessage;
@@ -74,7 +75,7 @@ public class Outbox {
                 checked.add(MailRules.check(messages.get(i), config.maxSizeBytes()));
             } catch (InvalidInput e) {
                 String prefix = "messages[" + i + "].";
-                e.errors().forEach(f -> errors.add(new FieldError(prefix + f.field(), f.message())));
+                e.errors().forEach(f -> errors.add(new FieldError(prefix + f.field(), f.text())));
             }
         }
         if (!errors.isEmpty()) {
@@ -129,7 +130,7 @@ public class Outbox {
     public MailView resend(String id) {
         OutboundMail mail = load(id);
         if (mail.getStatus() != MailStatus.FAILED) {
-            throw new Conflict("status", "Only failed mail can be resent; this one is " + mail.getStatus().wireName() + ".");
+            throw new Conflict("status", Text.of("error.notResendable", mail.getStatus().wireName()));
         }
         mail.requeue(OffsetDateTime.now(clock));
         queued.fire(new MailQueued(id));
@@ -139,7 +140,7 @@ public class Outbox {
     private OutboundMail load(String id) {
         OutboundMail mail = id == null || id.length() > 36 ? null : em.find(OutboundMail.class, id);
         if (mail == null) {
-            throw new NotFound("No mail with id " + (id == null ? "" : id.replaceAll("[^A-Za-z0-9-]", "?")) + ".");
+            throw new NotFound(Text.of("error.noMail", id == null ? "" : id.replaceAll("[^A-Za-z0-9-]", "?")));
         }
         return mail;
     }

@@ -201,8 +201,8 @@ public final class BatchSender implements AutoCloseable {
 
     static SendOutcome classify(String mailId, Throwable e, SmtpTarget target, SMTPTransport transport) {
         Diagnosis.Failure f = Diagnosis.of(e, target, transport);
-        return new SendOutcome(mailId, RetryPolicy.permanent(f.stage(), f.smtpCode()) ? Kind.PERMANENT : Kind.TRANSIENT,
-                f.stage(), f.smtpCode(), f.message(), f.hint());
+        return SendOutcome.failed(mailId, RetryPolicy.permanent(f.stage(), f.smtpCode()) ? Kind.PERMANENT
+                : Kind.TRANSIENT, f.stage(), f.smtpCode(), f.message(), f.hint());
     }
 
     private static String refused(SendFailedException e) {

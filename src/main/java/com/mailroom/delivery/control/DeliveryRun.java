@@ -64,8 +64,8 @@ public class DeliveryRun {
             outcomes = conversations.run(destinations.current(),
                     target -> sender.send(target, claim.mails(), deadline, stopping), DeliveryRun::loginRejected);
         } catch (Conversations.Unusable u) {
-            outcomes = claim.mails().stream().map(m -> new SendOutcome(m.id(), SendOutcome.Kind.TRANSIENT, u.stage(),
-                    null, u.getMessage(), u.hint())).toList();
+            outcomes = claim.mails().stream().map(m -> SendOutcome.failed(m.id(), SendOutcome.Kind.TRANSIENT,
+                    u.stage(), null, u.text(), u.hint())).toList();
         } catch (RuntimeException e) {
             claims.record(claim.token(), claim.mails().stream()
                     .map(m -> new Update(m.id(), Update.Kind.RELEASE, null, OffsetDateTime.now(clock))).toList());

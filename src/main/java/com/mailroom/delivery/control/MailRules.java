@@ -3,6 +3,7 @@ package com.mailroom.delivery.control;
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.platform.MailAddress;
+import com.mailroom.platform.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,27 +39,26 @@ public final class MailRules {
         var bcc = recipients("bcc", m.bcc(), errors);
         int count = m.to().size() + m.cc().size() + m.bcc().size();
         if (count == 0) {
-            errors.add(new FieldError("to", "At least one recipient (to, cc or bcc) is required."));
+            errors.add(FieldError.of("to", "field.to.none"));
         } else if (count > MAX_RECIPIENTS) {
-            errors.add(new FieldError("to", "At most " + MAX_RECIPIENTS + " recipients (to, cc and bcc together) are allowed."));
+            errors.add(FieldError.of("to", "field.to.tooMany", MAX_RECIPIENTS));
         }
         if (m.subject() == null || m.subject().isBlank()) {
-            errors.add(new FieldError("subject", "A subject is required."));
+            errors.add(FieldError.of("subject", "field.subject.required"));
         } else if (CONTROL.matcher(m.subject()).find()) {
-            errors.add(new FieldError("subject", "The subject must not contain line breaks or control characters."));
+            errors.add(FieldError.of("subject", "field.subject.control"));
         } else if (m.subject().length() > MAX_SUBJECT) {
-            errors.add(new FieldError("subject", "The subject must be at most " + MAX_SUBJECT + " characters."));
+            errors.add(FieldError.of("subject", "field.subject.tooLong", MAX_SUBJECT));
         }
         if (empty(m.text()) && empty(m.html())) {
-            errors.add(new FieldError("text", "Give the mail a text or an html body (or both)."));
+            errors.add(FieldError.of("text", "field.text.required"));
         }
         if (m.category() == null) {
-            errors.add(new FieldError("category", "A category is required."));
+            errors.add(FieldError.of("category", "field.category.required"));
         }
         long size = utf8(m.text()) + utf8(m.html()) + attachments(m.attachments(), errors);
         if (size > maxSizeBytes) {
-            errors.add(new FieldError("attachments", "The mail is " + size + " bytes; at most " + maxSizeBytes
-                    + " are allowed (mailroom.mail.max-size-bytes)."));
+            errors.add(FieldError.of("attachments", "field.attachments.tooLarge", size, maxSizeBytes));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -78,9 +78,9 @@ public final class MailRules {
             if (parsed.valid()) {
                 canonical.add(parsed.value().formatted());
             } else {
-                String problem = raw != null && CONTROL.matcher(raw).find()
-                        ? "must not contain line breaks or control characters." : parsed.problem();
-                errors.add(new FieldError(field, "Recipient " + (i + 1) + ": " + problem));
+                Text problem = raw != null && CONTROL.matcher(raw).find()
+                        ? Text.of("field.recipient.control") : parsed.problem();
+                errors.add(FieldError.of(field, "field.recipient", i + 1, problem));
             }
         }
         return canonical;
@@ -88,24 +88,24 @@ public final class MailRules {
 
     private static long attachments(List<MailMessage.Attachment> attachments, List<FieldError> errors) {
         if (attachments.size() > MAX_ATTACHMENTS) {
-            errors.add(new FieldError("attachments", "At most " + MAX_ATTACHMENTS + " attachments are allowed."));
+            errors.add(FieldError.of("attachments", "field.attachments.tooMany", MAX_ATTACHMENTS));
         }
         long size = 0;
         for (int i = 0; i < attachments.size(); i++) {
             var a = attachments.get(i);
             String at = "attachments[" + i + "].";
             if (a.filename() == null || a.filename().isBlank()) {
-                errors.add(new FieldError(at + "filename", "A file name is required."));
+                errors.add(FieldError.of(at + "filename", "field.filename.required"));
             } else if (CONTROL.matcher(a.filename()).find() || a.filename().contains("/") || a.filename().contains("\\")) {
-                errors.add(new FieldError(at + "filename", "The file name must not contain line breaks, control characters or / \\."));
+                errors.add(FieldError.of(at + "filename", "field.filename.characters"));
             } else if (a.filename().length() > MAX_FILENAME) {
-                errors.add(new FieldError(at + "filename", "The file name must be at most " + MAX_FILENAME + " characters."));
+                errors.add(FieldError.of(at + "filename", "field.filename.tooLong", MAX_FILENAME));
             }
             if (a.contentType() == null || !CONTENT_TYPE.matcher(a.contentType()).matches()) {
-                errors.add(new FieldError(at + "content_type", "Must be a media type such as application/pdf (no parameters, no control characters)."));
+                errors.add(FieldError.of(at + "content_type", "field.content_type.format"));
             }
             if (a.content() == null) {
-                errors.add(new FieldError(at + "content_base64", "The content is required."));
+                errors.add(FieldError.of(at + "content_base64", "field.content_base64.required"));
             } else {
                 size += a.content().length;
             }

@@ -1,10 +1,12 @@
 package com.mailroom.delivery.control;
 
+import com.mailroom.platform.Text;
 import com.mailroom.sending.control.Stage;
 
 /**
  * What became of one mail of a batch on the wire. {@code stage} and {@code smtpCode} say where and how it failed;
  * {@code message} is the server's reply or a description (for a partly delivered mail: the refused recipients).
+ * The texts are English: they are stored as the mail's last error, one string for every reader.
  */
 public record SendOutcome(String mailId, Kind kind, Stage stage, Integer smtpCode, String message, String hint) {
 
@@ -21,6 +23,11 @@ public record SendOutcome(String mailId, Kind kind, Stage stage, Integer smtpCod
 
     public static SendOutcome sent(String id, String note) {
         return new SendOutcome(id, Kind.SENT, Stage.DONE, null, note, null);
+    }
+
+    /** A failure diagnosed in texts, kept in English. */
+    static SendOutcome failed(String id, Kind kind, Stage stage, Integer smtpCode, Text message, Text hint) {
+        return new SendOutcome(id, kind, stage, smtpCode, message.english(), hint == null ? null : hint.english());
     }
 
     public static SendOutcome notAttempted(String id) {

@@ -2,6 +2,7 @@ package com.mailroom.oauth.control;
 
 import com.mailroom.oauth.control.TokenRequest.ClientAuthentication;
 import com.mailroom.oauth.entity.AccessToken;
+import com.mailroom.platform.Text;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -108,14 +109,13 @@ public final class TokenEndpoint {
             String description = scrub(text(json, "error_description"), request);
             LOG.fine(() -> "The token endpoint " + request.tokenEndpoint() + " refused client " + request.clientId()
                     + ": HTTP " + status + " " + error);
-            throw new TokenFailure(status, scrub(error, request), description,
+            throw new TokenFailure(status, scrub(error, request), Text.verbatim(description),
                     TokenHints.forError(error, description), null);
         }
         String value = json == null ? null : text(json, "access_token");
         if (status / 100 != 2 || value == null || value.isBlank()) {
             // an HTML error page, a proxy's login page, a redirect, an empty body: not an OAuth 2.0 answer
-            throw new TokenFailure(status, null, "The token endpoint answered HTTP " + status
-                    + " without an access token or OAuth 2.0 error.",
+            throw new TokenFailure(status, null, Text.of("failure.token.notAToken", status),
                     status >= 500 ? TokenHints.PROVIDER_DOWN : TokenHints.NOT_A_TOKEN_ENDPOINT, null);
         }
         String type = text(json, "token_type");
@@ -179,28 +179,27 @@ public final class TokenEndpoint {
     /** No usable answer: the cause tells whether the host is unknown, refused, too slow or failed TLS. */
     private static TokenFailure unreachable(Exception e, TokenRequest request) {
         String where = request.tokenEndpoint().getHost() + portOf(request);
-        String hint;
-        String what;
+        Text hint;
+        Text what;
         if (find(e, SocketTimeoutException.class) != null) {
             boolean connecting = String.valueOf(find(e, SocketTimeoutException.class).getMessage())
                     .toLowerCase(Locale.ROOT).contains("connect");
-            what = connecting ? "No connection to " + where + " within the connect timeout."
-                    : where + " did not answer within the read timeout.";
+            what = Text.of(connecting ? "failure.token.connectTimeout" : "failure.token.readTimeout", where);
             hint = TokenHints.TIMEOUT;
         } else if (find(e, UnknownHostException.class) != null) {
-            what = "Unknown host: " + request.tokenEndpoint().getHost() + ".";
+            what = Text.of("failure.unknownHost", request.tokenEndpoint().getHost());
             hint = TokenHints.DNS;
         } else if (find(e, SSLException.class) != null) {
-            what = "TLS with " + where + " failed: " + find(e, SSLException.class).getMessage();
+            what = Text.of("failure.tls", where, find(e, SSLException.class).getMessage());
             hint = TokenHints.TLS;
         } else if (find(e, ConnectException.class) != null || find(e, NoRouteToHostException.class) != null) {
-            what = "Could not connect to " + where + ": connection refused or unreachable.";
+            what = Text.of("failure.token.refused", where);
             hint = TokenHints.REFUSED;
         } else {
-            what = "The token request to " + where + " failed: " + innermost(e).getClass().getSimpleName() + ".";
+            what = Text.of("failure.token.other", where, innermost(e).getClass().getSimpleName());
             hint = TokenHints.REFUSED;
         }
-        LOG.fine(() -> "Token request for client " + request.clientId() + " failed: " + what);
+        LOG.fine(() -> "Token request for client " + request.clientId() + " failed: " + what.english());
         return new TokenFailure(null, null, what, hint, e);
     }
 

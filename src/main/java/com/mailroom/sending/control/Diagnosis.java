@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.platform.Text;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -38,7 +39,7 @@ public final class Diagnosis {
     }
 
     /** The failure part of a probe result; the transcript and duration are added by the caller. */
-    public record Failure(Stage stage, Integer smtpCode, String message, String hint) {
+    public record Failure(Stage stage, Integer smtpCode, Text message, Text hint) {
     }
 
     /**
@@ -48,7 +49,7 @@ public final class Diagnosis {
     public static Failure of(Throwable e, SmtpTarget target, SMTPTransport transport) {
         Redactor redactor = new Redactor(target.secret());
         Failure f = of(e, target, transport, new Transcript(redactor));
-        return new Failure(f.stage(), f.smtpCode(), redactor.clean(f.message()), f.hint());
+        return new Failure(f.stage(), f.smtpCode(), f.message().mapArguments(redactor::clean), f.hint());
     }
 
     static Failure of(Throwable e, SmtpTarget target, SMTPTransport transport, Transcript transcript) {
@@ -59,39 +60,40 @@ public final class Diagnosis {
         String chain = chainText(e);
         if (find(e, SocketTimeoutException.class) != null) {
             if (connecting(e)) {
-                return new Failure(Stage.TIMEOUT, null, "No connection to " + where + " within "
-                        + target.timeouts().connectMs() + " ms.", Hints.CONNECT_TIMEOUT);
+                return new Failure(Stage.TIMEOUT, null,
+                        Text.of("failure.connectTimeout", where, target.timeouts().connectMs()), Hints.CONNECT_TIMEOUT);
             }
-            String after = transcript.lastVerb() == null ? " (no greeting)" : " after " + transcript.lastVerb();
-            return new Failure(Stage.TIMEOUT, null, "The server at " + where + " did not answer within "
-                    + target.timeouts().readMs() + " ms" + after + ".", Hints.READ_TIMEOUT);
+            Text message = transcript.lastVerb() == null
+                    ? Text.of("failure.readTimeout.noGreeting", where, target.timeouts().readMs())
+                    : Text.of("failure.readTimeout.after", where, target.timeouts().readMs(), transcript.lastVerb());
+            return new Failure(Stage.TIMEOUT, null, message, Hints.READ_TIMEOUT);
         }
         if (find(e, UnknownHostException.class) != null) {
-            return new Failure(Stage.DNS, null, "Unknown host: " + target.host() + ".", Hints.DNS);
+            return new Failure(Stage.DNS, null, Text.of("failure.unknownHost", target.host()), Hints.DNS);
         }
         if (isTls(e, chain)) {
-            String message = chain.contains("STARTTLS is required")
-                    ? "STARTTLS is required but " + target.host() + " does not offer STARTTLS."
-                    : "TLS with " + where + " failed: " + innermostMessage(e);
+            Text message = chain.contains("STARTTLS is required") ? Text.of("failure.noStarttls", target.host())
+                    : Text.of("failure.tls", where, innermostMessage(e));
             return new Failure(Stage.TLS, null, message, Hints.tls(chain, target.host()));
         }
         if (connecting(e) || find(e, ConnectException.class) != null
                 || find(e, NoRouteToHostException.class) != null) {
-            return new Failure(Stage.CONNECT, null, "Could not connect to " + where + ": " + innermostMessage(e),
+            return new Failure(Stage.CONNECT, null, Text.of("failure.connect", where, innermostMessage(e)),
                     Hints.REFUSED);
         }
         AuthenticationFailedException authFailed = find(e, AuthenticationFailedException.class);
         if (authFailed != null && String.valueOf(authFailed.getMessage()).contains(NO_COMMON_MECHANISM)) {
             String ours = String.valueOf(MailSessions.authMechanisms(target)).replace(' ', '/');
             String offered = transcript.offeredAuth();
-            return new Failure(Stage.AUTH, null, "The server offers AUTH " + offered + "; Mailroom is set to use "
-                    + ours + ".", Hints.mechanisms(offered, ours));
+            return new Failure(Stage.AUTH, null, Text.of("failure.mechanisms", offered, ours),
+                    Hints.mechanisms(offered, ours));
         }
         if (authFailed != null) {
             Failure failure = reply(Stage.AUTH, authFailed.getMessage(), target);
             XOAuth2Challenge refused = transport instanceof XOAuth2Transport x ? x.refusedToken() : null;
             return refused == null ? failure : new Failure(Stage.AUTH, failure.smtpCode(),
-                    failure.message() + " (token refused: " + refused.describe() + ")", Hints.refusedToken(refused));
+                    Text.of("failure.tokenRefused", failure.message(), refused.describe()),
+                    Hints.refusedToken(refused));
         }
         SMTPAddressFailedException rcpt = find(e, SMTPAddressFailedException.class);
         if (rcpt != null) {
@@ -107,7 +109,7 @@ public final class Diagnosis {
                     sendFailed.getMessage(), target);
         }
         if (find(e, AddressException.class) != null) {
-            return new Failure(Stage.RCPT_TO, null, "Not a valid recipient address: " + innermostMessage(e),
+            return new Failure(Stage.RCPT_TO, null, Text.of("failure.badRecipient", innermostMessage(e)),
                     Hints.RECIPIENT);
         }
         Stage stage = stageOfCommand(transcript.lastVerb());
@@ -116,7 +118,7 @@ public final class Diagnosis {
             return reply(stage, transport.getLastReturnCode(), transport.getLastServerResponse(), target);
         }
         return new Failure(stage, null, innermostMessage(e), stage == Stage.CONNECT ? Hints.GREETING
-                : "The connection failed during " + stage.wireName() + ": check the server's logs.");
+                : Text.of("hint.failedDuring", stage.wireName()));
     }
 
     private static Failure reply(Stage stage, String reply, SmtpTarget target) {
@@ -126,7 +128,8 @@ public final class Diagnosis {
 
     private static Failure reply(Stage stage, int code, String reply, SmtpTarget target) {
         String text = reply == null ? "" : String.join(" ", reply.strip().lines().map(String::strip).toList());
-        return new Failure(stage, code > 0 ? code : null, text, Hints.reply(stage, code, text, target.authType()));
+        return new Failure(stage, code > 0 ? code : null, Text.verbatim(text),
+                Hints.reply(stage, code, text, target.authType()));
     }
 
     static Stage stageOfCommand(String command) {
@@ -189,8 +192,11 @@ public final class Diagnosis {
         return sb.toString();
     }
 
-    /** The deepest message, which names the actual problem (Angus's outer messages only say "could not connect"). */
-    private static String innermostMessage(Throwable e) {
+    /**
+     * The deepest message, which names the actual problem (Angus's outer messages only say "could not connect"):
+     * the JDK's or Angus's words, shown as they are.
+     */
+    private static Text innermostMessage(Throwable e) {
         String message = null;
         for (Throwable t : chain(e)) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
@@ -198,9 +204,9 @@ public final class Diagnosis {
             }
         }
         if (message == null) {
-            return e.getClass().getSimpleName();
+            return Text.verbatim(e.getClass().getSimpleName());
         }
         // JDK messages sometimes repeat a nested exception's class name: "sun.security...Exception: text"
-        return message.replaceAll("^(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "").strip();
+        return Text.verbatim(message.replaceAll("^(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "").strip());
     }
 }

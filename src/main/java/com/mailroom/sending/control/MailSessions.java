@@ -107,7 +107,7 @@ public final class MailSessions {
     static MailAddress from(SmtpTarget target) {
         var parsed = MailAddress.parse(target.from());
         if (!parsed.valid()) {
-            throw new IllegalArgumentException("From: " + parsed.problem());
+            throw new IllegalArgumentException("From: " + parsed.problem().english());
         }
         return parsed.value();
     }

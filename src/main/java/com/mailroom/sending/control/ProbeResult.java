@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.platform.Text;
 import java.util.List;
 
 /**
@@ -8,12 +9,12 @@ import java.util.List;
  * @param success    true only when every step that was asked for succeeded
  * @param stage      where the conversation failed, {@link Stage#DONE} on success
  * @param smtpCode   the server's reply code when a server reply decided the outcome, else null
- * @param message    the server's reply text or a description of the failure; never contains a secret
+ * @param message    the server's reply text (verbatim) or a description of the failure; never contains a secret
  * @param hint       what an admin can do about the failure; null on success
  * @param transcript the conversation as {@code S: }/{@code C: } lines, credentials redacted, message content left out
  * @param durationMs how long the conversation took
  */
-public record ProbeResult(boolean success, Stage stage, Integer smtpCode, String message, String hint,
+public record ProbeResult(boolean success, Stage stage, Integer smtpCode, Text message, Text hint,
                           List<String> transcript, long durationMs) {
 
     public ProbeResult {
@@ -26,17 +27,20 @@ public record ProbeResult(boolean success, Stage stage, Integer smtpCode, String
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
     }
 
-    /** One line for the SMTP status: the stage, the server's reply or the failure, and the hint. */
+    /**
+     * One line for the SMTP status: the stage, the server's reply or the failure, and the hint. In English: it is
+     * stored as one string, which every admin reads whatever their language.
+     */
     public String describe() {
-        String text = "SMTP " + stage.wireName() + " failed: " + message;
-        return hint == null ? text : text + " " + hint;
+        String text = "SMTP " + stage.wireName() + " failed: " + message.english();
+        return hint == null ? text : text + " " + hint.english();
     }
 
-    public static ProbeResult succeeded(Integer smtpCode, String message, List<String> transcript, long durationMs) {
+    public static ProbeResult succeeded(Integer smtpCode, Text message, List<String> transcript, long durationMs) {
         return new ProbeResult(true, Stage.DONE, smtpCode, message, null, transcript, durationMs);
     }
 
-    public static ProbeResult failed(Stage stage, Integer smtpCode, String message, String hint,
+    public static ProbeResult failed(Stage stage, Integer smtpCode, Text message, Text hint,
                                      List<String> transcript, long durationMs) {
         if (stage == Stage.DONE) {
             throw new IllegalArgumentException("a failure names the stage that failed");

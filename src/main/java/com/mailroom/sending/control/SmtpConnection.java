@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.platform.Text;
 import com.mailroom.sending.entity.AuthType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -21,7 +22,7 @@ public final class SmtpConnection {
         private final transient Diagnosis.Failure failure;
 
         LoginImpossible(Diagnosis.Failure failure) {
-            super(failure.message());
+            super(failure.message().english());
             this.failure = failure;
         }
 
@@ -47,8 +48,8 @@ public final class SmtpConnection {
         }
         transport.connect(target.host(), target.port(), target.username(), target.secret());
         if (!transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
-            throw new LoginImpossible(new Diagnosis.Failure(Stage.AUTH, null,
-                    "The server offered no AUTH command, so Mailroom could not log in.", Hints.NO_AUTH_OFFERED));
+            throw new LoginImpossible(new Diagnosis.Failure(Stage.AUTH, null, Text.of("failure.noAuthOffered"),
+                    Hints.NO_AUTH_OFFERED));
         }
     }
 
@@ -69,10 +70,10 @@ public final class SmtpConnection {
         return switch (target.authType()) {
             case NONE -> null;
             case BASIC -> noSecret || noUser ? new Diagnosis.Failure(Stage.AUTH, null,
-                    "Basic authentication needs a username and a password.", Hints.MISSING_PASSWORD) : null;
-            case OAUTH -> noSecret ? new Diagnosis.Failure(Stage.TOKEN, null, "No OAuth 2.0 access token.",
+                    Text.of("failure.basicNeedsCredentials"), Hints.MISSING_PASSWORD) : null;
+            case OAUTH -> noSecret ? new Diagnosis.Failure(Stage.TOKEN, null, Text.of("failure.noToken"),
                     Hints.MISSING_TOKEN) : noUser ? new Diagnosis.Failure(Stage.AUTH, null,
-                    "OAuth 2.0 needs the mailbox that sends as the username.", Hints.BAD_TOKEN) : null;
+                    Text.of("failure.oauthNeedsUser"), Hints.BAD_TOKEN) : null;
         };
     }
 }

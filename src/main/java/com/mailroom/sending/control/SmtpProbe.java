@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.platform.Text;
 import com.mailroom.sending.entity.AuthType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -49,17 +50,17 @@ public class SmtpProbe {
             if (message != null) {
                 transport.sendMessage(message, message.getAllRecipients());
             }
-            outcome = Outcome.succeeded(transport, message != null ? null : "Connected"
-                    + (target.authType() == AuthType.NONE ? "" : " and authenticated") + "; no mail was sent.");
+            outcome = Outcome.succeeded(transport, message != null ? null
+                    : Text.of(target.authType() == AuthType.NONE ? "check.connected" : "check.authenticated"));
         } catch (TrustedCas.UnreadablePemException badCa) {
-            outcome = Outcome.failed(new Diagnosis.Failure(Stage.TLS, null, badCa.getMessage(), Hints.BAD_CA));
+            outcome = Outcome.failed(new Diagnosis.Failure(Stage.TLS, null, badCa.text(), Hints.BAD_CA));
         } catch (MessagingException | RuntimeException e) {
             outcome = Outcome.failed(Diagnosis.of(e, target, transport, transcript));
         } finally {
             SmtpConnection.closeQuietly(transport);
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        String message = redactor.clean(outcome.message());
+        Text message = outcome.message().mapArguments(redactor::clean);
         return outcome.success()
                 ? ProbeResult.succeeded(outcome.smtpCode(), message, transcript.lines(), durationMs)
                 : ProbeResult.failed(outcome.stage(), outcome.smtpCode(), message, outcome.hint(),
@@ -67,18 +68,18 @@ public class SmtpProbe {
     }
 
     /** What the conversation came to, before the transcript and duration are known. */
-    private record Outcome(boolean success, Stage stage, Integer smtpCode, String message, String hint) {
+    private record Outcome(boolean success, Stage stage, Integer smtpCode, Text message, Text hint) {
 
         static Outcome failed(Diagnosis.Failure f) {
             return new Outcome(false, f.stage(), f.smtpCode(), f.message(), f.hint());
         }
 
         /** The last reply (235 after AUTH, 250 after DATA) is the proof, so it is what the result shows. */
-        static Outcome succeeded(SMTPTransport transport, String message) {
+        static Outcome succeeded(SMTPTransport transport, Text message) {
             String reply = transport.getLastServerResponse() == null ? "" : transport.getLastServerResponse().strip();
             int code = transport.getLastReturnCode();
             return new Outcome(true, Stage.DONE, code > 0 ? code : null,
-                    message == null ? reply : message, null);
+                    message == null ? Text.verbatim(reply) : message, null);
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.platform.Text;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -30,8 +32,15 @@ final class TrustedCas {
 
     /** The pasted CA cannot be read; its own type, so the probe does not mistake other argument errors for it. */
     static final class UnreadablePemException extends IllegalArgumentException {
-        UnreadablePemException(String message, Throwable cause) {
-            super(message, cause);
+        private final transient Text text;
+
+        UnreadablePemException(Text text, Throwable cause) {
+            super(text.english(), cause);
+            this.text = text;
+        }
+
+        Text text() {
+            return text;
         }
     }
 
@@ -65,11 +74,11 @@ final class TrustedCas {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)));
             if (certs.isEmpty()) {
-                throw new UnreadablePemException("The trusted CA field holds no PEM certificate.", null);
+                throw new UnreadablePemException(Text.of("failure.pem.none"), null);
             }
             return certs;
         } catch (CertificateException e) {
-            throw new UnreadablePemException("The trusted CA field is not a valid PEM certificate.", e);
+            throw new UnreadablePemException(Text.of("failure.pem.invalid"), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.mailroom.sending.entity;
 
+import com.mailroom.platform.Text;
 import java.util.List;
 
 /** The TLS protocol versions an admin can choose; older ones are disabled by the JDK and refused by validation. */
@@ -19,10 +20,24 @@ public enum TlsVersion {
         return protocols;
     }
 
+    /** TLS 1.1 and older, asked for by name: refused with the explanation an admin needs. */
+    public static final class Refused extends IllegalArgumentException {
+        private final transient Text text;
+
+        Refused(Text text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        public Text text() {
+            return text;
+        }
+    }
+
     /**
      * Parses the JSON / form value ({@code TLSv1_2}, also written {@code TLSv1.2}, in any case).
      *
-     * @throws IllegalArgumentException for TLS 1.1 and older, with the explanation an admin needs
+     * @throws Refused for TLS 1.1 and older
      */
     public static java.util.Optional<TlsVersion> fromWire(String value) {
         String normal = value.replace('.', '_').toUpperCase(java.util.Locale.ROOT);
@@ -32,8 +47,7 @@ public enum TlsVersion {
             }
         }
         if (java.util.Set.of("TLSV1", "TLSV1_0", "TLSV1_1", "SSLV3", "SSLV2").contains(normal)) {
-            throw new IllegalArgumentException(value + " is refused: TLS 1.1 and older are insecure and disabled by "
-                    + "the JDK (Microsoft 365 and most servers refuse them too). Choose " + allowed() + ".");
+            throw new Refused(Text.of("field.tls_version.insecure", value, allowed()));
         }
         return java.util.Optional.empty();
     }

@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -149,15 +150,16 @@ public class SmtpSettingsAdmin {
      * also updates this node's SMTP status; a test of unsaved values does not, since they are not in use.
      * No transaction is held while the SMTP server is talked to.
      *
+     * @param language the language the report is written in
+     *
      * @throws com.mailroom.errors.RateLimited    when the caller or the instance tested or saved too often
      * @throws com.mailroom.errors.InvalidInput   when the form breaks a rule or the caller has no e-mail address
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public TestReport test(SettingsForm unsaved, String username) {
+    public TestReport test(SettingsForm unsaved, String username, Locale language) {
         rateLimiter.acquire(username);
         String recipient = users.find(username).map(User::getEmail).filter(e -> !e.isBlank())
-                .orElseThrow(() -> InvalidInput.of("email", "Your account has no e-mail address, and the test mail "
-                        + "is sent to it: add one on the Users page."));
+                .orElseThrow(() -> InvalidInput.of("email", "field.email.none"));
         SmtpSettings stored = load();
         var destination = unsaved == null ? destinations.stored(stored)
                 : destinations.unsaved(stored, SettingsCheck.check(stored, unsaved, allowInsecureTokenUrl));
@@ -167,7 +169,7 @@ public class SmtpSettingsAdmin {
         if (unsaved == null && result.stage().describesSettings()) {
             status.record(result.success(), result.success() ? null : result.describe(), startedAt);
         }
-        return TestReport.of(result, recipient);
+        return TestReport.of(result, recipient, language);
     }
 
     private void applySecret(Decision decision, String supplied, String purpose, Consumer<String> store) {

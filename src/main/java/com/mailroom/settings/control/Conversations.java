@@ -2,6 +2,7 @@ package com.mailroom.settings.control;
 
 import com.mailroom.oauth.control.TokenFailure;
 import com.mailroom.oauth.control.TokenRetry;
+import com.mailroom.platform.Text;
 import com.mailroom.sending.control.ProbeResult;
 import com.mailroom.sending.control.SmtpProbe;
 import com.mailroom.sending.control.SmtpTarget;
@@ -28,11 +29,13 @@ public class Conversations {
     /** There is no target (the settings give none) or no access token could be had. */
     public static class Unusable extends Exception {
         private final Stage stage;
-        private final String hint;
+        private final transient Text text;
+        private final transient Text hint;
 
-        Unusable(Stage stage, String message, String hint) {
-            super(message, null, false, false);
+        Unusable(Stage stage, Text text, Text hint) {
+            super(text.english(), null, false, false);
             this.stage = stage;
+            this.text = text;
             this.hint = hint;
         }
 
@@ -40,7 +43,11 @@ public class Conversations {
             return stage;
         }
 
-        public String hint() {
+        public Text text() {
+            return text;
+        }
+
+        public Text hint() {
             return hint;
         }
     }
@@ -60,7 +67,7 @@ public class Conversations {
             return tokens.withToken(d.oauth(), token -> attempt.apply(d.target().withSecret(token)), rejected);
         } catch (TokenFailure failure) {
             // its texts are free of secrets and tokens by construction
-            throw new Unusable(Stage.TOKEN, failure.getMessage(), failure.hint());
+            throw new Unusable(Stage.TOKEN, failure.text(), failure.hint());
         }
     }
 
@@ -80,7 +87,7 @@ public class Conversations {
         try {
             r = run(d, attempt, result -> !result.success() && Stage.rejectsLogin(result.stage(), result.smtpCode()));
         } catch (Unusable u) {
-            r = ProbeResult.failed(u.stage(), null, u.getMessage(), u.hint(), List.of(), 0);
+            r = ProbeResult.failed(u.stage(), null, u.text(), u.hint(), List.of(), 0);
         }
         return new ProbeResult(r.success(), r.stage(), r.smtpCode(), r.message(), r.hint(), r.transcript(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

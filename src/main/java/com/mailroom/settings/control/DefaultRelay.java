@@ -1,6 +1,7 @@
 package com.mailroom.settings.control;
 
 import com.mailroom.platform.NodeName;
+import com.mailroom.platform.Text;
 import com.mailroom.platform.WireEnum;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Stage;
@@ -42,9 +43,7 @@ public class DefaultRelay {
 
     Destination destination(Timeouts timeouts) {
         if (host.filter(h -> !h.isBlank()).isEmpty()) {
-            return Destination.unusable(Stage.CONNECT, "\"Use default email settings\" is chosen, but the operator has"
-                    + " configured no default relay (mailroom.default-smtp.host). Choose custom settings or ask the"
-                    + " operator.");
+            return Destination.unusable(Stage.CONNECT, Text.of("failure.noDefaultRelay"));
         }
         TlsMode mode = WireEnum.parse(TlsMode.class, tlsMode).orElse(TlsMode.STARTTLS);
         boolean auth = username.filter(u -> !u.isBlank()).isPresent();
@@ -54,8 +53,8 @@ public class DefaultRelay {
                     username.orElse(null), password.orElse(null),
                     from.orElse("Mailroom <mailroom@" + NodeName.get() + ">"), timeouts, NodeName.get()), null);
         } catch (IllegalArgumentException misconfigured) {
-            return Destination.unusable(Stage.CONNECT, "The default relay is misconfigured (mailroom.default-smtp.*): "
-                    + misconfigured.getMessage());
+            return Destination.unusable(Stage.CONNECT, Text.of("failure.defaultRelayMisconfigured",
+                    misconfigured.getMessage()));
         }
     }
 }

@@ -2,6 +2,7 @@ package com.mailroom.settings.control;
 
 import com.mailroom.oauth.control.TokenRequest;
 import com.mailroom.platform.NodeName;
+import com.mailroom.platform.Text;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Stage;
 import com.mailroom.sending.control.Timeouts;
@@ -61,8 +62,8 @@ public class Destinations {
         try {
             return custom(s.getConfig(), decrypt(s.getPasswordCiphertext(), SecretCipher.SMTP_PASSWORD),
                     decrypt(s.getClientSecretCiphertext(), SecretCipher.SMTP_CLIENT_SECRET));
-        } catch (IllegalStateException undecryptable) {
-            return Destination.unusable(Stage.AUTH, undecryptable.getMessage());
+        } catch (SecretCipher.Undecryptable undecryptable) {
+            return Destination.unusable(Stage.AUTH, undecryptable.text());
         }
     }
 
@@ -77,8 +78,8 @@ public class Destinations {
                     secret(accepted.password(), f.getPassword(), stored.getPasswordCiphertext(), SecretCipher.SMTP_PASSWORD),
                     secret(accepted.clientSecret(), f.getClientSecret(), stored.getClientSecretCiphertext(),
                             SecretCipher.SMTP_CLIENT_SECRET));
-        } catch (IllegalStateException undecryptable) {
-            return Destination.unusable(Stage.AUTH, undecryptable.getMessage());
+        } catch (SecretCipher.Undecryptable undecryptable) {
+            return Destination.unusable(Stage.AUTH, undecryptable.text());
         }
     }
 
@@ -96,7 +97,7 @@ public class Destinations {
 
     private Destination custom(SmtpConfig c, String password, String clientSecret) {
         if (c.getAddress() == null || c.getFrom() == null) {
-            return Destination.unusable(Stage.CONNECT, "The custom settings have no mail server or no From address.");
+            return Destination.unusable(Stage.CONNECT, Text.of("failure.customIncomplete"));
         }
         var target = target(c, c.getAuthType() == AuthType.BASIC ? password : null, timeouts());
         if (c.getAuthType() != AuthType.OAUTH) {
@@ -107,8 +108,7 @@ public class Destinations {
                     ? TokenRequest.ClientAuthentication.BASIC : TokenRequest.ClientAuthentication.FORM_BODY;
             return Destination.of(target, tokenRequest(c, clientSecret, method));
         } catch (IllegalArgumentException incomplete) {
-            return Destination.unusable(Stage.TOKEN, "The OAuth 2.0 settings are incomplete: " + incomplete.getMessage()
-                    + ". Enter the client ID, client secret and token URL.");
+            return Destination.unusable(Stage.TOKEN, Text.of("failure.oauthIncomplete", incomplete.getMessage()));
         }
     }
 

@@ -39,6 +39,22 @@ public final class ReentryRule {
         }
     }
 
+    /** A stored secret: its JSON field and the codes of its two messages. */
+    public enum Secret {
+        PASSWORD("password", "field.password.required", "field.password.reenter"),
+        CLIENT_SECRET("client_secret", "field.client_secret.required", "field.client_secret.reenter");
+
+        private final String field;
+        private final String requiredCode;
+        private final String reenterCode;
+
+        Secret(String field, String requiredCode, String reenterCode) {
+            this.field = field;
+            this.requiredCode = requiredCode;
+            this.reenterCode = reenterCode;
+        }
+    }
+
     /** What happens to one secret when settings are saved or tested. */
     public enum Outcome { KEEP, REPLACE, CLEAR, NONE }
 
@@ -48,25 +64,21 @@ public final class ReentryRule {
      * @param required whether the new settings need this secret
      * @return the outcome, or the field error that stops the save or test
      */
-    public static Decision decide(String field, String label, boolean stored, Destination before, Destination after,
+    public static Decision decide(Secret secret, boolean stored, Destination before, Destination after,
                                   String supplied, boolean required) {
         if (supplied != null && !supplied.isEmpty()) {
             return Decision.of(Outcome.REPLACE);
         }
         if (supplied != null) {
-            return required ? Decision.error(field, label + " is required.", field + ".required") : Decision.of(Outcome.CLEAR);
+            return required ? Decision.error(secret.field, secret.requiredCode) : Decision.of(Outcome.CLEAR);
         }
         if (!stored) {
-            return required ? Decision.error(field, label + " is required.", field + ".required") : Decision.of(Outcome.NONE);
+            return required ? Decision.error(secret.field, secret.requiredCode) : Decision.of(Outcome.NONE);
         }
         if (Objects.equals(before, after)) {
             return Decision.of(Outcome.KEEP);
         }
-        return required
-                ? Decision.error(field, "The mail server, port, TLS mode or "
-                        + (field.equals("password") ? "username" : "username, token URL or client ID")
-                        + " changed: enter the " + label.toLowerCase(Locale.ROOT) + " again.", field + ".reenter")
-                : Decision.of(Outcome.CLEAR);
+        return required ? Decision.error(secret.field, secret.reenterCode) : Decision.of(Outcome.CLEAR);
     }
 
     public record Decision(Outcome outcome, FieldError error) {
@@ -74,8 +86,8 @@ public final class ReentryRule {
             return new Decision(outcome, null);
         }
 
-        static Decision error(String field, String message, String code) {
-            return new Decision(null, new FieldError(field, message, code));
+        static Decision error(String field, String code) {
+            return new Decision(null, FieldError.of(field, code));
         }
 
         public Optional<FieldError> problem() {

@@ -1,5 +1,6 @@
 package com.mailroom.settings.control;
 
+import com.mailroom.platform.Text;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,6 +28,20 @@ public final class SecretCipher {
 
     private final SecretKeySpec key;
 
+    /** A stored secret that this key cannot open; what the admin can do is in its text. */
+    public static final class Undecryptable extends IllegalStateException {
+        private final transient Text text;
+
+        Undecryptable(Text text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        public Text text() {
+            return text;
+        }
+    }
+
     public SecretCipher(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("The secret key must be 32 bytes (AES-256), base64-encoded; got " + key.length + " bytes.");
@@ -49,10 +64,10 @@ public final class SecretCipher {
         }
     }
 
-    /** @throws IllegalStateException when the value was sealed with another key or for another purpose */
+    /** @throws Undecryptable when the value was sealed with another key or for another purpose */
     public String decrypt(String stored, String purpose) {
         if (stored == null || !stored.startsWith(PREFIX)) {
-            throw new IllegalStateException("Not a Mailroom ciphertext (" + purpose + ")");
+            throw new Undecryptable(Text.of("failure.notCiphertext", purpose));
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
@@ -65,8 +80,7 @@ public final class SecretCipher {
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // no cause: it could only tell which bytes failed
-            throw new IllegalStateException("The stored " + purpose + " cannot be decrypted: was mailroom.secret-key "
-                    + "or the key file in the data directory changed? Enter the secret again.");
+            throw new Undecryptable(Text.of("failure.undecryptable", purpose));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.ReentryRule.Destination;
+import com.mailroom.settings.control.ReentryRule.Secret;
 import com.mailroom.settings.entity.SmtpConfig;
 import com.mailroom.settings.entity.SmtpSettings;
 import java.util.ArrayList;
@@ -27,12 +28,12 @@ public final class SettingsCheck {
         SmtpConfig after = form.getConfig();
         SettingsRules.normalize(after);
         var errors = new ArrayList<>(SettingsRules.validate(form, allowInsecureTokenUrl));
-        Decision password = ReentryRule.decide("password", "Password", stored.getPasswordCiphertext() != null,
+        Decision password = ReentryRule.decide(Secret.PASSWORD, stored.getPasswordCiphertext() != null,
                 Destination.ofPassword(before), Destination.ofPassword(after), form.getPassword(),
                 after.passwordRequired());
-        Decision clientSecret = ReentryRule.decide("client_secret", "Client secret",
-                stored.getClientSecretCiphertext() != null, Destination.ofClientSecret(before),
-                Destination.ofClientSecret(after), form.getClientSecret(), after.clientSecretRequired());
+        Decision clientSecret = ReentryRule.decide(Secret.CLIENT_SECRET, stored.getClientSecretCiphertext() != null,
+                Destination.ofClientSecret(before), Destination.ofClientSecret(after), form.getClientSecret(),
+                after.clientSecretRequired());
         addUnlessNamed(errors, password);
         addUnlessNamed(errors, clientSecret);
         if (!errors.isEmpty()) {

@@ -68,34 +68,33 @@ public final class SettingsRules {
 
         checkHost(c.getAddress(), custom, errors);
         if (c.getPort() != null && (c.getPort() < 1 || c.getPort() > 65535)) {
-            errors.add(new FieldError("port", "Port must be between 1 and 65535.", "port.range"));
+            errors.add(FieldError.of("port", "field.port.range"));
         }
         if (c.getFrom() != null || custom) {
             if (!singleLine(c.getFrom(), "from", errors)) {
                 var parsed = MailAddress.parse(c.getFrom());
                 if (!parsed.valid()) {
-                    errors.add(new FieldError("from", parsed.problem(), "from.invalid"));
+                    errors.add(new FieldError("from", parsed.problem()));
                 }
             }
         }
         boolean needsUser = custom && auth != AuthType.NONE;
         checkText("user_name", c.getUserName(), MAX_USER_NAME, needsUser,
-                auth == AuthType.OAUTH ? "Username is required for OAuth 2.0: the mailbox that sends."
-                        : "Username is required for basic authentication.", errors);
+                auth == AuthType.OAUTH ? "field.user_name.required.oauth" : "field.user_name.required.basic", errors);
         checkSecret("password", form.getPassword(), MAX_PASSWORD, errors);
         checkSecret("client_secret", form.getClientSecret(), MAX_CLIENT_SECRET, errors);
 
         boolean oauth = custom && auth == AuthType.OAUTH;
-        checkText("client_id", c.getClientId(), MAX_CLIENT_ID, oauth, "Client ID is required for OAuth 2.0.", errors);
+        checkText("client_id", c.getClientId(), MAX_CLIENT_ID, oauth, "field.client_id.required", errors);
         checkTokenEndpoint(c.getTokenEndpoint(), oauth, allowInsecureTokenUrl, errors);
         if (c.getScopes() == null) {
             if (oauth) {
-                errors.add(new FieldError("scopes", "Scopes are required for OAuth 2.0, e.g. https://outlook.office365.com/.default.", "scopes.required"));
+                errors.add(FieldError.of("scopes", "field.scopes.required"));
             }
         } else if (c.getScopes().length() > MAX_SCOPES) {
-            errors.add(new FieldError("scopes", "Scopes must be at most " + MAX_SCOPES + " characters."));
+            errors.add(FieldError.of("scopes", "field.scopes.tooLong", MAX_SCOPES));
         } else if (!SCOPES.matcher(c.getScopes()).matches()) {
-            errors.add(new FieldError("scopes", "Scopes are separated by spaces and may not contain quotes, backslashes or line breaks."));
+            errors.add(FieldError.of("scopes", "field.scopes.format"));
         }
         checkPem(c.getTrustedCaPem(), errors);
         return errors;
@@ -104,7 +103,7 @@ public final class SettingsRules {
     private static void checkHost(String host, boolean required, List<FieldError> errors) {
         if (host == null) {
             if (required) {
-                errors.add(new FieldError("address", "Mail server is required, e.g. smtp.office365.com.", "address.required"));
+                errors.add(FieldError.of("address", "field.address.required"));
             }
             return;
         }
@@ -112,15 +111,15 @@ public final class SettingsRules {
             return;
         }
         if (host.length() > MAX_HOST) {
-            errors.add(new FieldError("address", "Mail server must be at most " + MAX_HOST + " characters."));
+            errors.add(FieldError.of("address", "field.address.tooLong", MAX_HOST));
         } else if (host.contains("://") || host.contains("/") || host.contains("?") || host.contains("#") || host.contains("@")) {
-            errors.add(new FieldError("address", "Enter the host name only, without scheme (smtp://), user or path, e.g. smtp.example.com.", "address.scheme"));
+            errors.add(FieldError.of("address", "field.address.scheme"));
         } else if (INVISIBLE.matcher(host).find()) {
-            errors.add(new FieldError("address", "The mail server contains invisible characters: type it again."));
+            errors.add(FieldError.of("address", "field.address.invisible"));
         } else if (host.contains(":") && !validIpv6(host)) {
-            errors.add(new FieldError("address", "Enter the port in the Port field, not after the host name.", "address.port"));
+            errors.add(FieldError.of("address", "field.address.port"));
         } else if (!host.contains(":") && !validHostName(host)) {
-            errors.add(new FieldError("address", "'" + host + "' is not a valid host name: use letters, digits, dots and hyphens."));
+            errors.add(FieldError.of("address", "field.address.hostName", host));
         }
     }
 
@@ -154,14 +153,14 @@ public final class SettingsRules {
         return true;
     }
 
-    private static void checkText(String field, String value, int max, boolean required, String requiredMessage,
+    private static void checkText(String field, String value, int max, boolean required, String requiredCode,
                                   List<FieldError> errors) {
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, requiredMessage, field + ".required"));
+                errors.add(FieldError.of(field, requiredCode));
             }
         } else if (!singleLine(value, field, errors) && value.length() > max) {
-            errors.add(new FieldError(field, "Must be at most " + max + " characters."));
+            errors.add(FieldError.of(field, "field.tooLong", max));
         }
     }
 
@@ -170,20 +169,18 @@ public final class SettingsRules {
             return;
         }
         if (value.length() > max) {
-            errors.add(new FieldError(field, "Must be at most " + max + " characters."));
+            errors.add(FieldError.of(field, "field.tooLong", max));
         } else if (CONTROL.matcher(value).find()) {
-            errors.add(new FieldError(field, "Must not contain line breaks or control characters.", "field.control"));
+            errors.add(FieldError.of(field, "field.control"));
         } else if (MASK.matcher(value).matches()) {
-            errors.add(new FieldError(field, "This looks like the mask shown for a stored secret, not a secret: "
-                    + "leave the field empty to keep the stored one.", "secret.mask"));
+            errors.add(FieldError.of(field, "field.secret.mask"));
         }
     }
 
     private static void checkTokenEndpoint(String url, boolean required, boolean allowInsecure, List<FieldError> errors) {
         if (url == null) {
             if (required) {
-                errors.add(new FieldError("token_endpoint", "Token URL is required for OAuth 2.0, "
-                        + "e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.", "token_endpoint.required"));
+                errors.add(FieldError.of("token_endpoint", "field.token_endpoint.required"));
             }
             return;
         }
@@ -191,21 +188,21 @@ public final class SettingsRules {
             return;
         }
         if (url.length() > MAX_URL) {
-            errors.add(new FieldError("token_endpoint", "Token URL must be at most " + MAX_URL + " characters."));
+            errors.add(FieldError.of("token_endpoint", "field.token_endpoint.tooLong", MAX_URL));
             return;
         }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                errors.add(new FieldError("token_endpoint", "Token URL must be an absolute https:// URL."));
+                errors.add(FieldError.of("token_endpoint", "field.token_endpoint.absolute"));
             } else if (scheme.equals("http") && !allowInsecure) {
-                errors.add(new FieldError("token_endpoint", "Token URL must use https:// (the client secret is sent to it).", "token_endpoint.https"));
+                errors.add(FieldError.of("token_endpoint", "field.token_endpoint.https"));
             } else if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-                errors.add(new FieldError("token_endpoint", "Token URL must not contain a user name or a #fragment."));
+                errors.add(FieldError.of("token_endpoint", "field.token_endpoint.userOrFragment"));
             }
         } catch (URISyntaxException e) {
-            errors.add(new FieldError("token_endpoint", "Token URL is not a valid URL."));
+            errors.add(FieldError.of("token_endpoint", "field.token_endpoint.invalid"));
         }
     }
 
@@ -214,20 +211,20 @@ public final class SettingsRules {
             return;
         }
         if (pem.length() > MAX_PEM) {
-            errors.add(new FieldError("trusted_ca_pem", "The trusted CA must be at most " + MAX_PEM + " characters."));
+            errors.add(FieldError.of("trusted_ca_pem", "field.trusted_ca_pem.tooLong", MAX_PEM));
         } else if (pem.contains("PRIVATE KEY")) {
-            errors.add(new FieldError("trusted_ca_pem", "Paste the CA's certificate, never a private key."));
+            errors.add(FieldError.of("trusted_ca_pem", "field.trusted_ca_pem.privateKey"));
         } else if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            errors.add(new FieldError("trusted_ca_pem", "Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- …).", "trusted_ca_pem.invalid"));
+            errors.add(FieldError.of("trusted_ca_pem", "field.trusted_ca_pem.notPem"));
         } else {
             try {
                 var certificates = CertificateFactory.getInstance("X.509")
                         .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
                 if (certificates.isEmpty()) {
-                    errors.add(new FieldError("trusted_ca_pem", "No certificate found in the pasted text."));
+                    errors.add(FieldError.of("trusted_ca_pem", "field.trusted_ca_pem.none"));
                 }
             } catch (CertificateException e) {
-                errors.add(new FieldError("trusted_ca_pem", "The pasted certificate cannot be read: check that it is complete.", "trusted_ca_pem.invalid"));
+                errors.add(FieldError.of("trusted_ca_pem", "field.trusted_ca_pem.unreadable"));
             }
         }
     }
@@ -235,7 +232,7 @@ public final class SettingsRules {
     /** Adds an error and answers true when a one-line field holds a line break or another control character. */
     private static boolean singleLine(String value, String field, List<FieldError> errors) {
         if (value != null && CONTROL.matcher(value).find()) {
-            errors.add(new FieldError(field, "Must not contain line breaks or control characters.", "field.control"));
+            errors.add(FieldError.of(field, "field.control"));
             return true;
         }
         return false;

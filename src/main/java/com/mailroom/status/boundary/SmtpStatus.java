@@ -7,6 +7,7 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -24,6 +25,9 @@ public class SmtpStatus {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ClusterNodes nodes;
 
     /** Records an outcome for this node; an outcome older than the one stored is ignored. */
     @Lock(LockType.WRITE)
@@ -50,11 +54,12 @@ public class SmtpStatus {
         em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname <> :me").setParameter("me", NodeName.get()).executeUpdate();
     }
 
-    /** Every node's latest outcome, by node name. */
+    /** The latest outcome of every node alive, by node name (a node that is gone is not listed). */
     @Lock(LockType.READ)
     public List<StatusView.Node> nodes() {
+        List<String> alive = nodes.alive();
         return em.createQuery("SELECT n FROM NodeStatus n ORDER BY n.hostname", NodeStatus.class).getResultList()
-                .stream().map(n -> new StatusView.Node(n.getHostname(), n.isValid(), n.getMessage(),
+                .stream().filter(n -> alive.contains(n.getHostname())).map(n -> new StatusView.Node(n.getHostname(), n.isValid(), n.getMessage(),
                         n.getCheckedAt().toInstant().truncatedTo(ChronoUnit.SECONDS).toString()))
                 .toList();
     }

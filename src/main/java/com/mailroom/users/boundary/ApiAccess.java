@@ -1,6 +1,7 @@
 package com.mailroom.users.boundary;
 
 import com.mailroom.errors.NotFound;
+import com.mailroom.platform.Text;
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.users.control.Tokens;
 import com.mailroom.users.entity.ApiCredential;
@@ -47,7 +48,7 @@ public class ApiAccess {
     }
 
     public IssuedCredentials issueCredentials(String username) {
-        User user = users.find(username).orElseThrow(() -> new NotFound("No user " + username));
+        User user = users.find(username).orElseThrow(() -> new NotFound(Text.of("error.noUser", username)));
         String clientId = Tokens.random(15);
         String secret = Tokens.random(32);
         em.persist(new ApiCredential(clientId, user, Tokens.sha256(secret)));

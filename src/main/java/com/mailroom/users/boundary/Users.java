@@ -2,6 +2,7 @@ package com.mailroom.users.boundary;
 
 import com.mailroom.errors.Conflict;
 import com.mailroom.errors.InvalidInput;
+import com.mailroom.platform.Text;
 import com.mailroom.users.control.PasswordHashing;
 import com.mailroom.users.control.RecentLogins;
 import com.mailroom.users.control.UserRules;
@@ -43,7 +44,7 @@ public class Users {
             throw new InvalidInput(errors);
         }
         if (find(username).isPresent()) {
-            throw new Conflict("username", "The username '" + username + "' is taken.");
+            throw new Conflict("username", Text.of("error.usernameTaken", username));
         }
         var user = new User(username, email, hashing.hash(password), admin);
         em.persist(user);

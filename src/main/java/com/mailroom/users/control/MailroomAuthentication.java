@@ -1,5 +1,6 @@
 package com.mailroom.users.control;
 
+import com.mailroom.errors.Unauthenticated;
 import com.mailroom.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -136,7 +137,7 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Mailroom\", Bearer realm=\"Mailroom\"");
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
-                    .add("message", "Authentication required: use HTTP Basic or a bearer token from POST /api/4.0/login.")
+                    .add("message", new Unauthenticated().getMessage())
                     .add("errors", Json.createArrayBuilder()).build().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

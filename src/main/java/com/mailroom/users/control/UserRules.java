@@ -20,23 +20,23 @@ public final class UserRules {
     public static List<FieldError> validate(String username, String email, String password) {
         var errors = new ArrayList<FieldError>();
         if (username == null || username.isEmpty()) {
-            errors.add(new FieldError("username", "Username is required.", "username.required"));
+            errors.add(FieldError.of("username", "field.username.required"));
         } else if (!USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username", "Username: 1 to 64 letters, digits and . _ @ -, starting with a letter or digit."));
+            errors.add(FieldError.of("username", "field.username.format"));
         }
         if (email == null || email.isEmpty()) {
-            errors.add(new FieldError("email", "E-mail is required: test mails are sent to it.", "email.required"));
+            errors.add(FieldError.of("email", "field.email.required"));
         } else if (email.length() > MailAddress.MAX_LENGTH || CONTROL.matcher(email).find()) {
-            errors.add(new FieldError("email", "E-mail must be one address of at most " + MailAddress.MAX_LENGTH + " characters."));
+            errors.add(FieldError.of("email", "field.email.tooLong", MailAddress.MAX_LENGTH));
         } else {
-            MailAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p, "email.invalid")));
+            MailAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p)));
         }
         if (password == null || password.length() < MIN_PASSWORD) {
-            errors.add(new FieldError("password", "Password must have at least " + MIN_PASSWORD + " characters.", "password.short"));
+            errors.add(FieldError.of("password", "field.password.short", MIN_PASSWORD));
         } else if (password.length() > MAX_PASSWORD) {
-            errors.add(new FieldError("password", "Password must be at most " + MAX_PASSWORD + " characters."));
+            errors.add(FieldError.of("password", "field.password.tooLong", MAX_PASSWORD));
         } else if (CONTROL.matcher(password).find()) {
-            errors.add(new FieldError("password", "Password must not contain line breaks or control characters."));
+            errors.add(FieldError.of("password", "field.password.control"));
         }
         return errors;
     }

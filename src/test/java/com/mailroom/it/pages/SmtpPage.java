@@ -59,17 +59,18 @@ public final class SmtpPage extends AdminPage {
     /** The report of the last "Send test email" on this page. */
     public Result result() {
         if (has("testSuccess")) {
-            return new Result(true, text("testSuccess"), "", "");
+            return new Result(true, text("testSuccess"), "", "", "");
         }
-        return new Result(false, text("testFailure"), text("testStage"), text("testHint"));
+        return new Result(false, text("testFailure"), text("testStage"), text("testReply"), text("testHint"));
     }
 
     /**
      * @param headline "Test email sent to …" or "… could not be sent"
      * @param stage    for a failure: where it failed
+     * @param reply    for a failure: the server's reply code and text, or what Mailroom found
      * @param hint     for a failure: what to do
      */
-    public record Result(boolean success, String headline, String stage, String hint) {
+    public record Result(boolean success, String headline, String stage, String reply, String hint) {
     }
 
     /** The badge next to the password: whether one is stored. */

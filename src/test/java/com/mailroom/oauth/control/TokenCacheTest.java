@@ -1,6 +1,7 @@
 package com.mailroom.oauth.control;
 
 import com.mailroom.oauth.entity.AccessToken;
+import com.mailroom.platform.Text;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -123,8 +124,8 @@ class TokenCacheTest {
     @Test
     void aFailureReachesEveryWaiterAndIsNotCached() throws Exception {
         fetcher.delay = Duration.ofMillis(200);
-        fetcher.failure = new TokenFailure(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.",
-                TokenHints.BAD_SECRET, null);
+        fetcher.failure = new TokenFailure(401, "invalid_client",
+                Text.verbatim("AADSTS7000215: Invalid client secret provided."), TokenHints.BAD_SECRET, null);
         List<Future<AccessToken>> results = concurrently(20, () -> cache.token(REQUEST));
 
         for (Future<AccessToken> r : results) {

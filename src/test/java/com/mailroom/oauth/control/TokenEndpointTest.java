@@ -5,6 +5,7 @@ import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.TokenServer;
 import com.mailroom.oauth.control.TokenRequest.ClientAuthentication;
 import com.mailroom.oauth.entity.AccessToken;
+import com.mailroom.platform.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,8 @@ class TokenEndpointTest {
         assertEquals(1, server.requests.get());
         assertEquals(401, f.httpStatus());
         assertEquals("invalid_client", f.error());
-        assertTrue(f.description().startsWith("AADSTS7000215: Invalid client secret provided."), f.description());
+        assertTrue(f.description().english().startsWith("AADSTS7000215: Invalid client secret provided."),
+                f.description().english());
         assertEquals(TokenHints.BAD_SECRET, f.hint());
         assertTrue(f.getMessage().startsWith("401 invalid_client: AADSTS7000215"), f.getMessage());
         assertFalse(f.getMessage().contains(wrong));
@@ -136,7 +138,7 @@ class TokenEndpointTest {
 
         assertEquals(status, f.httpStatus());
         assertEquals(error, f.error());
-        assertEquals(description, f.description());
+        assertEquals(Text.verbatim(description), f.description());
         assertEquals(TokenHints.class.getDeclaredField(hint).get(null), f.hint());
     }
 
@@ -145,7 +147,7 @@ class TokenEndpointTest {
         server.scripted(401, "{\"error\":\"invalid_client\",\"error_description\":\"Bad secret " + SECRET + "\"}");
         TokenFailure f = assertThrows(TokenFailure.class, () -> endpoint.fetch(request(SECRET, null)));
 
-        assertEquals("Bad secret <redacted>", f.description());
+        assertEquals(Text.verbatim("Bad secret <redacted>"), f.description());
         assertFalse(f.getMessage().contains(SECRET));
     }
 

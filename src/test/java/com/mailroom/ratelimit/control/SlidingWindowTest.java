@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.ratelimit.control.SlidingWindow.Hit;
 import com.mailroom.ratelimit.control.SlidingWindow.Refusal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +118,18 @@ class SlidingWindowTest {
         allow("alice", 3, later);
         allow("bob", 2, later);
         refused("carol", later);
+    }
+
+    @Test
+    void aWindowRestoredFromTheCountedAttemptsDecidesAsIfItHadCountedThem() {
+        var restored = SlidingWindow.restored(3, 5, WINDOW, List.of(new Hit("alice", T0.plusSeconds(10)),
+                new Hit("bob", T0.plusSeconds(5)), new Hit("alice", T0), new Hit("alice", T0.minusSeconds(61))));
+        assertEquals(Optional.empty(), restored.tryAcquire("alice", T0.plusSeconds(20)),
+                "the attempt from before the window does not count");
+        Refusal refusal = restored.tryAcquire("alice", T0.plusSeconds(21)).orElseThrow();
+        assertTrue(refusal.perKey());
+        assertEquals(39, refusal.retryAfterSeconds(), "until alice's oldest attempt in the window, at T0, leaves it");
+        assertEquals(T0.minusSeconds(39), restored.horizon(T0.plusSeconds(21)));
     }
 
     private void allow(String key, int times, Instant now) {

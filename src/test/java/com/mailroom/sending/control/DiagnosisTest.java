@@ -41,7 +41,7 @@ class DiagnosisTest {
 
         assertEquals(Stage.TIMEOUT, f.stage());
         assertEquals(Hints.CONNECT_TIMEOUT, f.hint());
-        assertEquals("No connection to smtp.nowhere.invalid:587 within 700 ms.", f.message());
+        assertEquals("No connection to smtp.nowhere.invalid:587 within 700 ms.", f.message().english());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.mailroom.sending.control;
 
 import com.mailroom.testsupport.*;
+import com.mailroom.platform.Text;
 import com.mailroom.sending.entity.AuthMechanism;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class SmtpProbeFailureTest {
 
             assertEquals(Stage.TIMEOUT, result.stage(), result::toString);
             assertTrue(elapsedMs >= 450 && elapsedMs < 5_000, "returned after " + elapsedMs + " ms");
-            assertTrue(result.message().contains("did not answer within 500 ms (no greeting)"), result.message());
+            assertTrue(result.message().english().contains("did not answer within 500 ms (no greeting)"),
+                    result.message().english());
             assertEquals(Hints.READ_TIMEOUT, result.hint());
             assertNull(result.smtpCode());
         }
@@ -43,7 +45,7 @@ class SmtpProbeFailureTest {
             ProbeResult result = probe.check(Targets.on(server.port()).timeouts(HALF_SECOND).build());
 
             assertEquals(Stage.TIMEOUT, result.stage(), result::toString);
-            assertTrue(result.message().endsWith("after EHLO."), result.message());
+            assertTrue(result.message().english().endsWith("after EHLO."), result.message().english());
             assertTrue(result.durationMs() < 5_000);
         }
     }
@@ -54,7 +56,7 @@ class SmtpProbeFailureTest {
 
         assertEquals(Stage.CONNECT, result.stage(), result::toString);
         assertEquals(Hints.REFUSED, result.hint());
-        assertTrue(result.message().contains("Connection refused"), result.message());
+        assertTrue(result.message().english().contains("Connection refused"), result.message().english());
     }
 
     @Test
@@ -65,7 +67,7 @@ class SmtpProbeFailureTest {
             ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
                     .build(), "a@example.com", "s", "b");
 
-            assertEquals(reply, result.message());
+            assertEquals(reply, result.message().english());
             assertFailed(result, Stage.AUTH, 535, Hints.BASIC_AUTH_DISABLED);
             assertEquals("S: " + reply, result.transcript().get(result.transcript().size() - 1));
             assertNoSecret(result, PASSWORD);
@@ -90,7 +92,7 @@ class SmtpProbeFailureTest {
             ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
                     .build(), "a@example.com", "s", "b");
 
-            assertEquals(reply, result.message());
+            assertEquals(reply, result.message().english());
             assertFailed(result, Stage.MAIL_FROM, 550, Hints.SENDER);
         }
     }
@@ -137,9 +139,9 @@ class SmtpProbeFailureTest {
                     .build());
 
             assertEquals(Stage.AUTH, result.stage(), result::toString);
-            assertTrue(result.message().contains("CRAM-MD5 XOAUTH2"), result.message());
-            assertTrue(result.hint().contains("not PLAIN/LOGIN") && result.hint().contains("OAuth 2.0"),
-                    result.hint());
+            assertTrue(result.message().english().contains("CRAM-MD5 XOAUTH2"), result.message().english());
+            String hint = result.hint().english();
+            assertTrue(hint.contains("not PLAIN/LOGIN") && hint.contains("OAuth 2.0"), hint);
         }
     }
 
@@ -178,7 +180,7 @@ class SmtpProbeFailureTest {
     }
 
     /** The probe failed at {@code stage} on the server's reply {@code code}, with this hint for the admin. */
-    private static void assertFailed(ProbeResult result, Stage stage, int code, String hint) {
+    private static void assertFailed(ProbeResult result, Stage stage, int code, Text hint) {
         assertEquals(stage, result.stage(), result::toString);
         assertEquals(code, result.smtpCode(), result::toString);
         assertEquals(hint, result.hint());

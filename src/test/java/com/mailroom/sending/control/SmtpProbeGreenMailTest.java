@@ -122,10 +122,11 @@ class SmtpProbeGreenMailTest {
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode());
-        assertTrue(result.message().startsWith("535 5.7.8"), result.message());
-        assertTrue(result.message().contains("Authentication credentials invalid"), result.message());
+        assertTrue(result.message().english().startsWith("535 5.7.8"), result.message().english());
+        assertTrue(result.message().english().contains("Authentication credentials invalid"),
+                result.message().english());
         assertEquals(Hints.BAD_PASSWORD, result.hint());
-        assertTrue(result.transcript().contains("S: " + result.message()), result::toString);
+        assertTrue(result.transcript().contains("S: " + result.message().english()), result::toString);
         assertEquals(0, greenMail.getReceivedMessages().length);
         assertNoSecret(result, wrong);
     }
@@ -163,7 +164,7 @@ class SmtpProbeGreenMailTest {
 
         assertEquals(Stage.TLS, result.stage(), result::toString);
         assertEquals(Hints.NO_STARTTLS, result.hint());
-        assertTrue(result.message().contains("does not offer STARTTLS"), result.message());
+        assertTrue(result.message().english().contains("does not offer STARTTLS"), result.message().english());
         assertFalse(result.transcript().stream().anyMatch(l -> l.startsWith("C: AUTH") || l.startsWith("C: MAIL")),
                 result::toString);
         assertEquals(0, greenMail.getReceivedMessages().length);
@@ -194,7 +195,7 @@ class SmtpProbeGreenMailTest {
     }
 
     static void assertNoSecret(ProbeResult result, String secret) {
-        String everything = String.join("\n", result.transcript()) + "\n" + result.message() + "\n" + result;
+        String everything = String.join("\n", result.transcript()) + "\n" + result.message().english() + "\n" + result;
         assertFalse(everything.contains(secret), "the secret leaked: " + everything);
         byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
         assertFalse(everything.contains(Base64.getEncoder().encodeToString(utf8)), "base64 of the secret leaked");

@@ -167,7 +167,8 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode());
-        assertTrue(result.message().contains("5.7.3 Authentication unsuccessful"), result.message());
+        assertTrue(result.message().english().contains("5.7.3 Authentication unsuccessful"),
+                result.message().english());
         assertEquals(2, smtp.authAttempts.get(), "exactly one retry");
         assertEquals(2, tokenServer.requests.get());
         assertTrue(smtp.deliveries.isEmpty());
@@ -198,10 +199,11 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode(), "the final reply, not the challenge's 334");
-        assertTrue(result.message().startsWith("535 " + XOAuth2SmtpServer.GMAIL_REFUSAL), result.message());
-        assertTrue(result.message().contains("status 401, schemes bearer, scope https://mail.google.com/"),
-                result.message());
-        assertTrue(result.hint().contains("scope https://mail.google.com/"), result.hint());
+        assertTrue(result.message().english().startsWith("535 " + XOAuth2SmtpServer.GMAIL_REFUSAL),
+                result.message().english());
+        assertTrue(result.message().english().contains("status 401, schemes bearer, scope https://mail.google.com/"),
+                result.message().english());
+        assertTrue(result.hint().english().contains("scope https://mail.google.com/"), result.hint().english());
         assertTrue(result.transcript().contains("S: 334 " + XOAuth2SmtpServer.GMAIL_ERROR + " (decoded)"),
                 () -> String.join("\n", result.transcript()));
         assertTrue(result.transcript().contains("C: (empty response)"));
@@ -217,12 +219,12 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.TOKEN, result.stage());
         assertNull(result.smtpCode());
-        assertTrue(result.message().startsWith("401 invalid_client: AADSTS7000215: Invalid client secret provided."),
-                result.message());
-        assertTrue(result.hint().contains("client secret is wrong or expired"), result.hint());
+        String message = result.message().english();
+        assertTrue(message.startsWith("401 invalid_client: AADSTS7000215: Invalid client secret provided."), message);
+        assertTrue(result.hint().english().contains("client secret is wrong or expired"), result.hint().english());
         assertTrue(result.transcript().isEmpty());
         assertEquals(0, smtp.authAttempts.get(), "no SMTP without a token");
-        assertFalse(result.message().contains(wrong));
+        assertFalse(result.message().english().contains(wrong));
     }
 
     @Test
@@ -234,14 +236,14 @@ class ConversationsTest {
         ProbeResult result = send(request(SECRET));
 
         assertEquals(Stage.TOKEN, result.stage());
-        assertTrue(result.hint().contains("did not answer in time"), result.hint());
+        assertTrue(result.hint().english().contains("did not answer in time"), result.hint().english());
         assertEquals(0, smtp.authAttempts.get());
     }
 
     /** No token and no secret in message, hint or transcript, plainly or in the XOAUTH2 encoding. */
     private static void assertNoCredentials(ProbeResult result, List<String> credentials) {
         List<String> texts = new ArrayList<>(result.transcript());
-        texts.add(String.valueOf(result.message()));
+        texts.add(String.valueOf(result.message().english()));
         texts.add(String.valueOf(result.hint()));
         texts.add(result.toString());
         for (String credential : credentials) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.ReentryRule.Destination;
 import com.mailroom.settings.control.ReentryRule.Outcome;
+import com.mailroom.settings.control.ReentryRule.Secret;
 import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.settings.entity.SmtpConfig;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ReentryRuleTest {
     }
 
     private static Decision password(boolean stored, Destination after, String supplied, boolean required) {
-        return ReentryRule.decide("password", "Password", stored, HERE, after, supplied, required);
+        return ReentryRule.decide(Secret.PASSWORD, stored, HERE, after, supplied, required);
     }
 
     @Test
@@ -104,7 +105,7 @@ class ReentryRuleTest {
     void clientSecretErrorIsNamedByItsJsonFieldAndExplainsWhatRedirectsIt() {
         var before = clientSecretAt("smtp.office365.com", 587, TlsMode.STARTTLS, "box", "https://a/token", "id");
         var after = clientSecretAt("smtp.office365.com", 587, TlsMode.STARTTLS, "box", "https://b/token", "id");
-        Decision d = ReentryRule.decide("client_secret", "Client secret", true, before, after, null, true);
+        Decision d = ReentryRule.decide(Secret.CLIENT_SECRET, true, before, after, null, true);
         assertEquals("client_secret", d.problem().orElseThrow().field());
         assertTrue(d.problem().get().message().contains("token URL or client ID"), d.problem().get().message());
         assertTrue(d.problem().get().message().contains("enter the client secret again"), d.problem().get().message());

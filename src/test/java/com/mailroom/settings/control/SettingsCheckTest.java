@@ -37,6 +37,11 @@ class SettingsCheckTest {
         return e.errors();
     }
 
+    /** The errors as the API shows them: the field and the English sentence. */
+    private static List<String> shown(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + ": " + e.message()).toList();
+    }
+
     private static SmtpSettings storedBasic() {
         return Forms.stored(Forms.basic());
     }
@@ -241,7 +246,7 @@ class SettingsCheckTest {
         var basic = Forms.editing(stored);
         basic.setPassword("");
         List<FieldError> errors = refuse(stored, basic);
-        assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), errors);
+        assertEquals(List.of("password: Password is required."), shown(errors));
 
         var none = Forms.editing(stored);
         none.getConfig().setAuthType(AuthType.NONE);
@@ -306,7 +311,7 @@ class SettingsCheckTest {
         var stored = storedOauth();
         var form = Forms.editing(stored);
         form.setClientSecret("");
-        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.", "client_secret.required")), refuse(stored, form));
+        assertEquals(List.of("client_secret: Client secret is required."), shown(refuse(stored, form)));
     }
 
     // --- switching authentication types
@@ -316,7 +321,7 @@ class SettingsCheckTest {
         var stored = storedOauth();
         var form = Forms.editing(stored);
         form.getConfig().setAuthType(AuthType.BASIC);
-        assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), refuse(stored, form));
+        assertEquals(List.of("password: Password is required."), shown(refuse(stored, form)));
     }
 
     @Test
@@ -327,7 +332,7 @@ class SettingsCheckTest {
         form.getConfig().setClientId("client-id");
         form.getConfig().setTokenEndpoint(Forms.TOKEN_URL);
         form.getConfig().setScopes(Forms.SCOPE);
-        assertEquals(List.of(new FieldError("client_secret", "Client secret is required.", "client_secret.required")), refuse(stored, form));
+        assertEquals(List.of("client_secret: Client secret is required."), shown(refuse(stored, form)));
     }
 
     @Test
@@ -355,7 +360,7 @@ class SettingsCheckTest {
     void firstBasicSaveNeedsThePassword() {
         var form = Forms.basic();
         form.setPassword(null);
-        assertEquals(List.of(new FieldError("password", "Password is required.", "password.required")), refuse(initialRow(), form));
+        assertEquals(List.of("password: Password is required."), shown(refuse(initialRow(), form)));
         form.setPassword("first-password");
         assertEquals(Outcome.REPLACE, accept(initialRow(), form).password().outcome());
     }
