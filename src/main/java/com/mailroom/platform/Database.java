@@ -26,6 +26,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
         className = "com.mailroom.platform.MailroomDataSource",
+        // WildFly (IronJacamar) refuses a definition with no connection property, and passes an attribute only
+        // when the class has its setter: the description is that property (see MailroomDataSource#setDescription).
+        description = "Mailroom's database (mailroom.db.url)",
         minPoolSize = 1,
         maxPoolSize = 20)
 @Singleton

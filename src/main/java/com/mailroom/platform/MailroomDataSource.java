@@ -30,6 +30,20 @@ public class MailroomDataSource implements DataSource {
     /** Set for the embedded H2 database, whose commits are forced to the disk by Mailroom itself. */
     private volatile DurableCommits durable;
 
+    private volatile String description;
+
+    /**
+     * The standard JDBC data-source property {@code description}. WildFly needs one property with a setter to accept
+     * the {@code @DataSourceDefinition} (IJ031103); the database itself comes from MicroProfile Config.
+     */
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
     private DataSource target() {
         if (target == null) {
             synchronized (this) {

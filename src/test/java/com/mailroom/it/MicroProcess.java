@@ -68,11 +68,13 @@ public final class MicroProcess implements AutoCloseable {
     private void pump(CountDownLatch ready) {
         try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            boolean urlsFollow = false;
             while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');
-                if (line.contains("Payara Micro URLs")) {
-                    ready.countDown();
+                if (urlsFollow) {
+                    ready.countDown(); // the line after "Payara Micro URLs:", which start() reads too
                 }
+                urlsFollow = line.contains("Payara Micro URLs");
             }
         } catch (IOException ignored) {
             // the process ended

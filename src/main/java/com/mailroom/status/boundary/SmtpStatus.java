@@ -5,6 +5,8 @@ import com.mailroom.status.entity.NodeStatus;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,8 +42,14 @@ public class SmtpStatus {
         }
     }
 
-    /** After a save the other nodes' results describe settings that are gone; they report again when they send. */
+    /**
+     * After a save the other nodes' results describe settings that are gone; they report again when they send.
+     * Called after the save's commit (an {@code AFTER_SUCCESS} observer), where the finished transaction may still be
+     * bound to the thread: WildFly then refuses the delete ("Executing an update/delete query"), so it gets a
+     * transaction of its own.
+     */
     @Lock(LockType.WRITE)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void settingsChanged() {
         em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname <> :me").setParameter("me", NodeName.get()).executeUpdate();
     }
