@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Payara Micro 7 (Jakarta EE 11), which needs JDK 21 or newer, running the same WAR as Payara Micro 6 the way
@@ -16,7 +17,9 @@ import java.util.stream.Stream;
  * {@code server-config/post-boot-commands.asadmin} and the settings as environment variables.
  * <p>
  * The JDK is {@code it.jdk21.home} when set (the build sets Temurin 25's usual place), else the first JDK 21+ under
- * {@code /usr/lib/jvm}; with none the test fails and says so (.ci/run installs one from Debian when it can).
+ * {@code /usr/lib/jvm}. With none, the tests on Payara Micro 7 are skipped with that reason, so a newcomer with only
+ * JDK 17 still passes {@code mvn verify}; CI sets {@code MAILROOM_IT_REQUIRE_JDK21=true} ({@code .ci/run}), and there
+ * a missing JDK 21+ fails the build instead.
  */
 final class PayaraMicro7 extends ServerUnderTest {
 
@@ -56,11 +59,16 @@ final class PayaraMicro7 extends ServerUnderTest {
         }
         try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
             return jdks.filter(p -> featureOf(p).orElse(0) >= 21).sorted().findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Payara Micro 7 needs JDK 21 or newer: none at '"
-                            + chosen + "' (it.jdk21.home) nor under /usr/lib/jvm"));
+                    .orElseThrow(() -> missing("Payara Micro 7 needs JDK 21 or newer: none at '" + chosen
+                            + "' (it.jdk21.home) nor under /usr/lib/jvm"));
         } catch (IOException e) {
             throw new IllegalStateException("Payara Micro 7 needs JDK 21 or newer; /usr/lib/jvm unreadable", e);
         }
+    }
+
+    private static RuntimeException missing(String why) {
+        return Boolean.parseBoolean(System.getenv("MAILROOM_IT_REQUIRE_JDK21")) ? new IllegalStateException(why)
+                : new TestAbortedException(why + " — skipped (set MAILROOM_IT_REQUIRE_JDK21=true to fail instead)");
     }
 
     /** The feature release from a JDK's {@code release} file ({@code JAVA_VERSION="25.0.1"}). */
