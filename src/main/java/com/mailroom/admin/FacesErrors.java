@@ -18,8 +18,7 @@ import java.util.Map;
  */
 final class FacesErrors {
 
-    private FacesErrors() {
-    }
+    private FacesErrors() {}
 
     static void show(MailroomException e, Map<String, String> fieldIds) {
         FacesContext context = FacesContext.getCurrentInstance();
@@ -42,7 +41,8 @@ final class FacesErrors {
             global = text("error.stale");
         } else if (e instanceof InvalidInput) {
             // the marked fields carry their own messages; only those without a field of this page are repeated here
-            global = placed > 0 ? text("error.invalid") + unplaced
+            global = placed > 0
+                    ? text("error.invalid") + unplaced
                     : unplaced.length() > 0 ? unplaced.toString() : e.text().in(locale());
         } else {
             global = e.text().in(locale()) + unplaced;

@@ -21,7 +21,8 @@ public class LocaleSwitch {
     public Locale getLocale() {
         FacesContext context = FacesContext.getCurrentInstance();
         String chosen = chosen(context);
-        return chosen != null ? Locale.forLanguageTag(chosen)
+        return chosen != null
+                ? Locale.forLanguageTag(chosen)
                 : context.getApplication().getViewHandler().calculateLocale(context);
     }
 

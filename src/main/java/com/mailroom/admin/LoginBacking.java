@@ -37,8 +37,11 @@ public class LoginBacking {
         ExternalContext external = context.getExternalContext();
         var request = (HttpServletRequest) external.getRequest();
         String language = LocaleSwitch.chosen(context);
-        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().newAuthentication(true)
+        AuthenticationStatus status = security.authenticate(
+                request,
+                (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
             case SUCCESS -> {
@@ -48,19 +51,34 @@ public class LoginBacking {
                 external.redirect(external.getRequestContextPath() + (isLocalPath(next) ? next : HOME));
             }
             case SEND_CONTINUE -> context.responseComplete();
-            default -> context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    FacesErrors.text("login.failed"), null));
+            default ->
+                context.addMessage(
+                        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FacesErrors.text("login.failed"), null));
         }
     }
 
     /** Only a path on this site: "//host" and "/\host" would leave it. */
     static boolean isLocalPath(Object next) {
-        return next instanceof String path && path.startsWith("/") && !path.startsWith("//")
-                && !path.contains("\\") && path.chars().noneMatch(Character::isISOControl);
+        return next instanceof String path
+                && path.startsWith("/")
+                && !path.startsWith("//")
+                && !path.contains("\\")
+                && path.chars().noneMatch(Character::isISOControl);
     }
 
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
 }

@@ -42,7 +42,15 @@ public class OutboxBacking implements Serializable {
         return "/admin/outbox.xhtml?faces-redirect=true";
     }
 
-    public List<MailStatus> getStatuses() { return List.of(MailStatus.values()); }
-    public Map<MailStatus, Long> getCounts() { return counts; }
-    public List<MailView> getFailed() { return failed; }
+    public List<MailStatus> getStatuses() {
+        return List.of(MailStatus.values());
+    }
+
+    public Map<MailStatus, Long> getCounts() {
+        return counts;
+    }
+
+    public List<MailView> getFailed() {
+        return failed;
+    }
 }

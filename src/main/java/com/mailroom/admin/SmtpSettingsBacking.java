@@ -1,15 +1,15 @@
 package com.mailroom.admin;
 
 import com.mailroom.errors.MailroomException;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.settings.boundary.SmtpSettingsView;
 import com.mailroom.settings.boundary.TestReport;
 import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
-import com.mailroom.sending.entity.AuthMechanism;
-import com.mailroom.sending.entity.AuthType;
-import com.mailroom.sending.entity.TlsMode;
-import com.mailroom.sending.entity.TlsVersion;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -30,12 +30,20 @@ public class SmtpSettingsBacking implements Serializable {
 
     /** The boundary's field names (as in the JSON API) → this page's input ids. */
     static final Map<String, String> FIELD_IDS = Map.ofEntries(
-            Map.entry("default_smtp", "mode"), Map.entry("address", "address"), Map.entry("port", "port"),
-            Map.entry("from", "from"), Map.entry("user_name", "userName"), Map.entry("password", "password"),
-            Map.entry("tls_mode", "tlsMode"), Map.entry("tls_version", "tlsVersion"),
-            Map.entry("trusted_ca_pem", "trustedCaPem"), Map.entry("auth_type", "authType"),
-            Map.entry("auth_mechanism", "authMechanism"), Map.entry("client_id", "clientId"),
-            Map.entry("client_secret", "clientSecret"), Map.entry("token_endpoint", "tokenEndpoint"),
+            Map.entry("default_smtp", "mode"),
+            Map.entry("address", "address"),
+            Map.entry("port", "port"),
+            Map.entry("from", "from"),
+            Map.entry("user_name", "userName"),
+            Map.entry("password", "password"),
+            Map.entry("tls_mode", "tlsMode"),
+            Map.entry("tls_version", "tlsVersion"),
+            Map.entry("trusted_ca_pem", "trustedCaPem"),
+            Map.entry("auth_type", "authType"),
+            Map.entry("auth_mechanism", "authMechanism"),
+            Map.entry("client_id", "clientId"),
+            Map.entry("client_secret", "clientSecret"),
+            Map.entry("token_endpoint", "tokenEndpoint"),
             Map.entry("scopes", "scopes"));
 
     @Inject

@@ -18,7 +18,8 @@ public class UsersBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static final Map<String, String> FIELD_IDS = Map.of("username", "username", "email", "email", "password", "password");
+    static final Map<String, String> FIELD_IDS =
+            Map.of("username", "username", "email", "email", "password", "password");
 
     @Inject
     Users users;
@@ -45,13 +46,39 @@ public class UsersBacking implements Serializable {
         return "/admin/users.xhtml?faces-redirect=true";
     }
 
-    public List<UserView> getAll() { return all; }
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public boolean isAdmin() { return admin; }
-    public void setAdmin(boolean admin) { this.admin = admin; }
+    public List<UserView> getAll() {
+        return all;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public void setAdmin(boolean admin) {
+        this.admin = admin;
+    }
 }

@@ -22,7 +22,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
     static final String MAIL_PATH = "v1/mail";
 
     private final int mailLimit = mailRequestLimit(ConfigProvider.getConfig(BodySizeLimit.class.getClassLoader())
-            .getOptionalValue("mailroom.mail.max-size-bytes", Long.class).orElse(25L * 1024 * 1024));
+            .getOptionalValue("mailroom.mail.max-size-bytes", Long.class)
+            .orElse(25L * 1024 * 1024));
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** The settings' version as an ETag, and the versions an If-Match header names. */
 final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));

@@ -15,8 +15,7 @@ import java.util.logging.Logger;
 /** Every failure of the API leaves in the one error shape of docs/api.md "Errors". */
 final class ErrorMappers {
 
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     static Response response(int status, ErrorBody body) {
         // JAX-RS knows no reason phrase for 422 and would send "CUSTOM"

@@ -12,7 +12,8 @@ import java.io.IOException;
 
 /**
  * The error page for answers the container gives before the application sees the request (a 403 from the security
- * constraint, a 404 outside JAX-RS): JSON in the spec's error shape under {@code /api}, the Facelets page {@code /error.xhtml}
+ * constraint, a 404 outside JAX-RS): JSON in the spec's error shape under {@code /api}, the Facelets page {@code
+ * /error.xhtml}
  * elsewhere.
  */
 @WebServlet("/error")
@@ -26,12 +27,17 @@ public class ErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String message = ErrorMappers.protocolText(status, Text.of("error.api.serverLog")).english();
+        String message = ErrorMappers.protocolText(status, Text.of("error.api.serverLog"))
+                .english();
         response.setStatus(status);
         if (uri != null && uri.toString().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("message", message)
-                    .add("errors", Json.createArrayBuilder()).build().toString());
+            response.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("message", message)
+                            .add("errors", Json.createArrayBuilder())
+                            .build()
+                            .toString());
         } else if (!response.isCommitted()) {
             // the Facelets error page: translated, in the site's layout; it reads the status from the request
             request.getRequestDispatcher(PAGE).forward(request, response);

@@ -18,8 +18,7 @@ final class JsonBodies {
 
     static final int MAX_BYTES = 1024 * 1024;
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** @param optional whether an empty body is allowed (then null is returned) */
     static JsonObject object(InputStream body, boolean optional) {

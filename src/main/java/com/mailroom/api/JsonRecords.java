@@ -54,21 +54,21 @@ final class JsonRecords {
     }
 
     /** An enum's parser (empty, or {@link TlsVersion.Refused} with the reason, for a refused value) and its values. */
-    private record Choice(Function<String, Optional<? extends Enum<?>>> parse, String allowed) {
-    }
+    private record Choice(Function<String, Optional<? extends Enum<?>>> parse, String allowed) {}
 
     /** The enums spelt otherwise than WireEnums: TLS versions take dots too, and refuse old ones with a reason. */
     private static final Map<Class<?>, Choice> SPELLINGS = Map.of(
-            TlsVersion.class, new Choice(TlsVersion::fromWire, TlsVersion.allowed()),
+            TlsVersion.class,
+            new Choice(TlsVersion::fromWire, TlsVersion.allowed()),
             LegacySettingsBody.SslVersion.class,
             new Choice(LegacySettingsBody.SslVersion::fromWire, LegacySettingsBody.SslVersion.ALLOWED));
 
     /** Unknown fields named per object at most: a thousand misspellings need no thousand errors. */
     private static final int MAX_UNKNOWN = 20;
+
     private static final Pattern WHITESPACE = Pattern.compile("[\\r\\n\\t ]+");
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     /** @throws InvalidInput naming every field that is unknown or of the wrong type */
     static <T extends Record> T bind(JsonObject json, Class<T> type) {
@@ -100,7 +100,10 @@ final class JsonRecords {
 
     private static JsonObject object(JsonObject json, Class<?> type, String at, List<FieldError> errors) {
         Map<String, RecordComponent> fields = fields(type);
-        json.keySet().stream().filter(k -> !fields.containsKey(k)).sorted().limit(MAX_UNKNOWN)
+        json.keySet().stream()
+                .filter(k -> !fields.containsKey(k))
+                .sorted()
+                .limit(MAX_UNKNOWN)
                 .forEach(k -> errors.add(FieldError.of(at + printable(k), "field.unknown")));
         JsonObjectBuilder checked = Json.createObjectBuilder();
         fields.forEach((name, c) -> {
@@ -145,7 +148,9 @@ final class JsonRecords {
             }
         } else if (type == byte[].class) {
             // line breaks are allowed (MIME style), anything else outside the alphabet is not
-            String base64 = v instanceof JsonString s ? WHITESPACE.matcher(s.getString()).replaceAll("") : null;
+            String base64 = v instanceof JsonString s
+                    ? WHITESPACE.matcher(s.getString()).replaceAll("")
+                    : null;
             if (base64 != null && isBase64(base64)) {
                 return Json.createValue(base64);
             }
@@ -155,11 +160,14 @@ final class JsonRecords {
             if (list != null) {
                 return list;
             }
-            mustBe = c.isAnnotationPresent(MustBe.class) ? Text.of(c.getAnnotation(MustBe.class).value())
+            mustBe = c.isAnnotationPresent(MustBe.class)
+                    ? Text.of(c.getAnnotation(MustBe.class).value())
                     : Text.of("field.mustBe.list", name);
         } else {
             int bits = type == long.class || type == Long.class ? 64 : 32;
-            if (v instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < bits) {
+            if (v instanceof JsonNumber n
+                    && n.isIntegral()
+                    && n.bigIntegerValue().bitLength() < bits) {
                 return Json.createValue(n.longValue()); // 5.87e2 is 587
             }
             mustBe = Text.of("field.mustBe.wholeNumber");
@@ -190,7 +198,9 @@ final class JsonRecords {
             return null;
         }
         List<String> names = List.copyOf(fields(item).keySet());
-        Text object = Text.of("field.mustBe.object", String.join(", ", names.subList(0, names.size() - 1)),
+        Text object = Text.of(
+                "field.mustBe.object",
+                String.join(", ", names.subList(0, names.size() - 1)),
                 names.get(names.size() - 1));
         JsonArrayBuilder checked = Json.createArrayBuilder();
         for (int i = 0; i < array.size(); i++) {
@@ -207,7 +217,8 @@ final class JsonRecords {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Choice choice(Class<?> type) {
         Class wire = type;
-        return SPELLINGS.containsKey(type) ? SPELLINGS.get(type)
+        return SPELLINGS.containsKey(type)
+                ? SPELLINGS.get(type)
                 : new Choice(value -> WireEnum.parse(wire, value), WireEnum.allowed(wire));
     }
 

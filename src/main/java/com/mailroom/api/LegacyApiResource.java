@@ -3,8 +3,8 @@ package com.mailroom.api;
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.status.boundary.StatusView;
 import com.mailroom.users.boundary.ApiAccess;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,8 @@ public class LegacyApiResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public ApiAccess.IssuedToken login(@FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
+    public ApiAccess.IssuedToken login(
+            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
         return apiAccess.login(clientId, clientSecret);
     }
 
@@ -41,14 +42,17 @@ public class LegacyApiResource {
     @Path("smtp_status")
     public LegacyStatus smtpStatus() {
         StatusView view = admin.status();
-        return new LegacyStatus(view.isValid(), view.nodeCount(), view.nodeStatus().stream()
-                .map(n -> new LegacyStatus.Node(n.isValid(), n.message(), n.hostname())).toList());
+        return new LegacyStatus(
+                view.isValid(),
+                view.nodeCount(),
+                view.nodeStatus().stream()
+                        .map(n -> new LegacyStatus.Node(n.isValid(), n.message(), n.hostname()))
+                        .toList());
     }
 
     /** The peer's status shape: no mode, no check times. */
     public record LegacyStatus(@JsonbProperty("is_valid") boolean isValid, int nodeCount, List<Node> nodeStatus) {
-        public record Node(@JsonbProperty("is_valid") boolean isValid, String message, String hostname) {
-        }
+        public record Node(@JsonbProperty("is_valid") boolean isValid, String message, String hostname) {}
     }
 
     @POST

@@ -13,34 +13,50 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The peer's API 4.0 smtp_settings body (docs/api.md "Compatibility with the peer's API 4.0"), laid over the settings as a v1 body is: the fields both have mean
+ * The peer's API 4.0 smtp_settings body (docs/api.md "Compatibility with the peer's API 4.0"), laid over the settings
+ * as a v1 body is: the fields both have mean
  * the same. {@code enable_starttls_auto} true is STARTTLS; false is implicit TLS on port 465 and no TLS elsewhere (the
  * peer has no third choice); {@code ssl_version} TLSv1_2 → TLSv1_2, SSLv23 → TLSv1_2_OR_NEWER, TLSv1_1 refused; an
  * absent or null {@code auth_type} means basic when {@code user_name} is set, else none.
  */
-public record LegacySettingsBody(boolean defaultSmtp, String address, Integer port, String from, String userName,
-                                 String password, String clientId, String clientSecret, String tokenEndpoint,
-                                 String scopes, Boolean enableStarttlsAuto, SslVersion sslVersion,
-                                 @Nullable PeerAuthType authType) {
+public record LegacySettingsBody(
+        boolean defaultSmtp,
+        String address,
+        Integer port,
+        String from,
+        String userName,
+        String password,
+        String clientId,
+        String clientSecret,
+        String tokenEndpoint,
+        String scopes,
+        Boolean enableStarttlsAuto,
+        SslVersion sslVersion,
+        @Nullable PeerAuthType authType) {
 
     private static final Set<String> OWN = Set.of("enable_starttls_auto", "ssl_version", "auth_type");
 
     /** TLSv1_2 is TLS 1.2, SSLv23 (OpenSSL's "any version") TLS 1.2 or newer. */
     enum SslVersion {
-        TLSv1_2, SSLv23;
+        TLSv1_2,
+        SSLv23;
 
         static final String ALLOWED = "TLSv1_2, SSLv23";
 
         /** In any case, TLSv1.2 too; TLS 1.1 and older are refused with {@link TlsVersion}'s reason. */
         static Optional<SslVersion> fromWire(String value) {
-            return value.equalsIgnoreCase(SSLv23.name()) ? Optional.of(SSLv23)
-                    : TlsVersion.fromWire(value).filter(v -> v == TlsVersion.TLSv1_2).map(v -> TLSv1_2);
+            return value.equalsIgnoreCase(SSLv23.name())
+                    ? Optional.of(SSLv23)
+                    : TlsVersion.fromWire(value)
+                            .filter(v -> v == TlsVersion.TLSv1_2)
+                            .map(v -> TLSv1_2);
         }
     }
 
     /** The peer has no "none": that is an absent auth_type without a user name. */
     enum PeerAuthType implements WireEnum {
-        BASIC, OAUTH
+        BASIC,
+        OAUTH
     }
 
     /** @throws com.mailroom.errors.InvalidInput for unknown fields and wrong types, before anything is changed */

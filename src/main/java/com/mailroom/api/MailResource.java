@@ -1,10 +1,10 @@
 package com.mailroom.api;
 
-import com.mailroom.platform.WireEnum;
 import com.mailroom.delivery.boundary.MailView;
 import com.mailroom.delivery.boundary.Outbox;
 import com.mailroom.delivery.entity.MailStatus;
 import com.mailroom.errors.InvalidInput;
+import com.mailroom.platform.WireEnum;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -31,13 +31,13 @@ public class MailResource {
 
     private final int maxBody = new BodySizeLimit().mailLimit();
 
-    public record Queued(String id, String status) {
-    }
+    public record Queued(String id, String status) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response queue(InputStream body) {
-        String id = outbox.queue(JsonRecords.bind(JsonBodies.object(body, false, maxBody), MailBody.class).message());
+        String id = outbox.queue(JsonRecords.bind(JsonBodies.object(body, false, maxBody), MailBody.class)
+                .message());
         return Response.accepted(new Queued(id, MailStatus.QUEUED.wireName())).build();
     }
 
@@ -48,10 +48,15 @@ public class MailResource {
     }
 
     @GET
-    public List<MailView> list(@QueryParam("status") String status, @QueryParam("offset") @DefaultValue("0") int offset,
-                               @QueryParam("limit") @DefaultValue("50") int limit) {
-        MailStatus wanted = status == null || status.isBlank() ? null : WireEnum.parse(MailStatus.class, status)
-                .orElseThrow(() -> InvalidInput.of("status", "field.mustBe.oneOf", WireEnum.allowed(MailStatus.class)));
+    public List<MailView> list(
+            @QueryParam("status") String status,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        MailStatus wanted = status == null || status.isBlank()
+                ? null
+                : WireEnum.parse(MailStatus.class, status)
+                        .orElseThrow(() ->
+                                InvalidInput.of("status", "field.mustBe.oneOf", WireEnum.allowed(MailStatus.class)));
         return outbox.list(wanted, offset, limit);
     }
 

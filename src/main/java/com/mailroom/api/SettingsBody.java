@@ -21,10 +21,22 @@ import java.util.function.Consumer;
  * <p>
  * The fields both this API and the peer's 4.0 have come first: errors are named in this order, as they always were.
  */
-public record SettingsBody(boolean defaultSmtp, String address, Integer port, String from, String userName,
-                           String password, String clientId, String clientSecret, String tokenEndpoint, String scopes,
-                           TlsMode tlsMode, TlsVersion tlsVersion, String trustedCaPem, AuthType authType,
-                           AuthMechanism authMechanism) {
+public record SettingsBody(
+        boolean defaultSmtp,
+        String address,
+        Integer port,
+        String from,
+        String userName,
+        String password,
+        String clientId,
+        String clientSecret,
+        String tokenEndpoint,
+        String scopes,
+        TlsMode tlsMode,
+        TlsVersion tlsVersion,
+        String trustedCaPem,
+        AuthType authType,
+        AuthMechanism authMechanism) {
 
     /**
      * The fields of the GET answer that no body changes: accepted with any value and ignored, so that the answer can

@@ -33,7 +33,10 @@ public class SmtpSettingsResource {
     public Response put(@HeaderParam("If-Match") String ifMatch, InputStream body, @Context SecurityContext caller) {
         // wrong fields and types are refused here, before the save is counted against the rate limit
         var changes = SettingsBody.changes(JsonBodies.object(body, false));
-        return withTag(admin.update(changes, EntityTags.precondition(ifMatch), caller.getUserPrincipal().getName()));
+        return withTag(admin.update(
+                changes,
+                EntityTags.precondition(ifMatch),
+                caller.getUserPrincipal().getName()));
     }
 
     private static Response withTag(SmtpSettingsView view) {

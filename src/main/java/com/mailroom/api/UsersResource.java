@@ -23,8 +23,7 @@ import java.util.List;
 public class UsersResource {
 
     /** The body of {@code POST}; the rules (R20) are the boundary's. */
-    public record NewUser(String username, String email, String password, boolean admin) {
-    }
+    public record NewUser(String username, String email, String password, boolean admin) {}
 
     @Inject
     Users users;
@@ -42,14 +41,18 @@ public class UsersResource {
     public Response create(InputStream body, @Context UriInfo uri) {
         var user = JsonRecords.bind(JsonBodies.object(body, false), NewUser.class);
         UserView created = users.create(user.username(), user.email(), user.password(), user.admin());
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @POST
     @Path("me/api_credentials")
     public Response issueCredentials(@Context SecurityContext caller) {
         return Response.status(Response.Status.CREATED)
-                .entity(apiAccess.issueCredentials(caller.getUserPrincipal().getName())).build();
+                .entity(apiAccess.issueCredentials(caller.getUserPrincipal().getName()))
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Delivery: every mail the application sends (new users, password resets, admin notifications, content deliveries)
- * passes through a durable outbox and leaves through the current SMTP settings (docs/api.md "Mail", docs/product.md R15–R19).
+ * passes through a durable outbox and leaves through the current SMTP settings (docs/api.md "Mail", docs/product.md
+ * R15–R19).
  * <p>
  * {@code boundary.Outbox} queues (for code inside the application, and for {@code POST /api/v1/mail}), looks up,
  * lists, counts and resends; {@code control.DeliveryWorkers} run {@code control.DeliveryRun} rounds: claim a batch,

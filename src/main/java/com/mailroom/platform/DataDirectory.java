@@ -11,13 +11,13 @@ public final class DataDirectory {
 
     public static final String KEY = "mailroom.data-dir";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** The directory, created when missing. Read through MP Config, so MAILROOM_DATA_DIR works too. */
     public static Path resolve() {
         String configured = ConfigProvider.getConfig(DataDirectory.class.getClassLoader())
-                .getOptionalValue(KEY, String.class).orElse("./data");
+                .getOptionalValue(KEY, String.class)
+                .orElse("./data");
         Path dir = Path.of(configured).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);

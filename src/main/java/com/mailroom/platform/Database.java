@@ -59,8 +59,8 @@ public class Database {
         } catch (RuntimeException e) {
             throw inUse(e) ? new IllegalStateException(MailroomDataSource.IN_USE, e) : e;
         }
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now).");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now).");
         warnUnlessCommitsAreDurable();
     }
 
@@ -79,10 +79,14 @@ public class Database {
      */
     private void warnUnlessCommitsAreDurable() {
         try (Connection c = dataSource.getConnection()) {
-            if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            if (!c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres")) {
                 return;
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
                 if (rs.next() && rs.getString(1).equalsIgnoreCase("off")) {
                     LOG.warning("PostgreSQL runs with synchronous_commit = off: mail accepted in the last moments"
                             + " before a database crash can be lost. Set it to on for Mailroom's database.");

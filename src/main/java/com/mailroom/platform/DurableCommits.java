@@ -25,8 +25,8 @@ final class DurableCommits {
 
     /** {@code connection} with a {@code commit()} that also forces the commit to the disk. */
     Connection wrap(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     try {
                         Object result = method.invoke(connection, args);
                         if (method.getName().equals("commit") && method.getParameterCount() == 0) {

@@ -16,6 +16,7 @@ public record MailAddress(String displayName, String address) {
 
     /** Line breaks and other control characters: never in a header (no header injection). */
     public static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+
     private static final Pattern WITH_NAME = Pattern.compile("^(.*?)\\s*<([^<>]*)>$");
     private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N} .'\\-]*$");
     private static final Pattern LOCAL_PART = Pattern.compile("^[A-Za-z0-9_%+\\-]+(\\.[A-Za-z0-9_%+\\-]+)*$");

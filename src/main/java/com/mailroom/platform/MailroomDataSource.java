@@ -22,6 +22,7 @@ public class MailroomDataSource implements DataSource {
 
     /** H2's "Database may be already in use": another process holds the file. */
     static final int H2_IN_USE = 90020;
+
     static final String IN_USE = "The embedded H2 database in " + DataDirectory.KEY + " is open in another process: a"
             + " second node cannot share it. Nodes of a cluster share one PostgreSQL database (mailroom.db.url) and one"
             + " mailroom.secret-key; give each its own mailroom.data-dir.";
@@ -59,9 +60,11 @@ public class MailroomDataSource implements DataSource {
 
     static DataSource create(Config config) {
         String url = config.getOptionalValue("mailroom.db.url", String.class)
-                .orElseGet(() -> "jdbc:h2:file:" + DataDirectory.resolve().resolve("mailroom") + ";DB_CLOSE_ON_EXIT=FALSE");
+                .orElseGet(() ->
+                        "jdbc:h2:file:" + DataDirectory.resolve().resolve("mailroom") + ";DB_CLOSE_ON_EXIT=FALSE");
         String user = config.getOptionalValue("mailroom.db.user", String.class).orElse("mailroom");
-        String password = config.getOptionalValue("mailroom.db.password", String.class).orElse("");
+        String password =
+                config.getOptionalValue("mailroom.db.password", String.class).orElse("");
         if (url.startsWith("jdbc:h2:")) {
             var h2 = new JdbcDataSource();
             h2.setURL(h2Url(url));
@@ -87,8 +90,7 @@ public class MailroomDataSource implements DataSource {
      */
     static String h2Url(String url) {
         String durable = url.replaceAll("(?i);WRITE_DELAY=[^;]*", "") + ";WRITE_DELAY=0";
-        return durable.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=") ? durable
-                : durable + ";LOCK_TIMEOUT=10000";
+        return durable.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=") ? durable : durable + ";LOCK_TIMEOUT=10000";
     }
 
     @Override

@@ -11,10 +11,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class NodeName {
 
     private static final String NAME = ConfigProvider.getConfig(NodeName.class.getClassLoader())
-            .getOptionalValue("mailroom.node-name", String.class).orElseGet(NodeName::hostName);
+            .getOptionalValue("mailroom.node-name", String.class)
+            .orElseGet(NodeName::hostName);
 
-    private NodeName() {
-    }
+    private NodeName() {}
 
     public static String get() {
         return NAME;

@@ -10,12 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on every response the application writes, error pages included (docs/pages.md "Security"). The policy allows
+ * Security headers on every response the application writes, error pages included (docs/pages.md "Security"). The
+ * policy allows
  * scripts and styles from this site only: the pages use Faces' own faces.js and mailroom.js, never inline script
  * or style attributes, so an injected {@code <script>} or {@code onclick} cannot run. Responses the container
  * gives before any filter (the login redirect of the security layer) carry no body to protect.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -30,7 +30,9 @@ public record Text(String code, List<Object> arguments) {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     public Text {
-        arguments = arguments.stream().map(a -> a instanceof Text ? a : String.valueOf(a)).toList();
+        arguments = arguments.stream()
+                .map(a -> a instanceof Text ? a : String.valueOf(a))
+                .toList();
     }
 
     /** The sentence {@code code} of the bundle, with these values in its placeholders (null reads "null"). */
@@ -52,7 +54,9 @@ public record Text(String code, List<Object> arguments) {
         if (arguments.isEmpty()) {
             return sentence;
         }
-        Object[] values = arguments.stream().map(a -> a instanceof Text t ? t.in(locale) : a).toArray();
+        Object[] values = arguments.stream()
+                .map(a -> a instanceof Text t ? t.in(locale) : a)
+                .toArray();
         return new MessageFormat(sentence, locale).format(values);
     }
 
@@ -63,7 +67,10 @@ public record Text(String code, List<Object> arguments) {
 
     /** The same text with {@code change} applied to every string value, in nested texts too (e.g. to redact). */
     public Text mapArguments(UnaryOperator<String> change) {
-        return new Text(code, arguments.stream()
-                .map(a -> a instanceof Text t ? t.mapArguments(change) : change.apply((String) a)).toList());
+        return new Text(
+                code,
+                arguments.stream()
+                        .map(a -> a instanceof Text t ? t.mapArguments(change) : change.apply((String) a))
+                        .toList());
     }
 }

@@ -15,7 +15,9 @@ public interface WireEnum {
     }
 
     static <E extends Enum<E> & WireEnum> Optional<E> parse(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.name().equalsIgnoreCase(value))
+                .findFirst();
     }
 
     /** The accepted values, for error messages. */

@@ -31,64 +31,144 @@ class AnswersTest {
 
     @Test
     void settings() {
-        answers("{\"address\":\"smtp.office365.com\",\"auth_mechanism\":\"auto\",\"auth_type\":\"oauth\",\"client_id\":\"cid\","
-                + "\"client_secret_set\":true,\"default_smtp\":false,\"from\":\"Reports <reports@contoso.com>\","
-                + "\"password_set\":false,\"port\":587,\"scopes\":\"https://outlook.office365.com/.default\","
-                + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":\"https://login.example.com/t\","
-                + "\"trusted_ca_pem\":null,\"updated_at\":\"2026-11-27T10:00:00Z\",\"updated_by\":\"admin\","
-                + "\"user_name\":\"reports@contoso.com\",\"version\":3}",
-                new SmtpSettingsView(false, "smtp.office365.com", 587, "Reports <reports@contoso.com>", "reports@contoso.com",
-                        false, "starttls", "TLSv1_2", null, "oauth", "auto", "cid", true, "https://login.example.com/t",
-                        "https://outlook.office365.com/.default", 3, "2026-11-27T10:00:00Z", "admin"));
-        answers("{\"address\":null,\"auth_mechanism\":\"auto\",\"auth_type\":\"none\",\"client_id\":null,"
-                + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,\"password_set\":false,\"port\":null,"
-                + "\"scopes\":null,\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2_OR_NEWER\",\"token_endpoint\":null,"
-                + "\"trusted_ca_pem\":null,\"updated_at\":null,\"updated_by\":null,\"user_name\":null,\"version\":0}",
-                new SmtpSettingsView(true, null, null, null, null, false, "starttls", "TLSv1_2_OR_NEWER", null, "none",
-                        "auto", null, false, null, null, 0, null, null));
+        answers(
+                "{\"address\":\"smtp.office365.com\",\"auth_mechanism\":\"auto\",\"auth_type\":\"oauth\",\"client_id"
+                        + "\":\"cid\","
+                        + "\"client_secret_set\":true,\"default_smtp\":false,\"from\":\"Reports"
+                        + " <reports@contoso.com>\","
+                        + "\"password_set\":false,\"port\":587,\"scopes\":\"https://outlook.office365.com/.default\","
+                        + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":\"https://login."
+                        + "example.com/t\","
+                        + "\"trusted_ca_pem\":null,\"updated_at\":\"2026-11-27T10:00:00Z\",\"updated_by\":\"admin\","
+                        + "\"user_name\":\"reports@contoso.com\",\"version\":3}",
+                new SmtpSettingsView(
+                        false,
+                        "smtp.office365.com",
+                        587,
+                        "Reports <reports@contoso.com>",
+                        "reports@contoso.com",
+                        false,
+                        "starttls",
+                        "TLSv1_2",
+                        null,
+                        "oauth",
+                        "auto",
+                        "cid",
+                        true,
+                        "https://login.example.com/t",
+                        "https://outlook.office365.com/.default",
+                        3,
+                        "2026-11-27T10:00:00Z",
+                        "admin"));
+        answers(
+                "{\"address\":null,\"auth_mechanism\":\"auto\",\"auth_type\":\"none\",\"client_id\":null,"
+                        + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,\"password_set\":false,\""
+                        + "port\":null,"
+                        + "\"scopes\":null,\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2_OR_NEWER\",\"token_en"
+                        + "dpoint\":null,"
+                        + "\"trusted_ca_pem\":null,\"updated_at\":null,\"updated_by\":null,\"user_name\":null,\"vers"
+                        + "ion\":0}",
+                new SmtpSettingsView(
+                        true,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        "starttls",
+                        "TLSv1_2_OR_NEWER",
+                        null,
+                        "none",
+                        "auto",
+                        null,
+                        false,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null));
     }
 
     @Test
     void testReport() {
-        answers("{\"duration_ms\":412,\"hint\":\"Switch to OAuth 2.0.\",\"message\":\"535 5.7.139 Authentication unsuccessful\","
-                + "\"recipient\":\"admin@example.com\",\"smtp_code\":535,\"stage\":\"mail_from\",\"success\":false,"
-                + "\"transcript\":[\"S: 220 ready\",\"C: AUTH LOGIN <redacted>\"]}",
-                new TestReport(false, "admin@example.com", "mail_from", 535, "535 5.7.139 Authentication unsuccessful",
-                        "Switch to OAuth 2.0.", List.of("S: 220 ready", "C: AUTH LOGIN <redacted>"), 412));
-        answers("{\"duration_ms\":0,\"hint\":null,\"message\":\"250 OK\",\"recipient\":\"a@example.com\",\"smtp_code\":null,"
-                + "\"stage\":\"done\",\"success\":true,\"transcript\":[]}",
+        answers(
+                "{\"duration_ms\":412,\"hint\":\"Switch to OAuth 2.0.\",\"message\":\"535 5.7.139 Authentication"
+                        + " unsuccessful\","
+                        + "\"recipient\":\"admin@example.com\",\"smtp_code\":535,\"stage\":\"mail_from\",\"success\""
+                        + ":false,"
+                        + "\"transcript\":[\"S: 220 ready\",\"C: AUTH LOGIN <redacted>\"]}",
+                new TestReport(
+                        false,
+                        "admin@example.com",
+                        "mail_from",
+                        535,
+                        "535 5.7.139 Authentication unsuccessful",
+                        "Switch to OAuth 2.0.",
+                        List.of("S: 220 ready", "C: AUTH LOGIN <redacted>"),
+                        412));
+        answers(
+                "{\"duration_ms\":0,\"hint\":null,\"message\":\"250"
+                        + " OK\",\"recipient\":\"a@example.com\",\"smtp_code\":null,"
+                        + "\"stage\":\"done\",\"success\":true,\"transcript\":[]}",
                 new TestReport(true, "a@example.com", "done", null, "250 OK", null, List.of(), 0));
     }
 
     @Test
     void status() {
-        var nodes = List.of(new StatusView.Node("node-1", false, "SMTP connect failed", "2026-11-27T10:00:05Z"),
+        var nodes = List.of(
+                new StatusView.Node("node-1", false, "SMTP connect failed", "2026-11-27T10:00:05Z"),
                 new StatusView.Node("node-2", true, null, null));
-        answers("{\"is_valid\":false,\"mode\":\"custom\",\"node_count\":2,\"node_status\":[{\"checked_at\":\"2026-11-27T10:00:05Z\","
-                + "\"hostname\":\"node-1\",\"is_valid\":false,\"message\":\"SMTP connect failed\"},{\"checked_at\":null,"
-                + "\"hostname\":\"node-2\",\"is_valid\":true,\"message\":null}]}", StatusView.of("custom", nodes));
-        answers("{\"is_valid\":true,\"node_count\":1,\"node_status\":[{\"hostname\":\"node-1\",\"is_valid\":true,\"message\":null}]}",
-                new LegacyApiResource.LegacyStatus(true, 1, List.of(new LegacyApiResource.LegacyStatus.Node(true, null, "node-1"))));
+        answers(
+                "{\"is_valid\":false,\"mode\":\"custom\",\"node_count\":2,\"node_status\":[{\"checked_at\":\"2026-11"
+                        + "-27T10:00:05Z\","
+                        + "\"hostname\":\"node-1\",\"is_valid\":false,\"message\":\"SMTP connect"
+                        + " failed\"},{\"checked_at\":null,"
+                        + "\"hostname\":\"node-2\",\"is_valid\":true,\"message\":null}]}",
+                StatusView.of("custom", nodes));
+        answers(
+                "{\"is_valid\":true,\"node_count\":1,\"node_status\":[{\"hostname\":\"node-1\",\"is_valid\":true,\"m"
+                        + "essage\":null}]}",
+                new LegacyApiResource.LegacyStatus(
+                        true, 1, List.of(new LegacyApiResource.LegacyStatus.Node(true, null, "node-1"))));
     }
 
     @Test
     void users() {
-        answers("[{\"admin\":true,\"email\":\"admin@example.com\",\"id\":1,\"username\":\"admin\"},"
-                + "{\"admin\":false,\"email\":null,\"id\":2,\"username\":\"dave\"}]",
+        answers(
+                "[{\"admin\":true,\"email\":\"admin@example.com\",\"id\":1,\"username\":\"admin\"},"
+                        + "{\"admin\":false,\"email\":null,\"id\":2,\"username\":\"dave\"}]",
                 List.of(new UserView(1, "admin", "admin@example.com", true), new UserView(2, "dave", null, false)));
-        answers("{\"client_id\":\"bWFpbHJvb20\",\"client_secret\":\"d6Qx\"}", new ApiAccess.IssuedCredentials("bWFpbHJvb20", "d6Qx"));
-        answers("{\"access_token\":\"q3x\",\"expires_in\":3600,\"token_type\":\"Bearer\"}",
+        answers(
+                "{\"client_id\":\"bWFpbHJvb20\",\"client_secret\":\"d6Qx\"}",
+                new ApiAccess.IssuedCredentials("bWFpbHJvb20", "d6Qx"));
+        answers(
+                "{\"access_token\":\"q3x\",\"expires_in\":3600,\"token_type\":\"Bearer\"}",
                 new ApiAccess.IssuedToken("q3x", "Bearer", 3600));
     }
 
     @Test
     void mail() {
         answers("{\"id\":\"0b6f\",\"status\":\"queued\"}", new MailResource.Queued("0b6f", "queued"));
-        answers("{\"id\":\"0b6f\",\"status\":\"failed\",\"attempts\":1,\"last_error\":\"rcpt_to: 550 5.1.1 no such user\","
-                + "\"sent_at\":null,\"category\":\"admin_notification\",\"subject\":\"Weekly report\",\"recipients\":1,"
-                + "\"attachments\":0,\"size_bytes\":1234,\"created_at\":\"2026-11-27T10:00:00.123Z\",\"next_attempt_at\":null}",
-                new MailView("0b6f", "failed", 1, "rcpt_to: 550 5.1.1 no such user", null, "admin_notification",
-                        "Weekly report", 1, 0, 1234, "2026-11-27T10:00:00.123Z", null));
+        answers(
+                "{\"id\":\"0b6f\",\"status\":\"failed\",\"attempts\":1,\"last_error\":\"rcpt_to: 550 5.1.1 no such"
+                        + " user\","
+                        + "\"sent_at\":null,\"category\":\"admin_notification\",\"subject\":\"Weekly"
+                        + " report\",\"recipients\":1,"
+                        + "\"attachments\":0,\"size_bytes\":1234,\"created_at\":\"2026-11-27T10:00:00.123Z\",\"next_"
+                        + "attempt_at\":null}",
+                new MailView(
+                        "0b6f",
+                        "failed",
+                        1,
+                        "rcpt_to: 550 5.1.1 no such user",
+                        null,
+                        "admin_notification",
+                        "Weekly report",
+                        1,
+                        0,
+                        1234,
+                        "2026-11-27T10:00:00.123Z",
+                        null));
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("queued", 0L);
         counts.put("sending", 2L);
@@ -98,11 +178,15 @@ class AnswersTest {
 
     @Test
     void errors() {
-        answers("{\"message\":\"The input has 2 errors.\",\"errors\":[{\"field\":\"port\",\"message\":\"Must be a whole number.\"},"
-                + "{\"field\":\"attachments[0].filename\",\"message\":\"Unknown field.\"}]}",
-                ErrorBody.of(new InvalidInput(List.of(FieldError.of("port", "field.mustBe.wholeNumber"),
+        answers(
+                "{\"message\":\"The input has 2 errors.\",\"errors\":[{\"field\":\"port\",\"message\":\"Must be a"
+                        + " whole number.\"},"
+                        + "{\"field\":\"attachments[0].filename\",\"message\":\"Unknown field.\"}]}",
+                ErrorBody.of(new InvalidInput(List.of(
+                        FieldError.of("port", "field.mustBe.wholeNumber"),
                         FieldError.of("attachments[0].filename", "field.unknown")))));
-        answers("{\"message\":\"The request body is larger than 1024 KiB.\",\"errors\":[]}",
+        answers(
+                "{\"message\":\"The request body is larger than 1024 KiB.\",\"errors\":[]}",
                 ErrorBody.of(new BodyTooLarge(1024 * 1024)));
     }
 }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.function.Executable;
 /** JSON test bodies written with single quotes, so they stay readable in Java strings. */
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     static JsonObject json(String singleQuoted) {
         try (var reader = Json.createReader(new StringReader(singleQuoted.replace('\'', '"')))) {

@@ -28,8 +28,20 @@ class EntityTagsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"2\"", "\"4\"", "\"03\"", "\"3 \"", "\"-3\"", "\"abc\"", "\"1\", \"2\"", "\"3x\"", "\"\"",
-            "\"*\", \"2\"", "\"9223372036854775807\""})
+    @ValueSource(
+            strings = {
+                "\"2\"",
+                "\"4\"",
+                "\"03\"",
+                "\"3 \"",
+                "\"-3\"",
+                "\"abc\"",
+                "\"1\", \"2\"",
+                "\"3x\"",
+                "\"\"",
+                "\"*\", \"2\"",
+                "\"9223372036854775807\""
+            })
     void headerNamingAnyOtherVersionDoesNotMatch(String ifMatch) {
         assertFalse(EntityTags.precondition(ifMatch).test(3));
     }

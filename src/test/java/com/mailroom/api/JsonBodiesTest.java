@@ -44,7 +44,10 @@ class JsonBodiesTest {
     @Test
     void missingStreamIsNullWhenOptional() {
         assertNull(JsonBodies.object(null, true));
-        assertEquals(400, assertThrows(MalformedBody.class, () -> JsonBodies.object(null, false)).status());
+        assertEquals(
+                400,
+                assertThrows(MalformedBody.class, () -> JsonBodies.object(null, false))
+                        .status());
     }
 
     @ParameterizedTest
@@ -64,8 +67,17 @@ class JsonBodiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"port\": }", "{'port': 587}", "{\"port\": 587,}", "port=587", "{\"a\": \"\n\"}",
-            "{\"a\": 01}", "\u0000"})
+    @ValueSource(
+            strings = {
+                "{",
+                "{\"port\": }",
+                "{'port': 587}",
+                "{\"port\": 587,}",
+                "port=587",
+                "{\"a\": \"\n\"}",
+                "{\"a\": 01}",
+                "\u0000"
+            })
     void malformedJsonIsA400(String text) {
         MailroomException e = refused(text, false);
         assertEquals(400, e.status());
@@ -112,7 +124,10 @@ class JsonBodiesTest {
                 return ' ';
             }
         };
-        assertEquals(413, assertThrows(BodyTooLarge.class, () -> JsonBodies.object(endless, true)).status());
+        assertEquals(
+                413,
+                assertThrows(BodyTooLarge.class, () -> JsonBodies.object(endless, true))
+                        .status());
     }
 
     @Test
@@ -124,7 +139,8 @@ class JsonBodiesTest {
     void aPathWithItsOwnLimitReadsUpToItAndNoFurther() {
         String text = "{\"a\": \"" + "x".repeat(JsonBodies.MAX_BYTES) + "\"}";
         assertEquals(1, JsonBodies.object(body(text), false, text.length()).size());
-        BodyTooLarge e = assertThrows(BodyTooLarge.class, () -> JsonBodies.object(body(text), false, text.length() - 1));
+        BodyTooLarge e =
+                assertThrows(BodyTooLarge.class, () -> JsonBodies.object(body(text), false, text.length() - 1));
         assertEquals("The request body is larger than " + (text.length() - 1) / 1024 + " KiB.", e.getMessage());
     }
 }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.mailroom.api.ErrorBody.Field;
-import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.sending.entity.TlsVersion;
+import com.mailroom.settings.control.SettingsForm;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,49 +72,81 @@ class LegacySettingsBodyTest {
 
     @Test
     void starttlsAutoTrueIsStarttlsOnAnyPort() {
-        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 465}").getConfig().getTlsMode());
-        assertEquals(TlsMode.STARTTLS, overlay("{'enable_starttls_auto': true, 'port': 25}").getConfig().getTlsMode());
+        assertEquals(
+                TlsMode.STARTTLS,
+                overlay("{'enable_starttls_auto': true, 'port': 465}")
+                        .getConfig()
+                        .getTlsMode());
+        assertEquals(
+                TlsMode.STARTTLS,
+                overlay("{'enable_starttls_auto': true, 'port': 25}")
+                        .getConfig()
+                        .getTlsMode());
     }
 
     @ParameterizedTest
     @CsvSource({"465,IMPLICIT", "25,NONE", "587,NONE", "2525,NONE"})
     void starttlsAutoFalseIsImplicitOn465AndNoTlsElsewhere(int port, TlsMode expected) {
-        assertEquals(expected, overlay("{'enable_starttls_auto': false, 'port': " + port + "}").getConfig().getTlsMode());
+        assertEquals(
+                expected,
+                overlay("{'enable_starttls_auto': false, 'port': " + port + "}")
+                        .getConfig()
+                        .getTlsMode());
     }
 
     @Test
     void starttlsAutoFalseUsesTheStoredPortWhenTheBodyHasNone() {
         var stored = fresh();
         stored.getConfig().setPort(465);
-        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'enable_starttls_auto': false}").getConfig().getTlsMode());
+        assertEquals(
+                TlsMode.IMPLICIT,
+                overlay(stored, "{'enable_starttls_auto': false}").getConfig().getTlsMode());
     }
 
     @Test
     void starttlsAutoFalseSeesThePortOfTheSameBodyWhateverTheKeyOrder() {
-        assertEquals(TlsMode.IMPLICIT, overlay("{'enable_starttls_auto': false, 'port': 465}").getConfig().getTlsMode());
-        assertEquals(TlsMode.IMPLICIT, overlay("{'port': 465, 'enable_starttls_auto': false}").getConfig().getTlsMode());
+        assertEquals(
+                TlsMode.IMPLICIT,
+                overlay("{'enable_starttls_auto': false, 'port': 465}")
+                        .getConfig()
+                        .getTlsMode());
+        assertEquals(
+                TlsMode.IMPLICIT,
+                overlay("{'port': 465, 'enable_starttls_auto': false}")
+                        .getConfig()
+                        .getTlsMode());
     }
 
     @Test
     void absentStarttlsAutoKeepsTheStoredMode() {
         var stored = fresh();
         stored.getConfig().setTlsMode(TlsMode.IMPLICIT);
-        assertEquals(TlsMode.IMPLICIT, overlay(stored, "{'address': 'smtp.example.com'}").getConfig().getTlsMode());
+        assertEquals(
+                TlsMode.IMPLICIT,
+                overlay(stored, "{'address': 'smtp.example.com'}").getConfig().getTlsMode());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"'true'", "1", "null", "'yes'"})
     void starttlsAutoThatIsNotABooleanIsRefused(String value) {
-        assertEquals(List.of(new Field("enable_starttls_auto", "Must be true or false.")),
+        assertEquals(
+                List.of(new Field("enable_starttls_auto", "Must be true or false.")),
                 refused("{'enable_starttls_auto': " + value + "}"));
     }
 
     // --- ssl_version
 
     @ParameterizedTest
-    @CsvSource({"TLSv1_2,TLSv1_2", "tlsv1_2,TLSv1_2", "TLSv1.2,TLSv1_2", "SSLv23,TLSv1_2_OR_NEWER", "sslv23,TLSv1_2_OR_NEWER"})
+    @CsvSource({
+        "TLSv1_2,TLSv1_2",
+        "tlsv1_2,TLSv1_2",
+        "TLSv1.2,TLSv1_2",
+        "SSLv23,TLSv1_2_OR_NEWER",
+        "sslv23,TLSv1_2_OR_NEWER"
+    })
     void sslVersionIsMapped(String wire, TlsVersion expected) {
-        assertEquals(expected, overlay("{'ssl_version': '" + wire + "'}").getConfig().getTlsVersion());
+        assertEquals(
+                expected, overlay("{'ssl_version': '" + wire + "'}").getConfig().getTlsVersion());
     }
 
     @ParameterizedTest
@@ -142,13 +174,17 @@ class LegacySettingsBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"oauth", "OAUTH", "OAuth", "oAuTh"})
     void oauthIsAcceptedInAnyCase(String value) {
-        assertEquals(AuthType.OAUTH, overlay("{'auth_type': '" + value + "'}").getConfig().getAuthType());
+        assertEquals(
+                AuthType.OAUTH,
+                overlay("{'auth_type': '" + value + "'}").getConfig().getAuthType());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"basic", "BASIC", "Basic"})
     void basicIsAcceptedInAnyCase(String value) {
-        assertEquals(AuthType.BASIC, overlay("{'auth_type': '" + value + "'}").getConfig().getAuthType());
+        assertEquals(
+                AuthType.BASIC,
+                overlay("{'auth_type': '" + value + "'}").getConfig().getAuthType());
     }
 
     @ParameterizedTest
@@ -159,12 +195,19 @@ class LegacySettingsBodyTest {
 
     @Test
     void absentAuthTypeIsBasicWhenAUserNameIsGiven() {
-        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com'}").getConfig().getAuthType());
-        assertEquals(AuthType.BASIC, overlay("{'user_name': 'reports@example.com', 'auth_type': null}").getConfig().getAuthType());
+        assertEquals(
+                AuthType.BASIC,
+                overlay("{'user_name': 'reports@example.com'}").getConfig().getAuthType());
+        assertEquals(
+                AuthType.BASIC,
+                overlay("{'user_name': 'reports@example.com', 'auth_type': null}")
+                        .getConfig()
+                        .getAuthType());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{'user_name': null}", "{'user_name': ''}", "{'user_name': '   '}", "{'auth_type': null}"})
+    @ValueSource(
+            strings = {"{}", "{'user_name': null}", "{'user_name': ''}", "{'user_name': '   '}", "{'auth_type': null}"})
     void absentAuthTypeIsNoneWithoutAUserName(String body) {
         assertEquals(AuthType.NONE, overlay(body).getConfig().getAuthType());
     }
@@ -174,7 +217,9 @@ class LegacySettingsBodyTest {
         var stored = fresh();
         stored.getConfig().setUserName("old@example.com");
         stored.getConfig().setAuthType(AuthType.BASIC);
-        assertEquals(AuthType.NONE, overlay(stored, "{'user_name': null}").getConfig().getAuthType());
+        assertEquals(
+                AuthType.NONE,
+                overlay(stored, "{'user_name': null}").getConfig().getAuthType());
     }
 
     // --- types and unknown fields
@@ -192,8 +237,17 @@ class LegacySettingsBodyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tls_mode", "tls_version", "auth_mechanism", "trusted_ca_pem", "password_set", "version",
-            "enable_ssl", "ssl"})
+    @ValueSource(
+            strings = {
+                "tls_mode",
+                "tls_version",
+                "auth_mechanism",
+                "trusted_ca_pem",
+                "password_set",
+                "version",
+                "enable_ssl",
+                "ssl"
+            })
     void fieldsOutsideThePeersApiAreRefused(String name) {
         assertEquals(List.of(new Field(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
     }
@@ -202,7 +256,8 @@ class LegacySettingsBodyTest {
     void everyProblemIsReportedAtOnce() {
         List<Field> errors = refused("{'port': '25', 'enable_starttls_auto': 'no', 'ssl_version': 'TLSv1_1',"
                 + " 'auth_type': 'none', 'address': 5, 'tls_mode': 'none'}");
-        assertEquals(Set.of("port", "enable_starttls_auto", "ssl_version", "auth_type", "address", "tls_mode"),
+        assertEquals(
+                Set.of("port", "enable_starttls_auto", "ssl_version", "auth_type", "address", "tls_mode"),
                 Set.copyOf(fields(errors)));
     }
 

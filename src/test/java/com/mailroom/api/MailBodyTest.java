@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.api.ErrorBody.Field;
 import com.mailroom.delivery.control.MailMessage;
 import com.mailroom.delivery.entity.Category;
-import com.mailroom.api.ErrorBody.Field;
 import com.mailroom.errors.InvalidInput;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class MailBodyTest {
 
-    static jakarta.json.JsonObject json(String text) {
+    static JsonObject json(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }
@@ -28,15 +29,19 @@ class MailBodyTest {
     }
 
     private static List<Field> refused(String text) {
-        return assertThrows(InvalidInput.class, () -> message(text)).errors().stream().map(Field::of).toList();
+        return assertThrows(InvalidInput.class, () -> message(text)).errors().stream()
+                .map(Field::of)
+                .toList();
     }
 
     @Test
     void readsTheSpecShape() {
         var m = message("""
-                {"to": ["a@example.com"], "cc": [], "bcc": ["b@example.com"], "subject": "S", "text": "T", "html": "<p>H</p>",
+                {"to": ["a@example.com"], "cc": [], "bcc": ["b@example.com"], "subject": "S", "text": "T", "html":
+                "<p>H</p>",
                  "category": "content_delivery",
-                 "attachments": [{"filename": "r.csv", "content_type": "text/csv", "content_base64": "aGVs\\nbG8="}]}""");
+                 "attachments": [{"filename": "r.csv", "content_type": "text/csv",
+                                  "content_base64": "aGVs\\nbG8="}]}""");
         assertEquals(Category.CONTENT_DELIVERY, m.category());
         assertEquals("b@example.com", m.bcc().get(0));
         assertEquals("S", m.subject());
@@ -76,11 +81,20 @@ class MailBodyTest {
     void theMessagesSayWhatEachFieldMustBeInTheOrderTheyAlwaysCameIn() {
         var errors = refused("""
                 {"bcc": {}, "attachments": "report.pdf", "category": null, "html": 1, "zz": 0}""");
-        assertEquals(List.of(new Field("zz", "Unknown field."), new Field("html", "Must be a string."),
-                new Field("category", "Must be one of new_user, password_reset, admin_notification, content_delivery."),
-                new Field("bcc", "Must be a list of e-mail addresses."),
-                new Field("attachments", "Must be a list of attachments.")), errors);
-        assertEquals(List.of(new Field("attachments[1]", "Must be an object with filename, content_type and content_base64."),
+        assertEquals(
+                List.of(
+                        new Field("zz", "Unknown field."),
+                        new Field("html", "Must be a string."),
+                        new Field(
+                                "category",
+                                "Must be one of new_user, password_reset, admin_notification, content_delivery."),
+                        new Field("bcc", "Must be a list of e-mail addresses."),
+                        new Field("attachments", "Must be a list of attachments.")),
+                errors);
+        assertEquals(
+                List.of(
+                        new Field(
+                                "attachments[1]", "Must be an object with filename, content_type and content_base64."),
                         new Field("attachments[2].content_base64", "Must be a string.")),
                 refused("{\"attachments\": [{}, \"x\", {\"content_base64\": 1}]}"));
     }

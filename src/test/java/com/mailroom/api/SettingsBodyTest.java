@@ -10,16 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.api.ErrorBody.Field;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import com.mailroom.settings.boundary.SmtpSettingsView;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.SmtpConfig;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.util.HashSet;
-import com.mailroom.sending.entity.AuthMechanism;
-import com.mailroom.sending.entity.AuthType;
-import com.mailroom.sending.entity.TlsMode;
-import com.mailroom.sending.entity.TlsVersion;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -109,13 +109,27 @@ class SettingsBodyTest {
 
     @Test
     void stringsArePassedOnUntrimmedSoRulesCanRefuseLineBreaks() {
-        assertEquals("smtp.example.com\r\n", overlay("{'address': 'smtp.example.com\\r\\n'}").getConfig().getAddress());
+        assertEquals(
+                "smtp.example.com\r\n",
+                overlay("{'address': 'smtp.example.com\\r\\n'}").getConfig().getAddress());
         assertEquals("pw\r\n", overlay("{'password': 'pw\\r\\n'}").getPassword());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"'587'", "587.5", "1e20", "1E+3", "2147483648", "-2147483649", "99999999999999999999999",
-            "true", "[587]", "{'n': 587}", "''"})
+    @ValueSource(
+            strings = {
+                "'587'",
+                "587.5",
+                "1e20",
+                "1E+3",
+                "2147483648",
+                "-2147483649",
+                "99999999999999999999999",
+                "true",
+                "[587]",
+                "{'n': 587}",
+                "''"
+            })
     void portThatIsNotAWholeNumberIsRefused(String port) {
         List<Field> errors = refused("{'port': " + port + "}");
         assertEquals(List.of(new Field("port", "Must be a whole number.")), errors);
@@ -124,18 +138,32 @@ class SettingsBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "65536", "2147483647", "-2147483648"})
     void portOutOfRangeIsLeftToTheRules(String port) {
-        assertEquals(Integer.parseInt(port), overlay("{'port': " + port + "}").getConfig().getPort());
+        assertEquals(
+                Integer.parseInt(port),
+                overlay("{'port': " + port + "}").getConfig().getPort());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"'yes'", "'true'", "1", "0", "null", "[]", "{}"})
     void defaultSmtpThatIsNotABooleanIsRefused(String value) {
-        assertEquals(List.of(new Field("default_smtp", "Must be true or false.")), refused("{'default_smtp': " + value + "}"));
+        assertEquals(
+                List.of(new Field("default_smtp", "Must be true or false.")),
+                refused("{'default_smtp': " + value + "}"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"address", "from", "user_name", "password", "trusted_ca_pem", "client_id", "client_secret",
-            "token_endpoint", "scopes"})
+    @ValueSource(
+            strings = {
+                "address",
+                "from",
+                "user_name",
+                "password",
+                "trusted_ca_pem",
+                "client_id",
+                "client_secret",
+                "token_endpoint",
+                "scopes"
+            })
     void textFieldsOfTheWrongTypeAreRefused(String field) {
         for (String value : List.of("1", "true", "[]", "{}", "['a']")) {
             assertEquals(List.of(new Field(field, "Must be a string.")), refused("{'" + field + "': " + value + "}"));
@@ -151,7 +179,9 @@ class SettingsBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"STARTTLS", "StartTLS", "starttls"})
     void tlsModeIsAcceptedInAnyCase(String value) {
-        assertEquals(TlsMode.STARTTLS, overlay("{'tls_mode': '" + value + "'}").getConfig().getTlsMode());
+        assertEquals(
+                TlsMode.STARTTLS,
+                overlay("{'tls_mode': '" + value + "'}").getConfig().getTlsMode());
     }
 
     @ParameterizedTest
@@ -168,8 +198,12 @@ class SettingsBodyTest {
 
     @Test
     void tlsVersionAcceptsDotsAsWell() {
-        assertEquals(TlsVersion.TLSv1_2, overlay("{'tls_version': 'TLSv1.2'}").getConfig().getTlsVersion());
-        assertEquals(TlsVersion.TLSv1_2_OR_NEWER, overlay("{'tls_version': 'TLSv1_2_OR_NEWER'}").getConfig().getTlsVersion());
+        assertEquals(
+                TlsVersion.TLSv1_2,
+                overlay("{'tls_version': 'TLSv1.2'}").getConfig().getTlsVersion());
+        assertEquals(
+                TlsVersion.TLSv1_2_OR_NEWER,
+                overlay("{'tls_version': 'TLSv1_2_OR_NEWER'}").getConfig().getTlsVersion());
     }
 
     @ParameterizedTest
@@ -193,16 +227,27 @@ class SettingsBodyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"passwd", "Password", "smtp_password", "enable_starttls_auto", "ssl_version", "addressX", "",
-            "port ", "id"})
+    @ValueSource(
+            strings = {
+                "passwd",
+                "Password",
+                "smtp_password",
+                "enable_starttls_auto",
+                "ssl_version",
+                "addressX",
+                "",
+                "port ",
+                "id"
+            })
     void unknownFieldsAreRefusedByName(String name) {
         assertEquals(List.of(new Field(name, "Unknown field.")), refused("{'" + name + "': 'x'}"));
     }
 
     @Test
     void readOnlyFieldsOfTheGetAnswerAreIgnored() {
-        SettingsForm form = overlay("{'password_set': false, 'client_secret_set': false, 'updated_at': 'x', 'updated_by': 'y',"
-                + " 'version': 99}");
+        SettingsForm form =
+                overlay("{'password_set': false, 'client_secret_set': false, 'updated_at': 'x', 'updated_by': 'y',"
+                        + " 'version': 99}");
         assertNull(form.getPassword());
         assertNull(form.getClientSecret());
         assertEquals(3L, form.getVersion());
@@ -210,9 +255,12 @@ class SettingsBodyTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        List<Field> errors = refused("{'port': '587', 'default_smtp': 'yes', 'tls_mode': 'ssl', 'tls_version': 'TLSv1_1',"
-                + " 'address': 1, 'bogus': 1}");
-        assertEquals(Set.of("port", "default_smtp", "tls_mode", "tls_version", "address", "bogus"), Set.copyOf(fields(errors)));
+        List<Field> errors =
+                refused("{'port': '587', 'default_smtp': 'yes', 'tls_mode': 'ssl', 'tls_version': 'TLSv1_1',"
+                        + " 'address': 1, 'bogus': 1}");
+        assertEquals(
+                Set.of("port", "default_smtp", "tls_mode", "tls_version", "address", "bogus"),
+                Set.copyOf(fields(errors)));
         assertEquals(6, errors.size());
     }
 
@@ -221,7 +269,8 @@ class SettingsBodyTest {
         List<Field> errors = refused("{'user_name': 1, 'client_id': 2, 'token_endpoint': 3, 'trusted_ca_pem': 4,"
                 + " 'client_secret': 5, 'auth_mechanism': 6}");
         errors.forEach(e -> assertTrue(e.field().matches("[a-z]+(_[a-z]+)*"), e.field()));
-        assertEquals(Set.of("user_name", "client_id", "token_endpoint", "trusted_ca_pem", "client_secret", "auth_mechanism"),
+        assertEquals(
+                Set.of("user_name", "client_id", "token_endpoint", "trusted_ca_pem", "client_secret", "auth_mechanism"),
                 Set.copyOf(fields(errors)));
     }
 
@@ -261,7 +310,8 @@ class SettingsBodyTest {
 
     @Test
     void theBodyHasEverySettingOfSmtpConfigByItsJsonNameAndTheSecrets() {
-        var settings = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(new SmtpConfig()))).readObject();
+        var settings = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(new SmtpConfig())))
+                .readObject();
         Set<String> expected = new HashSet<>(settings.keySet());
         expected.addAll(Set.of("password", "client_secret"));
         assertEquals(expected, JsonRecords.fields(SettingsBody.class).keySet(), "a setting the API cannot change");

@@ -6,6 +6,5 @@ public final class BenchmarkMail {
     public static final String TEXT = "Hello,\n\nyour report is ready. This is a benchmark mail of typical notification"
             + " size, a few lines of text and no attachment.\n\nRegards,\nMailroom\n";
 
-    private BenchmarkMail() {
-    }
+    private BenchmarkMail() {}
 }

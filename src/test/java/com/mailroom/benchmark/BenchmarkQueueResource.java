@@ -30,13 +30,18 @@ public class BenchmarkQueueResource {
     /** @return how many mails were queued (and committed) */
     @POST
     @Produces(MediaType.TEXT_PLAIN)
-    public String queue(@QueryParam("n") int n, @QueryParam("chunk") @DefaultValue("100") int chunk,
-                        @QueryParam("run") @DefaultValue("run") String run) {
+    public String queue(
+            @QueryParam("n") int n,
+            @QueryParam("chunk") @DefaultValue("100") int chunk,
+            @QueryParam("run") @DefaultValue("run") String run) {
         for (int from = 0; from < n; from += chunk) {
             List<MailMessage> batch = new ArrayList<>(chunk);
             for (int i = from; i < Math.min(n, from + chunk); i++) {
-                batch.add(MailMessage.text(Category.ADMIN_NOTIFICATION, "r" + i + "@example.com",
-                        "Benchmark " + run + " " + i, BenchmarkMail.TEXT));
+                batch.add(MailMessage.text(
+                        Category.ADMIN_NOTIFICATION,
+                        "r" + i + "@example.com",
+                        "Benchmark " + run + " " + i,
+                        BenchmarkMail.TEXT));
             }
             outbox.queue(batch);
         }

@@ -19,38 +19,65 @@ final class BenchmarkReport {
     static final String BEGIN = "<!-- measured: written by DeliveryBenchmark -->";
     static final String END = "<!-- /measured -->";
 
-    private BenchmarkReport() {
-    }
+    private BenchmarkReport() {}
 
-    static void write(Path report, int n, int warmUps, int rounds, Map<Character, List<Double>> rates) throws IOException {
+    static void write(Path report, int n, int warmUps, int rounds, Map<Character, List<Double>> rates)
+            throws IOException {
         double a = DeliveryBenchmark.median(rates.get('a'));
         double b = DeliveryBenchmark.median(rates.get('b'));
         double c = DeliveryBenchmark.median(rates.get('c'));
         String cpu;
         try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+            cpu = lines.filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             cpu = "unknown CPU";
         }
-        String measured = BEGIN + "\n" + """
+        String measured = BEGIN + "\n"
+                + """
                 Measured %s with `mvn -Pbenchmark package` (N = %d mails per round, %d measured rounds per way after %d
-                warm-up rounds; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback requiring
-                STARTTLS (TLS certificate for 127.0.0.1 from a CA made at run time) and AUTH PLAIN/LOGIN, counting mails.
+                warm-up rounds; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback
+                requiring
+                STARTTLS (TLS certificate for 127.0.0.1 from a CA made at run time) and AUTH PLAIN/LOGIN, counting
+                mails.
 
                 | way | mails/s (median) | rounds |
                 |---|---:|---|
                 | (a) plain Jakarta Mail, one connection: one handshake and login (the ceiling) | %.1f | %s |
-                | (b) plain Jakarta Mail, a connection per mail: STARTTLS + AUTH each mail (as most peers send) | %.1f | %s |
-                | **(c) Mailroom end to end, queued in the application**: `Outbox.queue(List)` → stored → claimed → sent | **%.1f** | %s |
-                | (d) Mailroom end to end, queued over REST: `POST /api/v1/mail` per mail (%d clients) → stored → claimed → sent | %.1f | %s |
+                | (b) plain Jakarta Mail, a connection per mail: STARTTLS + AUTH each mail (as most peers send) |
+                %.1f | %s |
+                | **(c) Mailroom end to end, queued in the application**: `Outbox.queue(List)` → stored → claimed →
+                sent | **%.1f** | %s |
+                | (d) Mailroom end to end, queued over REST: `POST /api/v1/mail` per mail (%d clients) → stored →
+                claimed → sent | %.1f | %s |
 
                 **c/a = %.2f** (target ≥ 0.8), **c/b = %.2f** (target ≥ 5), from the medians of (a), (b) and (c).
-                %s""".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), n, rounds, warmUps,
-                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
-                a, all(rates.get('a')), b, all(rates.get('b')), c, all(rates.get('c')), MailroomWays.CLIENTS,
-                DeliveryBenchmark.median(rates.get('d')), all(rates.get('d')), c / a, c / b, postgres(rates, a)) + END;
-        String old = Files.exists(report) ? Files.readString(report) : "# Delivery benchmark\n\n" + BEGIN + "\n" + END + "\n";
+                %s""".formatted(
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                                n,
+                                rounds,
+                                warmUps,
+                                Runtime.getRuntime().availableProcessors(),
+                                cpu,
+                                System.getProperty("java.version"),
+                                a,
+                                all(rates.get('a')),
+                                b,
+                                all(rates.get('b')),
+                                c,
+                                all(rates.get('c')),
+                                MailroomWays.CLIENTS,
+                                DeliveryBenchmark.median(rates.get('d')),
+                                all(rates.get('d')),
+                                c / a,
+                                c / b,
+                                postgres(rates, a))
+                + END;
+        String old = Files.exists(report)
+                ? Files.readString(report)
+                : "# Delivery benchmark\n\n" + BEGIN + "\n" + END + "\n";
         int from = old.indexOf(BEGIN);
         int to = old.indexOf(END);
         String text = from >= 0 && to > from
@@ -64,7 +91,8 @@ final class BenchmarkReport {
     /** (c) on PostgreSQL, one node and two nodes sharing the database, when they ran. */
     private static String postgres(Map<Character, List<Double>> rates, double a) {
         if (!rates.containsKey('p') || !rates.containsKey('q')) {
-            return "\n(p) and (q), (c) on PostgreSQL, did not run: no PostgreSQL server (MAILROOM_IT_PG_URL) was given.\n";
+            return "\n(p) and (q), (c) on PostgreSQL, did not run: no PostgreSQL server (MAILROOM_IT_PG_URL) was"
+                    + " given.\n";
         }
         double p = DeliveryBenchmark.median(rates.get('p'));
         double q = DeliveryBenchmark.median(rates.get('q'));

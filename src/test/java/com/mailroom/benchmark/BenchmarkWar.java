@@ -12,14 +12,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class BenchmarkWar {
 
-    private BenchmarkWar() {
-    }
+    private BenchmarkWar() {}
 
     static Path of(Path war) throws Exception {
         Path copy = Files.createTempDirectory("mailroom-benchmark-war").resolve("mailroom-benchmark.war");
         ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile())
                 .addClasses(BenchmarkQueueResource.class, BenchmarkMail.class)
-                .as(ZipExporter.class).exportTo(copy.toFile(), true);
+                .as(ZipExporter.class)
+                .exportTo(copy.toFile(), true);
         return copy;
     }
 }

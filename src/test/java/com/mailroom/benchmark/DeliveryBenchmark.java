@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Delivers N mails to an SMTP sink on loopback that requires STARTTLS and AUTH ({@link Sink}) several ways and
- * compares them (docs/benchmark.md): (a) plain Jakarta Mail over one connection, the ceiling; (b) a connection per mail, as most
+ * compares them (docs/benchmark.md): (a) plain Jakarta Mail over one connection, the ceiling; (b) a connection per
+ * mail, as most
  * peers send; (c) Mailroom's outbox end to end, queued by code inside the application through {@code Outbox} (the
  * targets are computed from this one); (d) for integrators, one REST request per mail. Each way first runs
  * {@code warmups} rounds, then {@code rounds} measured rounds of N; the median counts, the spread is reported.
@@ -44,7 +45,8 @@ public final class DeliveryBenchmark {
                 rates.put('b', measure("(b) connection per mail", n, rounds, plain::connectionPerMail));
             }
             if (ways.indexOf('c') >= 0 || ways.indexOf('d') >= 0) {
-                List<String> jvm = jfr.isBlank() ? List.of()
+                List<String> jvm = jfr.isBlank()
+                        ? List.of()
                         : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
                 try (MailroomWays mailroom = new MailroomWays(sink, Path.of(System.getProperty("mailroom.war")), jvm)) {
                     System.out.println("Payara Micro runs as pid " + mailroom.pid());
@@ -62,16 +64,26 @@ public final class DeliveryBenchmark {
                     continue;
                 }
                 if (pg == null || pg.isBlank()) {
-                    System.out.println("(" + way + ") skipped: set MAILROOM_IT_PG_URL to a PostgreSQL database whose user"
-                            + " may create databases");
+                    System.out.println(
+                            "(" + way + ") skipped: set MAILROOM_IT_PG_URL to a PostgreSQL database whose user"
+                                    + " may create databases");
                     continue;
                 }
                 int nodes = way == 'p' ? 1 : 2;
                 try (var database = PostgresDatabase.fresh(pg);
-                     var mailroom = new MailroomWays(sink, Path.of(System.getProperty("mailroom.war")), List.of(),
-                             database.environment(), nodes)) {
-                    rates.put(way, measure("(" + way + ") Mailroom on PostgreSQL, " + nodes + " node(s)", n, rounds,
-                            mailroom::inApplication));
+                        var mailroom = new MailroomWays(
+                                sink,
+                                Path.of(System.getProperty("mailroom.war")),
+                                List.of(),
+                                database.environment(),
+                                nodes)) {
+                    rates.put(
+                            way,
+                            measure(
+                                    "(" + way + ") Mailroom on PostgreSQL, " + nodes + " node(s)",
+                                    n,
+                                    rounds,
+                                    mailroom::inApplication));
                 }
             }
         }

@@ -38,7 +38,8 @@ final class MailroomWays implements AutoCloseable {
     private final List<MicroProcess> nodes = new ArrayList<>();
     private final MicroProcess micro;
     private final Api api;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String bearer;
     private int runs;
 
@@ -50,23 +51,41 @@ final class MailroomWays implements AutoCloseable {
      * @param database the environment that points the nodes at a shared database (empty: each its own H2 file)
      * @param count    how many nodes, on this host, sharing {@code database}; (c) queues on all of them at once
      */
-    MailroomWays(Sink sink, Path war, List<String> jvmOptions, Map<String, String> database, int count) throws Exception {
+    MailroomWays(Sink sink, Path war, List<String> jvmOptions, Map<String, String> database, int count)
+            throws Exception {
         this.sink = sink;
         Path benchmarkWar = BenchmarkWar.of(war);
         for (int i = 1; i <= count; i++) {
             Map<String, String> env = new HashMap<>(database);
-            env.putAll(Map.of("MAILROOM_DATA_DIR", Files.createTempDirectory("mailroom-benchmark").toString(),
-                    "MAILROOM_NODE_NAME", "bench-" + i, "MAILROOM_ADMIN_USERNAME", Api.ADMIN,
-                    "MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD, "MAILROOM_RATE_LIMIT_PER_ADMIN", "1000"));
+            env.putAll(Map.of(
+                    "MAILROOM_DATA_DIR",
+                    Files.createTempDirectory("mailroom-benchmark").toString(),
+                    "MAILROOM_NODE_NAME",
+                    "bench-" + i,
+                    "MAILROOM_ADMIN_USERNAME",
+                    Api.ADMIN,
+                    "MAILROOM_ADMIN_PASSWORD",
+                    Api.ADMIN_PASSWORD,
+                    "MAILROOM_RATE_LIMIT_PER_ADMIN",
+                    "1000"));
             nodes.add(MicroProcess.start(benchmarkWar, jvmOptions, env));
         }
         micro = nodes.get(0);
         api = micro.api();
-        String settings = Json.createObjectBuilder().add("default_smtp", false).add("address", "127.0.0.1")
-                .add("port", sink.port()).add("tls_mode", "starttls").add("tls_version", "TLSv1_2_OR_NEWER")
-                .add("trusted_ca_pem", sink.pki.caPem()).add("from", "Mailroom <mailroom@example.com>")
-                .add("auth_type", "basic").add("auth_mechanism", "auto").add("user_name", Sink.USER)
-                .add("password", Sink.PASSWORD).build().toString();
+        String settings = Json.createObjectBuilder()
+                .add("default_smtp", false)
+                .add("address", "127.0.0.1")
+                .add("port", sink.port())
+                .add("tls_mode", "starttls")
+                .add("tls_version", "TLSv1_2_OR_NEWER")
+                .add("trusted_ca_pem", sink.pki.caPem())
+                .add("from", "Mailroom <mailroom@example.com>")
+                .add("auth_type", "basic")
+                .add("auth_mechanism", "auto")
+                .add("user_name", Sink.USER)
+                .add("password", Sink.PASSWORD)
+                .build()
+                .toString();
         var saved = api.put("api/v1/smtp/settings", Api.admin(), settings);
         check(saved.status() == 200, saved.toString());
     }
@@ -87,12 +106,17 @@ final class MailroomWays implements AutoCloseable {
         List<Future<HttpResponse<String>>> replies = new ArrayList<>();
         for (MicroProcess node : nodes) {
             String base = node.api().base();
-            replies.add(queueing.submit(() -> http.send(HttpRequest.newBuilder(URI.create(base + "api/benchmark/queue?n="
-                    + n / nodes.size() + "&chunk=" + CHUNK + "&run=" + run + "-" + node.pid()))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())));
+            replies.add(queueing.submit(() -> http.send(
+                    HttpRequest.newBuilder(URI.create(base + "api/benchmark/queue?n=" + n / nodes.size() + "&chunk="
+                                    + CHUNK + "&run=" + run + "-" + node.pid()))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString())));
         }
         for (var reply : replies) {
-            check(reply.get().statusCode() == 200, reply.get().statusCode() + " " + reply.get().body());
+            check(
+                    reply.get().statusCode() == 200,
+                    reply.get().statusCode() + " " + reply.get().body());
         }
         queueing.shutdown();
         report("queued", n, start, target);
@@ -113,12 +137,20 @@ final class MailroomWays implements AutoCloseable {
         for (int c = 0; c < CLIENTS; c++) {
             done.add(clients.submit(() -> {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    String json = Json.createObjectBuilder().add("to", Json.createArrayBuilder().add("r" + i + "@example.com"))
-                            .add("subject", "Benchmark " + i).add("text", BenchmarkMail.TEXT)
-                            .add("category", "admin_notification").build().toString();
-                    var reply = http.send(HttpRequest.newBuilder(URI.create(api.base() + "api/v1/mail"))
-                            .header("Authorization", bearer).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    String json = Json.createObjectBuilder()
+                            .add("to", Json.createArrayBuilder().add("r" + i + "@example.com"))
+                            .add("subject", "Benchmark " + i)
+                            .add("text", BenchmarkMail.TEXT)
+                            .add("category", "admin_notification")
+                            .build()
+                            .toString();
+                    var reply = http.send(
+                            HttpRequest.newBuilder(URI.create(api.base() + "api/v1/mail"))
+                                    .header("Authorization", bearer)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     check(reply.statusCode() == 202, reply.statusCode() + " " + reply.body());
                 }
                 return null;
@@ -136,13 +168,20 @@ final class MailroomWays implements AutoCloseable {
     /** How far delivery was when queueing ended: shows whether queueing or sending bounds the way. */
     private void report(String what, int n, long start, int target) {
         double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "    %d %s in %.2f s (%.0f/s); %d of them already delivered%n", n, what, s,
-                n / s, n - (target - sink.received()));
+        System.out.printf(
+                Locale.ROOT,
+                "    %d %s in %.2f s (%.0f/s); %d of them already delivered%n",
+                n,
+                what,
+                s,
+                n / s,
+                n - (target - sink.received()));
     }
 
     /** API credentials for the admin, exchanged for a bearer token (cheaper per request than Basic's hashing). */
     private String token() {
-        var credentials = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null).json();
+        var credentials = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null)
+                .json();
         String form = "client_id=" + URLEncoder.encode(credentials.getString("client_id"), StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(credentials.getString("client_secret"), StandardCharsets.UTF_8);
         var login = api.post("api/4.0/login", null, "application/x-www-form-urlencoded", form);

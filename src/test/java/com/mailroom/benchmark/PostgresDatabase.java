@@ -30,8 +30,15 @@ final class PostgresDatabase implements AutoCloseable {
 
     /** What every node using it is started with: the database and one secret key. */
     Map<String, String> environment() {
-        return Map.of("MAILROOM_DB_URL", server + name, "MAILROOM_DB_USER", user, "MAILROOM_DB_PASSWORD", password,
-                "MAILROOM_SECRET_KEY", key);
+        return Map.of(
+                "MAILROOM_DB_URL",
+                server + name,
+                "MAILROOM_DB_USER",
+                user,
+                "MAILROOM_DB_PASSWORD",
+                password,
+                "MAILROOM_SECRET_KEY",
+                key);
     }
 
     private void execute(String sql) throws SQLException {

@@ -18,6 +18,7 @@ final class Sink implements AutoCloseable {
     final TestPki pki;
     /** How clients outside Mailroom trust the sink: this CA only. */
     final SSLContext clientTls;
+
     private final SubethaServer server;
 
     Sink() throws Exception {

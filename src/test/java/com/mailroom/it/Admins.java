@@ -16,12 +16,12 @@ public final class Admins {
 
     /** The password of every account made here. */
     public static final String PASSWORD = "a-long-password-1";
+
     static final String SETTINGS = "api/v1/smtp/settings";
     static final String MAIL = "api/v1/mail";
     static final Duration BACKGROUND = Duration.ofSeconds(40);
 
-    private Admins() {
-    }
+    private Admins() {}
 
     /** A user made for one test, signing in with {@link #PASSWORD}. */
     public record Account(String name, String email, String password) {
@@ -51,8 +51,8 @@ public final class Admins {
     /** The body that adds the user {@code name} with the address name@example.com and {@link #PASSWORD}. */
     public static String userJson(String name, boolean admin) {
         return """
-                {"username": "%s", "email": "%s@example.com", "password": "%s", "admin": %s}"""
-                .formatted(name, name, PASSWORD, admin);
+                {"username": "%s", "email": "%s@example.com", "password": "%s", "admin": %s}
+                """.formatted(name, name, PASSWORD, admin);
     }
 
     /** Saves SMTP settings (PUT, no If-Match) and insists on 200. */
@@ -65,8 +65,8 @@ public final class Admins {
     /** A mail body as applications send one: one recipient, a subject and a line of text. */
     public static String mail(String to, String subject) {
         return """
-                {"to": ["%s"], "subject": "%s", "text": "Attached.", "category": "content_delivery"}"""
-                .formatted(to, subject);
+                {"to": ["%s"], "subject": "%s", "text": "Attached.", "category": "content_delivery"}
+                """.formatted(to, subject);
     }
 
     /** Queues a mail, insists on 202 and status queued, and answers the mail's id. */
@@ -79,13 +79,19 @@ public final class Admins {
 
     /** Polls {@code GET api/v1/smtp/status} until the condition holds. */
     public static JsonObject awaitStatus(Api api, String auth, Predicate<JsonObject> condition) {
-        return Await.until(BACKGROUND, () -> api.get("api/v1/smtp/status", auth).json(), condition,
+        return Await.until(
+                BACKGROUND,
+                () -> api.get("api/v1/smtp/status", auth).json(),
+                condition,
                 status -> "the status never got there: " + status);
     }
 
     /** Polls {@code GET api/v1/mail/{id}} until the condition holds. */
     public static JsonObject awaitMail(Api api, String auth, String id, Predicate<JsonObject> condition) {
-        return Await.until(BACKGROUND, () -> api.get(MAIL + "/" + id, auth).json(), condition,
+        return Await.until(
+                BACKGROUND,
+                () -> api.get(MAIL + "/" + id, auth).json(),
+                condition,
                 mail -> "the mail never got there: " + mail);
     }
 }

@@ -4,7 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -23,8 +25,10 @@ public final class Api {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "it-admin-password";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
 
     public Api(URL deployed) {
@@ -50,7 +54,8 @@ public final class Api {
     }
 
     public Reply put(String path, String authorization, String json, String... headers) {
-        return send(request(path, authorization, headers).header("Content-Type", "application/json")
+        return send(request(path, authorization, headers)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -59,7 +64,8 @@ public final class Api {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+        return send(builder.POST(
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Reply postJson(String path, String authorization, String json) {
@@ -88,8 +94,8 @@ public final class Api {
     private Reply send(HttpRequest.Builder builder) {
         try {
             return new Reply(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -133,9 +139,12 @@ public final class Api {
 
         /** The messages of the error shape's field errors for one field, joined. */
         public String fieldError(String field) {
-            return json().getJsonArray("errors").stream().map(JsonObject.class::cast)
-                    .filter(e -> e.getString("field").equals(field)).map(e -> e.getString("message"))
-                    .reduce((a, b) -> a + " | " + b).orElse(null);
+            return json().getJsonArray("errors").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(e -> e.getString("field").equals(field))
+                    .map(e -> e.getString("message"))
+                    .reduce((a, b) -> a + " | " + b)
+                    .orElse(null);
         }
 
         @Override

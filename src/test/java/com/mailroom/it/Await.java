@@ -14,15 +14,14 @@ public final class Await {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * @return the first probed value that meets the condition
      * @throws AssertionError with {@code failure} of the last value when none did within {@code timeout}
      */
-    public static <T> T until(Duration timeout, Supplier<T> probe, Predicate<? super T> condition,
-                              Function<? super T, String> failure) {
+    public static <T> T until(
+            Duration timeout, Supplier<T> probe, Predicate<? super T> condition, Function<? super T, String> failure) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();
         while (!condition.test(value)) {

@@ -26,12 +26,12 @@ final class Browsers {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Browsers() {
-    }
+    private Browsers() {}
 
     static boolean chromium() {
         return !"htmlunit".equals(System.getProperty("it.browser"))
-                && Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+                && Files.isExecutable(CHROMIUM)
+                && Files.isExecutable(CHROMEDRIVER);
     }
 
     /** A fresh browser (no cookies, no profile) whose Accept-Language is {@code language}. */
@@ -44,12 +44,23 @@ final class Browsers {
             Path profile = Files.createTempDirectory("mailroom-chromium");
             var options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                    "--window-size=1280,1500", "--lang=" + language, "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,1500",
+                    "--lang=" + language,
+                    "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-            var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort().build();
+            var service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             return new Session(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,7 +69,9 @@ final class Browsers {
 
     private static Session htmlUnit(String language) {
         var version = new BrowserVersion.BrowserVersionBuilder(BrowserVersion.CHROME)
-                .setBrowserLanguage(language).setAcceptLanguageHeader(language + ",en;q=0.5").build();
+                .setBrowserLanguage(language)
+                .setAcceptLanguageHeader(language + ",en;q=0.5")
+                .build();
         return new Session(new HtmlUnitDriver(version, true), null);
     }
 

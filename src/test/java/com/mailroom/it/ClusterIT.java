@@ -63,13 +63,19 @@ class ClusterIT {
         sql(serverUrl + "postgres", "CREATE DATABASE " + database);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        shared = Map.ofEntries(Map.entry("MAILROOM_DB_URL", serverUrl + database),
-                Map.entry("MAILROOM_DB_USER", pgUser()), Map.entry("MAILROOM_DB_PASSWORD", pgPassword()),
+        shared = Map.ofEntries(
+                Map.entry("MAILROOM_DB_URL", serverUrl + database),
+                Map.entry("MAILROOM_DB_USER", pgUser()),
+                Map.entry("MAILROOM_DB_PASSWORD", pgPassword()),
                 Map.entry("MAILROOM_SECRET_KEY", Base64.getEncoder().encodeToString(key)),
-                Map.entry("MAILROOM_ADMIN_USERNAME", Api.ADMIN), Map.entry("MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
-                Map.entry("MAILROOM_RATE_LIMIT_PER_ADMIN", "6"), Map.entry("MAILROOM_RATE_LIMIT_GLOBAL", "1000"),
-                Map.entry("MAILROOM_SMTP_CONNECT_TIMEOUT_MS", "2000"), Map.entry("MAILROOM_SMTP_READ_TIMEOUT_MS", "3000"),
-                Map.entry("MAILROOM_DELIVERY_BATCH_SIZE", "20"), Map.entry("MAILROOM_DELIVERY_POLL_MS", "200"),
+                Map.entry("MAILROOM_ADMIN_USERNAME", Api.ADMIN),
+                Map.entry("MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
+                Map.entry("MAILROOM_RATE_LIMIT_PER_ADMIN", "6"),
+                Map.entry("MAILROOM_RATE_LIMIT_GLOBAL", "1000"),
+                Map.entry("MAILROOM_SMTP_CONNECT_TIMEOUT_MS", "2000"),
+                Map.entry("MAILROOM_SMTP_READ_TIMEOUT_MS", "3000"),
+                Map.entry("MAILROOM_DELIVERY_BATCH_SIZE", "20"),
+                Map.entry("MAILROOM_DELIVERY_POLL_MS", "200"),
                 Map.entry("MAILROOM_DELIVERY_LEASE_SECONDS", "300"),
                 Map.entry("MAILROOM_CLUSTER_HEARTBEAT_SECONDS", "1"),
                 Map.entry("MAILROOM_CLUSTER_NODE_TIMEOUT_SECONDS", "5"));
@@ -98,7 +104,8 @@ class ClusterIT {
     @Test
     @Order(1)
     void settingsSavedOnAAreWhatBServesAtOnce() throws Exception {
-        JsonObject saved = Admins.saveSettings(a.api(), Api.admin(), relay(sink.port())).json();
+        JsonObject saved =
+                Admins.saveSettings(a.api(), Api.admin(), relay(sink.port())).json();
         assertEquals(saved, b.api().get(Admins.SETTINGS, Api.admin()).json());
     }
 
@@ -106,16 +113,20 @@ class ClusterIT {
     @Order(2)
     void aFailingSaveOnATurnsEveryNodeInvalidAsBSeesItAndAFixOnBClearsThem() throws Exception {
         Admins.saveSettings(a.api(), Api.admin(), relay(Loopback.freePort()));
-        JsonObject invalid = Admins.awaitStatus(b.api(), Api.admin(), s -> s.getInt("node_count") == 2
-                && s.getJsonArray("node_status").stream().map(JsonObject.class::cast)
-                .noneMatch(n -> n.getBoolean("is_valid")));
+        JsonObject invalid = Admins.awaitStatus(
+                b.api(),
+                Api.admin(),
+                s -> s.getInt("node_count") == 2
+                        && s.getJsonArray("node_status").stream()
+                                .map(JsonObject.class::cast)
+                                .noneMatch(n -> n.getBoolean("is_valid")));
         assertEquals(Set.of("node-a", "node-b"), names(invalid));
         var legacy = b.api().get("api/4.0/smtp_status", Api.admin()).json();
         assertEquals(2, legacy.getInt("node_count"));
 
         Admins.saveSettings(b.api(), Api.admin(), relay(sink.port()));
-        JsonObject valid = Admins.awaitStatus(a.api(), Api.admin(), s -> s.getBoolean("is_valid")
-                && s.getInt("node_count") == 2);
+        JsonObject valid =
+                Admins.awaitStatus(a.api(), Api.admin(), s -> s.getBoolean("is_valid") && s.getInt("node_count") == 2);
         assertEquals(Set.of("node-a", "node-b"), names(valid));
     }
 
@@ -150,14 +161,21 @@ class ClusterIT {
             id.get();
         }
         pool.shutdown();
-        Map<String, Long> arrivals = Await.until(Duration.ofSeconds(120), () -> arrivals(run), m -> m.size() == 400,
+        Map<String, Long> arrivals = Await.until(
+                Duration.ofSeconds(120),
+                () -> arrivals(run),
+                m -> m.size() == 400,
                 m -> "only " + m.size() + " of 400 arrived");
         Loopback.pause(1000); // a duplicate would still be on its way
         arrivals = arrivals(run);
-        assertTrue(arrivals.values().stream().allMatch(n -> n == 1), "each mail once: " + arrivals.values().stream()
-                .filter(n -> n > 1).count() + " arrived more than once");
-        Set<String> deliveredBy = sink.deliveries.stream().filter(d -> subject(d).startsWith(run))
-                .map(SubethaServer.Delivery::helo).collect(Collectors.toSet());
+        assertTrue(
+                arrivals.values().stream().allMatch(n -> n == 1),
+                "each mail once: "
+                        + arrivals.values().stream().filter(n -> n > 1).count() + " arrived more than once");
+        Set<String> deliveredBy = sink.deliveries.stream()
+                .filter(d -> subject(d).startsWith(run))
+                .map(SubethaServer.Delivery::helo)
+                .collect(Collectors.toSet());
         assertEquals(Set.of("node-a", "node-b"), deliveredBy, "both nodes delivered");
     }
 
@@ -170,18 +188,26 @@ class ClusterIT {
         for (int i = 0; i < 60; i++) {
             ids.add(Admins.queue(a.api(), Api.admin(), Admins.mail("k" + i + "@example.com", run + " #" + i)));
         }
-        Await.until(Duration.ofSeconds(30), () -> sink.deliveries.stream()
-                .filter(d -> subject(d).startsWith(run) && "node-a".equals(d.helo())).count(), n -> n >= 2,
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> sink.deliveries.stream()
+                        .filter(d -> subject(d).startsWith(run) && "node-a".equals(d.helo()))
+                        .count(),
+                n -> n >= 2,
                 n -> "node A never started sending");
         a.kill();
         a = null;
         long killed = System.nanoTime();
         sink.acceptDelayMs = 0;
-        Map<String, Long> arrivals = Await.until(Duration.ofSeconds(120), () -> arrivals(run), m -> m.size() == 60,
+        Map<String, Long> arrivals = Await.until(
+                Duration.ofSeconds(120),
+                () -> arrivals(run),
+                m -> m.size() == 60,
                 m -> "only " + m.size() + " of 60 arrived after A was killed");
         long seconds = Duration.ofNanos(System.nanoTime() - killed).toSeconds();
         long duplicates = arrivals.values().stream().mapToLong(n -> n - 1).sum();
-        System.out.printf("Node A killed: all 60 arrived %d s later (lease 300 s), %d duplicate(s)%n", seconds, duplicates);
+        System.out.printf(
+                "Node A killed: all 60 arrived %d s later (lease 300 s), %d duplicate(s)%n", seconds, duplicates);
         assertTrue(seconds < 120, "B took over A's mail when A was gone, not after the lease");
         JsonObject status = Admins.awaitStatus(b.api(), Api.admin(), s -> s.getInt("node_count") == 1);
         assertEquals(Set.of("node-b"), names(status));
@@ -194,18 +220,23 @@ class ClusterIT {
         byte[] other = new byte[32];
         new SecureRandom().nextBytes(other);
         env.put("MAILROOM_SECRET_KEY", Base64.getEncoder().encodeToString(other));
-        var refused = assertThrows(IllegalStateException.class, () -> MicroProcess.start(env).close());
+        var refused = assertThrows(
+                IllegalStateException.class, () -> MicroProcess.start(env).close());
         assertTrue(refused.getMessage().contains("mailroom.secret-key"), refused.getMessage());
     }
 
     private Map<String, Long> arrivals(String run) {
-        return sink.deliveries.stream().map(ClusterIT::subject).filter(s -> s.startsWith(run))
+        return sink.deliveries.stream()
+                .map(ClusterIT::subject)
+                .filter(s -> s.startsWith(run))
                 .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
     }
 
     private static Set<String> names(JsonObject status) {
-        return status.getJsonArray("node_status").stream().map(JsonObject.class::cast)
-                .map(n -> n.getString("hostname")).collect(Collectors.toSet());
+        return status.getJsonArray("node_status").stream()
+                .map(JsonObject.class::cast)
+                .map(n -> n.getString("hostname"))
+                .collect(Collectors.toSet());
     }
 
     private static String subject(SubethaServer.Delivery d) {

@@ -1,12 +1,11 @@
 package com.mailroom.it;
 
-import com.mailroom.testsupport.Loopback;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
 import jakarta.json.Json;
@@ -32,10 +31,10 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,7 +45,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The outbox end to end (docs/product.md R15–R19): the WAR as operators run it, started twice on one data directory (the last test
+ * The outbox end to end (docs/product.md R15–R19): the WAR as operators run it, started twice on one data directory
+ * (the last test
  * restarts it with mail pending), against real SMTP servers in this JVM on loopback. Four workers race for every
  * batch; retries are fast (base 500 ms, up to 2 s) through the deployment's configuration.
  */
@@ -118,7 +118,9 @@ class DeliveryIT {
         pool.shutdown();
         awaitDeliveries(d -> subject(d).startsWith("bulk " + run), 200);
         Thread.sleep(1000); // a duplicate would still be on its way
-        var mine = sink.deliveries.stream().filter(d -> subject(d).startsWith("bulk " + run)).toList();
+        var mine = sink.deliveries.stream()
+                .filter(d -> subject(d).startsWith("bulk " + run))
+                .toList();
         assertEquals(200, mine.size(), "each mail once");
         assertEquals(200, mine.stream().map(DeliveryIT::messageId).distinct().count(), "no Message-ID twice");
         assertEquals(200, mine.stream().map(DeliveryIT::subject).distinct().count());
@@ -133,25 +135,44 @@ class DeliveryIT {
     @Order(2)
     void headerInjectionAndBadInputAreRefusedWith422AndNothingIsStored() {
         JsonObject before = counts();
-        var subject = api.postJson(MAIL, Api.admin(), mail("Hello\r\nBcc: victim@example.com", "a@example.com").toString());
+        var subject = api.postJson(
+                MAIL,
+                Api.admin(),
+                mail("Hello\r\nBcc: victim@example.com", "a@example.com").toString());
         assertEquals(422, subject.status(), subject.toString());
         assertNotNull(subject.fieldError("subject"));
-        var address = api.postJson(MAIL, Api.admin(), mail("Hello", "a@example.com\r\nBcc: victim@example.com").toString());
+        var address = api.postJson(
+                MAIL,
+                Api.admin(),
+                mail("Hello", "a@example.com\r\nBcc: victim@example.com").toString());
         assertEquals(422, address.status(), address.toString());
         assertNotNull(address.fieldError("to"));
-        JsonObject badFile = Json.createObjectBuilder(mail("Hello", "a@example.com")).add("attachments", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("filename", "a.txt\nContent-Type: text/html").add("content_type", "text/plain")
-                        .add("content_base64", "aGk="))).build();
+        JsonObject badFile = Json.createObjectBuilder(mail("Hello", "a@example.com"))
+                .add(
+                        "attachments",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("filename", "a.txt\nContent-Type: text/html")
+                                        .add("content_type", "text/plain")
+                                        .add("content_base64", "aGk=")))
+                .build();
         var file = api.postJson(MAIL, Api.admin(), badFile.toString());
         assertEquals(422, file.status(), file.toString());
         assertNotNull(file.fieldError("attachments[0].filename"));
-        var noRecipient = api.postJson(MAIL, Api.admin(), "{\"subject\": \"x\", \"text\": \"y\", \"category\": \"new_user\"}");
+        var noRecipient =
+                api.postJson(MAIL, Api.admin(), "{\"subject\": \"x\", \"text\": \"y\", \"category\": \"new_user\"}");
         assertEquals(422, noRecipient.status(), noRecipient.toString());
-        var badCategory = api.postJson(MAIL, Api.admin(), "{\"to\": [\"a@example.com\"], \"subject\": \"x\", \"text\": \"y\", \"category\": \"spam\"}");
+        var badCategory = api.postJson(
+                MAIL,
+                Api.admin(),
+                "{\"to\": [\"a@example.com\"], \"subject\": \"x\", \"text\": \"y\", \"category\": \"spam\"}");
         assertEquals(422, badCategory.status(), badCategory.toString());
         assertEquals(400, api.postJson(MAIL, Api.admin(), "{not json").status());
         assertEquals(before, counts(), "nothing was stored");
-        assertEquals(401, api.postJson(MAIL, null, mail("Hello", "a@example.com").toString()).status());
+        assertEquals(
+                401,
+                api.postJson(MAIL, null, mail("Hello", "a@example.com").toString())
+                        .status());
     }
 
     @Test
@@ -162,9 +183,16 @@ class DeliveryIT {
         String run = "attachment " + UUID.randomUUID();
         JsonObject body = Json.createObjectBuilder(mail(run, "reports@example.com"))
                 .add("category", "content_delivery")
-                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("filename", "Bericht März.bin").add("content_type", "application/octet-stream")
-                        .add("content_base64", Base64.getEncoder().encodeToString(content)))).build();
+                .add(
+                        "attachments",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("filename", "Bericht März.bin")
+                                        .add("content_type", "application/octet-stream")
+                                        .add(
+                                                "content_base64",
+                                                Base64.getEncoder().encodeToString(content))))
+                .build();
         queue(body);
         var delivery = awaitDeliveries(d -> subject(d).equals(run), 1).get(0);
         MimeMessage received = parse(delivery.data());
@@ -179,14 +207,22 @@ class DeliveryIT {
     @Order(4)
     void a4xxIsRetriedAndA5xxFailsAtOnceWithTheServersReply() throws Exception {
         String retried;
-        try (var busy = ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.END_OF_DATA, "451 4.3.0 Try again later"))) {
+        try (var busy =
+                ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.END_OF_DATA, "451 4.3.0 Try again later"))) {
             useServer(busy.port());
             retried = queue(mail("busy", "a@example.com"));
-            JsonObject retrying = awaitMail(retried, m -> m.getInt("attempts") >= 2 && "retrying".equals(m.getString("status")));
+            JsonObject retrying =
+                    awaitMail(retried, m -> m.getInt("attempts") >= 2 && "retrying".equals(m.getString("status")));
             assertTrue(retrying.getString("last_error").contains("451 4.3.0 Try again later"), retrying.toString());
-            assertTrue(busy.received.stream().filter(l -> l.startsWith("MAIL FROM")).count() >= 2, "tried on the wire again");
+            assertTrue(
+                    busy.received.stream()
+                                    .filter(l -> l.startsWith("MAIL FROM"))
+                                    .count()
+                            >= 2,
+                    "tried on the wire again");
         }
-        try (var refusing = ScriptedSmtpServer.replying(Map.of("RCPT", "550 5.1.1 <nobody@example.com>: no such user"))) {
+        try (var refusing =
+                ScriptedSmtpServer.replying(Map.of("RCPT", "550 5.1.1 <nobody@example.com>: no such user"))) {
             useServer(refusing.port());
             String refused = queue(mail("refused", "nobody@example.com"));
             JsonObject failed = awaitMail(refused, m -> "failed".equals(m.getString("status")));
@@ -198,9 +234,18 @@ class DeliveryIT {
 
             var resent = api.post(MAIL + "/" + refused + "/resend", Api.admin(), null, null);
             assertEquals(200, resent.status(), resent.toString());
-            awaitMail(refused, m -> "failed".equals(m.getString("status")) && m.getInt("attempts") == 1
-                    && refusing.received.stream().filter(l -> l.startsWith("RCPT")).count() >= 2);
-            awaitMail(retried, m -> "failed".equals(m.getString("status")) && m.getString("last_error").contains("550"));
+            awaitMail(
+                    refused,
+                    m -> "failed".equals(m.getString("status"))
+                            && m.getInt("attempts") == 1
+                            && refusing.received.stream()
+                                            .filter(l -> l.startsWith("RCPT"))
+                                            .count()
+                                    >= 2);
+            awaitMail(
+                    retried,
+                    m -> "failed".equals(m.getString("status"))
+                            && m.getString("last_error").contains("550"));
         }
         var notFailed = api.post(MAIL + "/" + UUID.randomUUID() + "/resend", Api.admin(), null, null);
         assertEquals(404, notFailed.status());
@@ -231,8 +276,13 @@ class DeliveryIT {
             for (String id : ids) {
                 awaitMail(id, m -> "sent".equals(m.getString("status")));
             }
-            assertEquals(5, back.deliveries.stream().filter(d -> subject(d).startsWith(run)).map(DeliveryIT::messageId)
-                    .distinct().count());
+            assertEquals(
+                    5,
+                    back.deliveries.stream()
+                            .filter(d -> subject(d).startsWith(run))
+                            .map(DeliveryIT::messageId)
+                            .distinct()
+                            .count());
         }
         useServer(sink.port());
     }
@@ -256,11 +306,21 @@ class DeliveryIT {
             try {
                 awaitDeliveries(back, d -> subject(d).startsWith(run), 10);
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + ": " + ids.stream()
-                        .map(id -> api.get(MAIL + "/" + id, Api.admin()).body()).toList(), e);
+                throw new AssertionError(
+                        e.getMessage() + ": "
+                                + ids.stream()
+                                        .map(id -> api.get(MAIL + "/" + id, Api.admin())
+                                                .body())
+                                        .toList(),
+                        e);
             }
             Thread.sleep(500);
-            assertEquals(10, back.deliveries.stream().filter(d -> subject(d).startsWith(run)).count(), "none lost, none twice");
+            assertEquals(
+                    10,
+                    back.deliveries.stream()
+                            .filter(d -> subject(d).startsWith(run))
+                            .count(),
+                    "none lost, none twice");
             for (String id : ids) {
                 awaitMail(id, m -> "sent".equals(m.getString("status")));
             }
@@ -313,8 +373,9 @@ class DeliveryIT {
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarted);
             long duplicates = arrivals.values().stream().mapToLong(n -> n - 1).sum();
-            System.out.printf("SIGKILL: %d accepted, %d sent before the kill, %d in flight handed back at the restart,"
-                    + " %d arrived within %d s of the restart's beginning, %d duplicate(s)%n",
+            System.out.printf(
+                    "SIGKILL: %d accepted, %d sent before the kill, %d in flight handed back at the restart,"
+                            + " %d arrived within %d s of the restart's beginning, %d duplicate(s)%n",
                     mails, beforeKill, inFlight, arrivals.size(), seconds, duplicates);
             for (int i = 0; i < mails; i++) {
                 assertTrue(arrivals.containsKey(run + " #" + i), "accepted mail #" + i + " was lost");
@@ -329,12 +390,16 @@ class DeliveryIT {
     }
 
     private static int count(SubethaServer server, String run) {
-        return (int) server.deliveries.stream().filter(d -> subject(d).startsWith(run + " #")).count();
+        return (int) server.deliveries.stream()
+                .filter(d -> subject(d).startsWith(run + " #"))
+                .count();
     }
 
     /** How often each mail of the run arrived, by subject. */
     private static Map<String, Long> arrivals(SubethaServer server, String run) {
-        return server.deliveries.stream().map(DeliveryIT::subject).filter(subject -> subject.startsWith(run + " #"))
+        return server.deliveries.stream()
+                .map(DeliveryIT::subject)
+                .filter(subject -> subject.startsWith(run + " #"))
                 .collect(Collectors.groupingBy(subject -> subject, Collectors.counting()));
     }
 
@@ -348,8 +413,12 @@ class DeliveryIT {
     }
 
     static JsonObject mail(String subject, String to) {
-        return Json.createObjectBuilder().add("to", Json.createArrayBuilder().add(to)).add("subject", subject)
-                .add("text", "Body of " + subject).add("category", "admin_notification").build();
+        return Json.createObjectBuilder()
+                .add("to", Json.createArrayBuilder().add(to))
+                .add("subject", subject)
+                .add("text", "Body of " + subject)
+                .add("category", "admin_notification")
+                .build();
     }
 
     private String queue(JsonObject mail) {
@@ -372,10 +441,13 @@ class DeliveryIT {
         return awaitDeliveries(sink, which, count);
     }
 
-    private static List<SubethaServer.Delivery> awaitDeliveries(SubethaServer server, Predicate<SubethaServer.Delivery> which,
-                                                                int count) {
-        return Await.until(Duration.ofSeconds(60), () -> server.deliveries.stream().filter(which).toList(),
-                found -> found.size() >= count, found -> "only " + found.size() + " of " + count + " mails arrived");
+    private static List<SubethaServer.Delivery> awaitDeliveries(
+            SubethaServer server, Predicate<SubethaServer.Delivery> which, int count) {
+        return Await.until(
+                Duration.ofSeconds(60),
+                () -> server.deliveries.stream().filter(which).toList(),
+                found -> found.size() >= count,
+                found -> "only " + found.size() + " of " + count + " mails arrived");
     }
 
     private static MimeMessage parse(byte[] data) {

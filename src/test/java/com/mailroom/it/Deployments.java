@@ -8,8 +8,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The WAR exactly as Maven built it: the integration tests run what operators deploy. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * @param config MicroProfile Config for this deployment only (e.g. rate limits), added as the WAR's

@@ -1,7 +1,6 @@
 package com.mailroom.it;
 
 import com.mailroom.testsupport.Loopback;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,11 +40,20 @@ public final class MicroProcess implements AutoCloseable {
     public static MicroProcess start(Path war, List<String> jvmOptions, Map<String, String> environment)
             throws IOException, InterruptedException {
         int port = Loopback.freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--deploy", war.toString(),
-                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome"));
+        command.addAll(List.of(
+                "-jar",
+                System.getProperty("payara.micro.jar"),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(port),
+                "--nocluster",
+                "--disablephonehome"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         var micro = new MicroProcess(builder.start(), port);
@@ -57,7 +65,8 @@ public final class MicroProcess implements AutoCloseable {
             micro.close();
             throw new IllegalStateException("Payara Micro did not start:\n" + micro.output());
         }
-        if (micro.output().contains("Deployment failed") || micro.output().contains("Exception while loading the app")
+        if (micro.output().contains("Deployment failed")
+                || micro.output().contains("Exception while loading the app")
                 || !DEPLOYED.matcher(micro.output()).find()) {
             micro.close();
             throw new IllegalStateException("Mailroom was not deployed:\n" + micro.output());
@@ -98,7 +107,10 @@ public final class MicroProcess implements AutoCloseable {
 
     /** Kills the server with SIGKILL, as the kernel's OOM killer or a crash would: no shutdown hook, no clean-up. */
     public void kill() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Payara Micro survived SIGKILL");
         }

@@ -21,15 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperatorRunIT {
 
-    private static final Pattern GENERATED = Pattern.compile("Created the admin 'root' with the generated password (\\S+)");
+    private static final Pattern GENERATED =
+            Pattern.compile("Created the admin 'root' with the generated password (\\S+)");
 
     @TempDir
     Path dataDir;
 
     @Test
     void settingsAndUsersSurviveARestartAndTheAdminIsCreatedOnce() throws Exception {
-        Map<String, String> env = Map.of("MAILROOM_DATA_DIR", dataDir.toString(), "MAILROOM_ADMIN_USERNAME", "root",
-                "MAILROOM_ADMIN_EMAIL", "root@example.com");
+        Map<String, String> env = Map.of(
+                "MAILROOM_DATA_DIR",
+                dataDir.toString(),
+                "MAILROOM_ADMIN_USERNAME",
+                "root",
+                "MAILROOM_ADMIN_EMAIL",
+                "root@example.com");
         String admin;
         JsonObject saved;
         try (var first = MicroProcess.start(env)) {
@@ -40,17 +46,27 @@ class OperatorRunIT {
             saved = Admins.saveSettings(api, admin, """
                     {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "Ops <ops@example.com>",
                      "auth_type": "basic", "user_name": "ops@example.com", "password": "restart-secret-1"}""").json();
-            assertEquals(201, api.postJson("api/v1/users", admin,
-                    "{\"username\": \"dave\", \"email\": \"dave@example.com\", \"password\": \"daves-password\", \"admin\": false}").status());
+            assertEquals(
+                    201,
+                    api.postJson(
+                                    "api/v1/users",
+                                    admin,
+                                    "{\"username\": \"dave\", \"email\": \"dave@example.com\", \"password\":"
+                                            + " \"daves-password\", \"admin\": false}")
+                            .status());
 
             // a second node on the same embedded database is refused at start, with the setting to change named
-            var refused = assertThrows(IllegalStateException.class, () -> MicroProcess.start(env).close());
-            assertTrue(refused.getMessage().contains("is open in another process")
-                    && refused.getMessage().contains("mailroom.data-dir"), refused.getMessage());
+            var refused = assertThrows(
+                    IllegalStateException.class, () -> MicroProcess.start(env).close());
+            assertTrue(
+                    refused.getMessage().contains("is open in another process")
+                            && refused.getMessage().contains("mailroom.data-dir"),
+                    refused.getMessage());
             assertEquals(200, api.get("api/v1/smtp/settings", admin).status(), "the first node is unharmed");
         }
 
-        assertTrue(Files.exists(dataDir.resolve("mailroom.mv.db")), "the embedded database lives in the data directory");
+        assertTrue(
+                Files.exists(dataDir.resolve("mailroom.mv.db")), "the embedded database lives in the data directory");
         Path key = dataDir.resolve("secret.key");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
 

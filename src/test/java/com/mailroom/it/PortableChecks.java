@@ -22,6 +22,8 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,7 +93,8 @@ abstract class PortableChecks {
         String expected = "{\"address\":\"127.0.0.1\",\"auth_mechanism\":\"login\",\"auth_type\":\"basic\","
                 + "\"client_id\":null,\"client_secret_set\":false,\"default_smtp\":false,"
                 + "\"from\":\"Reports <reports@example.com>\",\"password_set\":true,\"port\":2525,\"scopes\":null,"
-                + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":null,\"trusted_ca_pem\":null,"
+                + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":null,\"trusted_ca_pem\":"
+                + "null,"
                 + "\"updated_at\":\"" + parsed.getString("updated_at") + "\",\"updated_by\":\"admin\","
                 + "\"user_name\":\"reports@example.com\",\"version\":" + parsed.getJsonNumber("version") + "}";
         assertEquals(expected, get.body());
@@ -110,8 +113,12 @@ abstract class PortableChecks {
 
         var current = api.get(SETTINGS, Api.admin());
         String etag = current.header("ETag");
-        var stale = api.put(SETTINGS, Api.admin(), "{\"from\": \"Stale <stale@example.com>\"}",
-                "If-Match", "\"" + (current.json().getJsonNumber("version").longValue() - 1) + "\"");
+        var stale = api.put(
+                SETTINGS,
+                Api.admin(),
+                "{\"from\": \"Stale <stale@example.com>\"}",
+                "If-Match",
+                "\"" + (current.json().getJsonNumber("version").longValue() - 1) + "\"");
         assertEquals(412, stale.status(), stale.toString());
         assertEquals(current.json(), api.get(SETTINGS, Api.admin()).json(), "a refused save stores nothing");
 
@@ -137,11 +144,16 @@ abstract class PortableChecks {
         assertEquals("Mailroom Mail Test", greenMail.getReceivedMessages()[0].getSubject());
         assertFalse(sent.body().contains(SMTP_PASSWORD));
 
-        var wrongPassword = api.postJson(TEST, admin.auth(), "{\"password\": \"not-the-password\"}").json();
+        var wrongPassword = api.postJson(TEST, admin.auth(), "{\"password\": \"not-the-password\"}")
+                .json();
         assertFalse(wrongPassword.getBoolean("success"), wrongPassword.toString());
         assertEquals("auth", wrongPassword.getString("stage"), wrongPassword.toString());
 
-        var closed = api.postJson(TEST, admin.auth(), "{\"port\": " + Loopback.freePort() + ", \"password\": \"" + SMTP_PASSWORD + "\"}").json();
+        var closed = api.postJson(
+                        TEST,
+                        admin.auth(),
+                        "{\"port\": " + Loopback.freePort() + ", \"password\": \"" + SMTP_PASSWORD + "\"}")
+                .json();
         assertFalse(closed.getBoolean("success"), closed.toString());
         assertEquals("connect", closed.getString("stage"), closed.toString());
         assertFalse(server.log().contains(SMTP_PASSWORD), "the SMTP password reached the server log");
@@ -152,7 +164,9 @@ abstract class PortableChecks {
         Admins.saveSettings(api, Api.admin(), basic(Loopback.freePort(), SMTP_PASSWORD));
         JsonObject invalid = Admins.awaitStatus(api, Api.admin(), s -> !s.getBoolean("is_valid"));
         assertTrue(invalid.toString().contains("connect"), invalid.toString());
-        await(() -> get(server.healthReadyUrl()), r -> r.statusCode() == 503 && r.body().contains("\"smtp\""));
+        await(
+                () -> get(server.healthReadyUrl()),
+                r -> r.statusCode() == 503 && r.body().contains("\"smtp\""));
 
         Admins.saveSettings(api, Api.admin(), basic(greenMail.getSmtp().getPort(), SMTP_PASSWORD));
         Admins.awaitStatus(api, Api.admin(), s -> s.getBoolean("is_valid"));
@@ -180,9 +194,16 @@ abstract class PortableChecks {
         for (int i = 0; i < 36; i++) {
             ids.add(queue("bulk " + run + " " + i, "r" + i + "@example.com"));
         }
-        await(() -> sink.deliveries.stream().filter(d -> subject(d).contains(run)).count(), n -> n >= 37);
+        await(
+                () -> sink.deliveries.stream()
+                        .filter(d -> subject(d).contains(run))
+                        .count(),
+                n -> n >= 37);
         Loopback.pause(1000); // a duplicate would still be on its way
-        var mine = sink.deliveries.stream().map(PortableChecks::subject).filter(s -> s.contains(run)).toList();
+        var mine = sink.deliveries.stream()
+                .map(PortableChecks::subject)
+                .filter(s -> s.contains(run))
+                .toList();
         assertEquals(37, mine.size(), "each mail once: " + mine);
         assertEquals(37, mine.stream().distinct().count());
         JsonObject afterRetry = awaitMail(retried, m -> "sent".equals(m.getString("status")));
@@ -207,8 +228,8 @@ abstract class PortableChecks {
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
                  "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
                  "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
-                 "trusted_ca_pem": null}""".formatted(smtp.port(), TokenServer.CLIENT_ID, secret, tokens.uri(),
-                TokenServer.SCOPE));
+                 "trusted_ca_pem": null}""".formatted(
+                        smtp.port(), TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE));
         for (int i = 0; i < 2; i++) {
             var report = api.post(TEST, admin.auth(), null, null).json();
             assertTrue(report.getBoolean("success"), report.toString());
@@ -237,9 +258,12 @@ abstract class PortableChecks {
             assertEquals(List.of("Mailserver"), page.labels("address"));
             assertEquals(List.of("Authentifizierungstyp"), page.labels("authType"));
             assertEquals("Speichern", page.value("save"));
-            page.fill("address", "127.0.0.1").fill("port", greenMail.getSmtp().getPort())
-                    .fill("from", "Seitentest <" + SMTP_USER + ">").fill("userName", SMTP_USER)
-                    .fill("password", SMTP_PASSWORD).save();
+            page.fill("address", "127.0.0.1")
+                    .fill("port", greenMail.getSmtp().getPort())
+                    .fill("from", "Seitentest <" + SMTP_USER + ">")
+                    .fill("userName", SMTP_USER)
+                    .fill("password", SMTP_PASSWORD)
+                    .save();
             assertTrue(page.messages().contains("Einstellungen gespeichert"), page.messages());
 
             assertEquals("Test-E-Mail senden", page.value("test"));
@@ -258,8 +282,10 @@ abstract class PortableChecks {
         var page = api.get("login.xhtml", null);
         assertEquals(200, page.status(), page.toString());
         String cookie = page.response().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie: " + page.response().headers()));
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no session cookie: " + page.response().headers()));
         assertNull(page.header("X-Powered-By"), "X-Powered-By: " + page.header("X-Powered-By"));
         assertNull(page.header("Server"), "Server: " + page.header("Server"));
         String flags = cookie.toLowerCase(Locale.ROOT).replace(" ", "");
@@ -282,8 +308,12 @@ abstract class PortableChecks {
     private String bearerToken() {
         var issued = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null);
         assertEquals(201, issued.status(), issued.toString());
-        var login = api.post("api/4.0/login", null, "application/x-www-form-urlencoded", "client_id="
-                + issued.json().getString("client_id") + "&client_secret=" + issued.json().getString("client_secret"));
+        var login = api.post(
+                "api/4.0/login",
+                null,
+                "application/x-www-form-urlencoded",
+                "client_id=" + issued.json().getString("client_id") + "&client_secret="
+                        + issued.json().getString("client_secret"));
         assertEquals(200, login.status(), login.toString());
         return "Bearer " + login.json().getString("access_token");
     }
@@ -312,10 +342,14 @@ abstract class PortableChecks {
 
     private static HttpResponse<String> get(String url) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -35,25 +35,35 @@ class PostgresRunIT {
         String password = System.getenv().getOrDefault("MAILROOM_IT_PG_PASSWORD", "mailroom");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Map<String, String> env = Map.of("MAILROOM_DB_URL", url, "MAILROOM_DB_USER", user,
-                "MAILROOM_DB_PASSWORD", password, "MAILROOM_SECRET_KEY", Base64.getEncoder().encodeToString(key),
-                "MAILROOM_DATA_DIR", dataDir.toString(), "MAILROOM_ADMIN_PASSWORD", "pg-admin-password");
+        Map<String, String> env = Map.of(
+                "MAILROOM_DB_URL",
+                url,
+                "MAILROOM_DB_USER",
+                user,
+                "MAILROOM_DB_PASSWORD",
+                password,
+                "MAILROOM_SECRET_KEY",
+                Base64.getEncoder().encodeToString(key),
+                "MAILROOM_DATA_DIR",
+                dataDir.toString(),
+                "MAILROOM_ADMIN_PASSWORD",
+                "pg-admin-password");
         String admin = Api.basic("admin", "pg-admin-password");
         String smtpPassword = "pg-smtp-secret-" + System.nanoTime();
         JsonObject saved;
         try (var first = MicroProcess.start(env)) {
             saved = Admins.saveSettings(first.api(), admin, """
                     {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "pg@example.com",
-                     "auth_type": "basic", "user_name": "pg@example.com", "password": "%s"}"""
-                    .formatted(smtpPassword)).json();
+                     "auth_type": "basic", "user_name": "pg@example.com", "password": "%s"}""".formatted(smtpPassword))
+                    .json();
         }
         try (var second = MicroProcess.start(env)) {
             assertEquals(saved, second.api().get("api/v1/smtp/settings", admin).json());
         }
         try (var db = DriverManager.getConnection(url, user, password)) {
             List<String> versions = new ArrayList<>();
-            try (var rs = db.createStatement().executeQuery(
-                    "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+            try (var rs = db.createStatement()
+                    .executeQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
                 while (rs.next()) {
                     versions.add(rs.getString(1));
                 }

@@ -77,8 +77,10 @@ class RestApiIT {
 
     @Test
     void wrongCredentialsAreRefusedWith401() {
-        assertEquals(401, api.get(SETTINGS, Api.basic(Api.ADMIN, "not-the-password")).status());
-        assertEquals(401, api.get(SETTINGS, Api.basic("nobody", "whatever-password")).status());
+        assertEquals(
+                401, api.get(SETTINGS, Api.basic(Api.ADMIN, "not-the-password")).status());
+        assertEquals(
+                401, api.get(SETTINGS, Api.basic("nobody", "whatever-password")).status());
         assertEquals(401, api.get(SETTINGS, "Bearer not-a-token").status());
         assertEquals(401, api.get(SETTINGS, "Basic !!!notbase64").status());
         assertEquals(401, api.get(SETTINGS, "Digest abc").status());
@@ -93,7 +95,9 @@ class RestApiIT {
             assertEquals("Only admins may do this.", reply.json().getString("message"));
         }
         assertEquals(403, api.put(SETTINGS, user, "{\"default_smtp\": true}").status());
-        assertEquals(403, api.post("api/v1/users/me/api_credentials", user, null, null).status());
+        assertEquals(
+                403,
+                api.post("api/v1/users/me/api_credentials", user, null, null).status());
         assertEquals(403, api.postJson("api/4.0/smtp_settings", user, "{}").status());
     }
 
@@ -105,9 +109,26 @@ class RestApiIT {
         assertEquals(200, reply.status());
         JsonObject body = reply.json();
         assertEquals("\"" + body.getJsonNumber("version").longValue() + "\"", reply.header("ETag"));
-        for (String field : new String[] {"default_smtp", "address", "port", "from", "user_name", "password_set",
-                "tls_mode", "tls_version", "trusted_ca_pem", "auth_type", "auth_mechanism", "client_id",
-                "client_secret_set", "token_endpoint", "scopes", "version", "updated_at", "updated_by"}) {
+        for (String field : new String[] {
+            "default_smtp",
+            "address",
+            "port",
+            "from",
+            "user_name",
+            "password_set",
+            "tls_mode",
+            "tls_version",
+            "trusted_ca_pem",
+            "auth_type",
+            "auth_mechanism",
+            "client_id",
+            "client_secret_set",
+            "token_endpoint",
+            "scopes",
+            "version",
+            "updated_at",
+            "updated_by"
+        }) {
             assertTrue(body.containsKey(field), field);
         }
         assertFalse(body.containsKey("password"));
@@ -147,7 +168,10 @@ class RestApiIT {
         var current = api.put(SETTINGS, Api.admin(), "{\"scopes\": null}", "If-Match", "\"" + version + "\"");
         assertEquals(200, current.status(), current.toString());
         assertEquals("\"" + (version + 1) + "\"", current.header("ETag"));
-        assertEquals(412, api.put(SETTINGS, Api.admin(), "{}", "If-Match", "\"" + version + "\"").status());
+        assertEquals(
+                412,
+                api.put(SETTINGS, Api.admin(), "{}", "If-Match", "\"" + version + "\"")
+                        .status());
     }
 
     @Test
@@ -161,7 +185,8 @@ class RestApiIT {
 
     @Test
     void concurrentUnconditionalSavesAllSucceedAndTheLastWriterWins() throws Exception {
-        long start = api.get(SETTINGS, Api.admin()).json().getJsonNumber("version").longValue();
+        long start =
+                api.get(SETTINGS, Api.admin()).json().getJsonNumber("version").longValue();
         int saves = 60;
         List<JsonObject> bodies = new ArrayList<>();
         for (int i = 0; i < saves; i++) {
@@ -189,15 +214,18 @@ class RestApiIT {
                 assertEquals(200, r.status(), r.toString());
                 versions.add(r.json().getJsonNumber("version").longValue());
             }
-            Set<Long> expected = LongStream.rangeClosed(start + 1, start + saves).boxed().collect(Collectors.toSet());
+            Set<Long> expected =
+                    LongStream.rangeClosed(start + 1, start + saves).boxed().collect(Collectors.toSet());
             assertEquals(expected, versions, "every save its own version, one step each");
         } finally {
             pool.shutdownNow();
         }
         JsonObject stored = api.get(SETTINGS, Api.admin()).json();
         assertEquals(start + saves, stored.getJsonNumber("version").longValue());
-        assertTrue(bodies.stream().anyMatch(body -> body.keySet().stream()
-                        .allMatch(field -> body.get(field).equals(stored.get(field)))),
+        assertTrue(
+                bodies.stream()
+                        .anyMatch(body -> body.keySet().stream()
+                                .allMatch(field -> body.get(field).equals(stored.get(field)))),
                 "the stored settings are exactly one of the bodies sent: " + stored);
 
         // the peer's API 4.0 has no preconditions at all: its saves take turns the same way
@@ -206,7 +234,9 @@ class RestApiIT {
         try {
             for (int i = 0; i < 20; i++) {
                 int n = i;
-                legacy.add(legacyPool.submit(() -> api.postJson("api/4.0/smtp_settings", Api.admin(),
+                legacy.add(legacyPool.submit(() -> api.postJson(
+                        "api/4.0/smtp_settings",
+                        Api.admin(),
                         "{\"address\": \"127.0.1.%d\", \"port\": %d, \"from\": \"legacy%d@example.com\"}"
                                 .formatted(n + 2, 21000 + n, n))));
             }
@@ -217,7 +247,9 @@ class RestApiIT {
         } finally {
             legacyPool.shutdownNow();
         }
-        assertEquals(start + saves + 20, api.get(SETTINGS, Api.admin()).json().getJsonNumber("version").longValue());
+        assertEquals(
+                start + saves + 20,
+                api.get(SETTINGS, Api.admin()).json().getJsonNumber("version").longValue());
     }
 
     @Test
@@ -226,46 +258,63 @@ class RestApiIT {
         JsonObject before = api.get(SETTINGS, Api.admin()).json();
         String huge = "a".repeat(300);
         String[][] cases = {
-                {"{\"port\": \"587\"}", "port"},
-                {"{\"port\": 587.5}", "port"},
-                {"{\"port\": 1e20}", "port"},
-                {"{\"port\": 0}", "port"},
-                {"{\"port\": 65536}", "port"},
-                {"{\"default_smtp\": \"yes\"}", "default_smtp"},
-                {"{\"default_smtp\": null}", "default_smtp"},
-                {"{\"address\": 42}", "address"},
-                {"{\"address\": \"\"}", "address"},
-                {"{\"address\": \"smtp://mail.example.com\"}", "address"},
-                {"{\"address\": \"mail.example.com:25\"}", "address"},
-                {"{\"address\": \"mail.example.com\\r\\nRCPT TO:<x@y.z>\"}", "address"},
-                {"{\"address\": \"" + huge + ".com\"}", "address"},
-                {"{\"from\": \"Reports <reports@example.com>\\r\\nBcc: x@y.z\"}", "from"},
-                {"{\"from\": \"Report$ <reports@example.com>\"}", "from"},
-                {"{\"from\": \"not an address\"}", "from"},
-                {"{\"from\": \"\"}", "from"},
-                {"{\"user_name\": \"a\\nb\"}", "user_name"},
-                {"{\"user_name\": \"" + "u".repeat(400) + "\"}", "user_name"},
-                {"{\"password\": \"ab\\r\\ncd\"}", "password"},
-                {"{\"password\": \"********\"}", "password"},
-                {"{\"tls_mode\": \"ssl\"}", "tls_mode"},
-                {"{\"tls_mode\": null}", "tls_mode"},
-                {"{\"tls_version\": \"TLSv1_1\"}", "tls_version"},
-                {"{\"tls_version\": \"TLSv9\"}", "tls_version"},
-                {"{\"auth_type\": \"kerberos\"}", "auth_type"},
-                {"{\"auth_mechanism\": \"cram-md5\"}", "auth_mechanism"},
-                {"{\"trusted_ca_pem\": \"not a certificate\"}", "trusted_ca_pem"},
-                {"{\"trusted_ca_pem\": \"-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----\"}", "trusted_ca_pem"},
-                {"{\"auth_type\": \"oauth\", \"client_id\": null, \"client_secret\": \"s\", \"token_endpoint\": \"https://login.example.com/t\", \"scopes\": \"x\"}", "client_id"},
-                {"{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\": \"ftp://login.example.com/t\", \"scopes\": \"x\"}", "token_endpoint"},
-                {"{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\": \"https://login.example.com/t\", \"scopes\": \"a\\\"b\"}", "scopes"},
-                {"{\"passwrd\": \"typo\"}", "passwrd"},
+            {"{\"port\": \"587\"}", "port"},
+            {"{\"port\": 587.5}", "port"},
+            {"{\"port\": 1e20}", "port"},
+            {"{\"port\": 0}", "port"},
+            {"{\"port\": 65536}", "port"},
+            {"{\"default_smtp\": \"yes\"}", "default_smtp"},
+            {"{\"default_smtp\": null}", "default_smtp"},
+            {"{\"address\": 42}", "address"},
+            {"{\"address\": \"\"}", "address"},
+            {"{\"address\": \"smtp://mail.example.com\"}", "address"},
+            {"{\"address\": \"mail.example.com:25\"}", "address"},
+            {"{\"address\": \"mail.example.com\\r\\nRCPT TO:<x@y.z>\"}", "address"},
+            {"{\"address\": \"" + huge + ".com\"}", "address"},
+            {"{\"from\": \"Reports <reports@example.com>\\r\\nBcc: x@y.z\"}", "from"},
+            {"{\"from\": \"Report$ <reports@example.com>\"}", "from"},
+            {"{\"from\": \"not an address\"}", "from"},
+            {"{\"from\": \"\"}", "from"},
+            {"{\"user_name\": \"a\\nb\"}", "user_name"},
+            {"{\"user_name\": \"" + "u".repeat(400) + "\"}", "user_name"},
+            {"{\"password\": \"ab\\r\\ncd\"}", "password"},
+            {"{\"password\": \"********\"}", "password"},
+            {"{\"tls_mode\": \"ssl\"}", "tls_mode"},
+            {"{\"tls_mode\": null}", "tls_mode"},
+            {"{\"tls_version\": \"TLSv1_1\"}", "tls_version"},
+            {"{\"tls_version\": \"TLSv9\"}", "tls_version"},
+            {"{\"auth_type\": \"kerberos\"}", "auth_type"},
+            {"{\"auth_mechanism\": \"cram-md5\"}", "auth_mechanism"},
+            {"{\"trusted_ca_pem\": \"not a certificate\"}", "trusted_ca_pem"},
+            {"{\"trusted_ca_pem\": \"-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----\"}", "trusted_ca_pem"
+            },
+            {
+                "{\"auth_type\": \"oauth\", \"client_id\": null, \"client_secret\": \"s\", \"token_endpoint\":"
+                        + " \"https://login.example.com/t\", \"scopes\": \"x\"}",
+                "client_id"
+            },
+            {
+                "{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\":"
+                        + " \"ftp://login.example.com/t\", \"scopes\": \"x\"}",
+                "token_endpoint"
+            },
+            {
+                "{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\":"
+                        + " \"https://login.example.com/t\", \"scopes\": \"a\\\"b\"}",
+                "scopes"
+            },
+            {"{\"passwrd\": \"typo\"}", "passwrd"},
         };
         for (String[] c : cases) {
             var reply = api.put(SETTINGS, Api.admin(), c[0]);
             assertEquals(422, reply.status(), c[0] + " → " + reply);
             assertNotNull(reply.fieldError(c[1]), c[0] + " should name " + c[1] + ": " + reply);
-            reply.json().getJsonArray("errors").forEach(e -> assertEquals(java.util.Set.of("field", "message"),
-                    e.asJsonObject().keySet(), "the error shape of docs/api.md, nothing more"));
+            reply.json()
+                    .getJsonArray("errors")
+                    .forEach(e -> assertEquals(
+                            Set.of("field", "message"),
+                            e.asJsonObject().keySet(),
+                            "the error shape of docs/api.md, nothing more"));
         }
         assertEquals(before, api.get(SETTINGS, Api.admin()).json(), "nothing may be stored by a refused save");
     }
@@ -276,8 +325,8 @@ class RestApiIT {
         assertEquals(400, api.put(SETTINGS, Api.admin(), "{\"port\":").status());
         assertEquals(400, api.put(SETTINGS, Api.admin(), "[1, 2]").status());
         assertEquals(400, api.put(SETTINGS, Api.admin(), "").status());
-        var huge = api.put(SETTINGS, Api.admin(), "{\"scopes\": \"" + "x".repeat(1_100_000) + "\"}",
-                "Expect", "100-continue");
+        var huge = api.put(
+                SETTINGS, Api.admin(), "{\"scopes\": \"" + "x".repeat(1_100_000) + "\"}", "Expect", "100-continue");
         assertEquals(413, huge.status());
         var wrongType = api.post("api/4.0/smtp_settings", Api.admin(), "text/plain", "address=x");
         assertEquals(415, wrongType.status());
@@ -291,11 +340,20 @@ class RestApiIT {
         assertEquals(422, noPassword.status());
         assertTrue(noPassword.fieldError("password").contains("enter the password again"), noPassword.toString());
         assertEquals(422, api.put(SETTINGS, Api.admin(), "{\"port\": 2}").status());
-        assertEquals(422, api.put(SETTINGS, Api.admin(), "{\"tls_mode\": \"implicit\"}").status());
-        assertEquals(422, api.put(SETTINGS, Api.admin(), "{\"user_name\": \"other@example.com\"}").status());
+        assertEquals(
+                422,
+                api.put(SETTINGS, Api.admin(), "{\"tls_mode\": \"implicit\"}").status());
+        assertEquals(
+                422,
+                api.put(SETTINGS, Api.admin(), "{\"user_name\": \"other@example.com\"}")
+                        .status());
         // the same destination spelled differently is not a change
-        assertEquals(200, api.put(SETTINGS, Api.admin(), "{\"address\": \"LocalHost\", \"port\": 1}").status());
-        var withPassword = api.put(SETTINGS, Api.admin(), "{\"address\": \"127.0.0.2\", \"password\": \"new-secret-1\"}");
+        assertEquals(
+                200,
+                api.put(SETTINGS, Api.admin(), "{\"address\": \"LocalHost\", \"port\": 1}")
+                        .status());
+        var withPassword =
+                api.put(SETTINGS, Api.admin(), "{\"address\": \"127.0.0.2\", \"password\": \"new-secret-1\"}");
         assertEquals(200, withPassword.status(), withPassword.toString());
         assertTrue(withPassword.json().getBoolean("password_set"));
     }
@@ -315,7 +373,13 @@ class RestApiIT {
         assertNotNull(newClient.fieldError("client_secret"));
         var newUrl = api.put(SETTINGS, Api.admin(), "{\"token_endpoint\": \"https://127.0.0.2:1/token\"}");
         assertEquals(422, newUrl.status());
-        assertEquals(200, api.put(SETTINGS, Api.admin(), "{\"scopes\": \"https://outlook.office365.com/.default offline_access\"}").status());
+        assertEquals(
+                200,
+                api.put(
+                                SETTINGS,
+                                Api.admin(),
+                                "{\"scopes\": \"https://outlook.office365.com/.default offline_access\"}")
+                        .status());
     }
 
     // --- users and API credentials ---
@@ -325,7 +389,8 @@ class RestApiIT {
         String name = "carol" + suffix();
         var created = api.postJson("api/v1/users", Api.admin(), Admins.userJson(name, true));
         assertEquals(201, created.status(), created.toString());
-        assertTrue(created.header("Location").endsWith("/api/v1/users/" + created.json().getJsonNumber("id")));
+        assertTrue(created.header("Location")
+                .endsWith("/api/v1/users/" + created.json().getJsonNumber("id")));
         assertFalse(created.body().contains("password"));
         var list = api.get("api/v1/users", Api.admin());
         assertTrue(list.body().contains(name));
@@ -335,11 +400,15 @@ class RestApiIT {
         var duplicate = api.postJson("api/v1/users", Api.admin(), Admins.userJson(name, false));
         assertEquals(409, duplicate.status());
         assertNotNull(duplicate.fieldError("username"));
-        var invalid = api.postJson("api/v1/users", Api.admin(),
+        var invalid = api.postJson(
+                "api/v1/users",
+                Api.admin(),
                 "{\"username\": \"bad name\", \"email\": \"x\\r\\n@y\", \"password\": \"short\", \"admin\": \"yes\"}");
         assertEquals(422, invalid.status());
         assertNotNull(invalid.fieldError("admin"));
-        var invalidValues = api.postJson("api/v1/users", Api.admin(),
+        var invalidValues = api.postJson(
+                "api/v1/users",
+                Api.admin(),
                 "{\"username\": \"bad name\", \"email\": \"x\\r\\n@y\", \"password\": \"short\"}");
         assertEquals(422, invalidValues.status());
         assertNotNull(invalidValues.fieldError("username"));
@@ -355,7 +424,10 @@ class RestApiIT {
         String clientId = issued.json().getString("client_id");
         String secret = issued.json().getString("client_secret");
 
-        var login = api.post("api/4.0/login", null, "application/x-www-form-urlencoded",
+        var login = api.post(
+                "api/4.0/login",
+                null,
+                "application/x-www-form-urlencoded",
                 "client_id=" + clientId + "&client_secret=" + secret);
         assertEquals(200, login.status(), login.toString());
         assertEquals("Bearer", login.json().getString("token_type"));
@@ -364,11 +436,17 @@ class RestApiIT {
         assertEquals(200, api.get(SETTINGS, "Bearer " + token).status());
         assertEquals(200, api.get(SETTINGS, "token " + token).status());
 
-        var wrong = api.post("api/4.0/login", null, "application/x-www-form-urlencoded",
+        var wrong = api.post(
+                "api/4.0/login",
+                null,
+                "application/x-www-form-urlencoded",
                 "client_id=" + clientId + "&client_secret=wrong");
         assertEquals(401, wrong.status());
         assertFalse(wrong.body().contains(secret));
-        assertEquals(415, api.postJson("api/4.0/login", null, "{\"client_id\": \"" + clientId + "\"}").status());
+        assertEquals(
+                415,
+                api.postJson("api/4.0/login", null, "{\"client_id\": \"" + clientId + "\"}")
+                        .status());
     }
 
     // --- API 4.0 ---
@@ -405,8 +483,8 @@ class RestApiIT {
         var reply = api.put(SETTINGS, Api.admin(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "a@example.com",
                  "auth_type": "oauth", "user_name": "a@example.com", "password": "%s", "client_id": "%s",
-                 "client_secret": "%s", "token_endpoint": "https://127.0.0.1:1/token", "scopes": "s"}"""
-                .formatted(password, marker, clientSecret));
+                 "client_secret": "%s", "token_endpoint": "https://127.0.0.1:1/token", "scopes": "s"}
+                 """.formatted(password, marker, clientSecret));
         assertEquals(200, reply.status(), reply.toString());
 
         Path db = Path.of(System.getProperty("it.data.dir"), "mailroom.mv.db");
@@ -422,7 +500,10 @@ class RestApiIT {
 
     /** H2 writes committed data in the background: wait until the marker is on disk, so the check means something. */
     private static String waitUntilWritten(Path db, String marker) {
-        return Await.until(Duration.ofSeconds(10), () -> read(db), content -> content.contains(marker),
+        return Await.until(
+                Duration.ofSeconds(10),
+                () -> read(db),
+                content -> content.contains(marker),
                 content -> "the saved settings never reached " + db);
     }
 

@@ -1,13 +1,12 @@
 package com.mailroom.it;
 
-import com.mailroom.testsupport.Loopback;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.mailroom.it.Admins.Account;
+import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
 import com.mailroom.testsupport.TestPki;
@@ -15,10 +14,13 @@ import com.mailroom.testsupport.TokenServer;
 import com.mailroom.testsupport.XOAuth2SmtpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Send test email, TLS modes, diagnosis, rate limit and SMTP status (docs/product.md R1–R14) through the real WAR, against real
+ * Send test email, TLS modes, diagnosis, rate limit and SMTP status (docs/product.md R1–R14) through the real WAR,
+ * against real
  * SMTP servers in this JVM on loopback. Each test signs in as an admin of its own, since the rate limit (5 per admin,
  * as shipped) counts every save and test.
  */
@@ -60,9 +63,13 @@ class SendingIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.mailroom("mailroom.rate-limit.per-admin=5", "mailroom.rate-limit.global=100000",
-                "mailroom.default-smtp.host=127.0.0.1", "mailroom.default-smtp.port=" + RELAY_PORT,
-                "mailroom.default-smtp.tls-mode=none", "mailroom.default-smtp.from=Relay <relay@example.com>");
+        return Deployments.mailroom(
+                "mailroom.rate-limit.per-admin=5",
+                "mailroom.rate-limit.global=100000",
+                "mailroom.default-smtp.host=127.0.0.1",
+                "mailroom.default-smtp.port=" + RELAY_PORT,
+                "mailroom.default-smtp.tls-mode=none",
+                "mailroom.default-smtp.from=Relay <relay@example.com>");
     }
 
     @BeforeEach
@@ -109,9 +116,11 @@ class SendingIT {
             var report = api.post(TEST, admin.auth(), null, null).json();
             assertTrue(report.getBoolean("success"), report.toString());
             assertTrue(relay.waitForIncomingEmail(5000, 1));
-            assertEquals("relay@example.com", ((InternetAddress) relay.getReceivedMessages()[0].getFrom()[0]).getAddress());
+            assertEquals(
+                    "relay@example.com",
+                    ((InternetAddress) relay.getReceivedMessages()[0].getFrom()[0]).getAddress());
             assertEquals(0, greenMail.getReceivedMessages().length, "the custom server is not used");
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new AssertionError(e);
         } finally {
             relay.stop();
@@ -128,7 +137,8 @@ class SendingIT {
         assertEquals(422, withoutPassword.status(), withoutPassword.toString());
         assertTrue(withoutPassword.fieldError("password").contains("enter the password again"));
 
-        var withPassword = api.postJson(TEST, admin.auth(), "{\"port\": " + greenMailPort() + ", \"password\": \"" + PASSWORD + "\"}");
+        var withPassword = api.postJson(
+                TEST, admin.auth(), "{\"port\": " + greenMailPort() + ", \"password\": \"" + PASSWORD + "\"}");
         assertTrue(withPassword.json().getBoolean("success"), withPassword.toString());
         assertEquals(1, greenMail.getReceivedMessages().length);
         assertEquals(before, api.get(SETTINGS, admin.auth()).json(), "a test saves nothing");
@@ -158,7 +168,8 @@ class SendingIT {
             assertTrue(untrusted.getString("hint").toLowerCase().contains("ca"), untrusted.toString());
 
             JsonObject withCa = Json.createObjectBuilder(Api.Reply.parse(settings))
-                    .add("trusted_ca_pem", pki.caPem()).build();
+                    .add("trusted_ca_pem", pki.caPem())
+                    .build();
             var trusted = api.postJson(TEST, admin.auth(), withCa.toString()).json();
             assertTrue(trusted.getBoolean("success"), trusted.toString());
             assertEquals(1, server.deliveries.size());
@@ -171,7 +182,8 @@ class SendingIT {
         TestPki pki = TestPki.create("SMTPS CA " + UUID.randomUUID());
         try (var server = SubethaServer.implicit(pki.issue("127.0.0.1").sslContext(), USER, PASSWORD)) {
             JsonObject settings = Json.createObjectBuilder(Api.Reply.parse(basic(server.port(), "implicit", PASSWORD)))
-                    .add("trusted_ca_pem", pki.caPem()).build();
+                    .add("trusted_ca_pem", pki.caPem())
+                    .build();
             var report = api.postJson(TEST, admin.auth(), settings.toString()).json();
             assertTrue(report.getBoolean("success"), report.toString());
             assertEquals(1, server.deliveries.size());
@@ -181,7 +193,8 @@ class SendingIT {
     @Test
     void aWrongPasswordFailsAtAuthWithTheServersReply() {
         Account admin = Admins.newAdmin(api);
-        var report = api.postJson(TEST, admin.auth(), basic(greenMailPort(), "none", "wrong-password")).json();
+        var report = api.postJson(TEST, admin.auth(), basic(greenMailPort(), "none", "wrong-password"))
+                .json();
         assertFalse(report.getBoolean("success"));
         assertEquals("auth", report.getString("stage"));
         assertEquals(535, report.getInt("smtp_code"), report.toString());
@@ -194,7 +207,8 @@ class SendingIT {
         Account admin = Admins.newAdmin(api);
         try (var silent = ScriptedSmtpServer.silent()) {
             long start = System.nanoTime();
-            var report = api.postJson(TEST, admin.auth(), basic(silent.port(), "none", PASSWORD)).json();
+            var report = api.postJson(TEST, admin.auth(), basic(silent.port(), "none", PASSWORD))
+                    .json();
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             assertEquals("timeout", report.getString("stage"), report.toString());
             // arquillian.xml sets the read timeout to 1500 ms
@@ -215,7 +229,10 @@ class SendingIT {
         assertTrue(Long.parseLong(refused.header("Retry-After")) > 0);
         assertTrue(refused.json().getString("message").contains("try again in"));
         assertEquals(429, api.put(SETTINGS, admin.auth(), "{\"scopes\": null}").status(), "saves count too");
-        assertEquals(200, api.post(TEST, Admins.newAdmin(api).auth(), null, null).status(), "another admin has a budget of their own");
+        assertEquals(
+                200,
+                api.post(TEST, Admins.newAdmin(api).auth(), null, null).status(),
+                "another admin has a budget of their own");
     }
 
     @Test
@@ -248,12 +265,19 @@ class SendingIT {
     void theStatusTurnsInvalidAfterAFailingSaveAndValidAfterAFixForEveryAdmin() throws Exception {
         Account first = Admins.newAdmin(api);
         Account second = Admins.newAdmin(api);
-        var savedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var savedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         save(first, basic(1, "none", PASSWORD));
-        JsonObject invalid = awaitStatus(second, s -> !s.getBoolean("is_valid")
-                && s.getJsonArray("node_status").getJsonObject(0).getString("message").contains("connect")
-                && !java.time.Instant.parse(s.getJsonArray("node_status").getJsonObject(0).getString("checked_at"))
-                        .isBefore(savedAt));
+        JsonObject invalid = awaitStatus(
+                second,
+                s -> !s.getBoolean("is_valid")
+                        && s.getJsonArray("node_status")
+                                .getJsonObject(0)
+                                .getString("message")
+                                .contains("connect")
+                        && !Instant.parse(s.getJsonArray("node_status")
+                                        .getJsonObject(0)
+                                        .getString("checked_at"))
+                                .isBefore(savedAt));
         assertEquals("custom", invalid.getString("mode"));
         assertEquals(1, invalid.getInt("node_count"));
         JsonObject node = invalid.getJsonArray("node_status").getJsonObject(0);
@@ -261,7 +285,9 @@ class SendingIT {
         assertFalse(node.getString("checked_at").isBlank());
         var legacy = api.get("api/4.0/smtp_status", second.auth()).json();
         assertFalse(legacy.getBoolean("is_valid"));
-        assertEquals(node.getString("message"), legacy.getJsonArray("node_status").getJsonObject(0).getString("message"));
+        assertEquals(
+                node.getString("message"),
+                legacy.getJsonArray("node_status").getJsonObject(0).getString("message"));
         // MicroProfile Health is served at the server's root, not under the application's context
         Api server = new Api(new URL("http://127.0.0.1:" + deployed.getPort() + "/"));
         var health = server.get("health/ready", null);
@@ -281,7 +307,7 @@ class SendingIT {
         Account admin = Admins.newAdmin(api);
         String secret = "client-secret-" + UUID.randomUUID();
         try (var tokens = new TokenServer(secret);
-             var smtp = new XOAuth2SmtpServer(token -> false)) {
+                var smtp = new XOAuth2SmtpServer(token -> false)) {
             smtp.acceptTokensWhen(token -> token.equals(tokens.current()));
             save(admin, oauth(smtp.port(), tokens, secret));
             for (int i = 0; i < 3; i++) {
@@ -313,7 +339,7 @@ class SendingIT {
         Account admin = Admins.newAdmin(api);
         String secret = "client-secret-" + UUID.randomUUID();
         try (var tokens = new TokenServer(secret);
-             var smtp = new XOAuth2SmtpServer(token -> false)) {
+                var smtp = new XOAuth2SmtpServer(token -> false)) {
             smtp.refuseLikeGmail();
             // the background check after the save gets the first token, which the server refuses (revoked)
             smtp.acceptTokensWhen(token -> tokens.issued.indexOf(token) >= 1 && token.equals(tokens.current()));
@@ -349,7 +375,7 @@ class SendingIT {
     void aWrongClientSecretFailsAtStageTokenWithTheProvidersError() throws Exception {
         Account admin = Admins.newAdmin(api);
         try (var tokens = new TokenServer("the-right-secret");
-             var smtp = new XOAuth2SmtpServer(token -> true)) {
+                var smtp = new XOAuth2SmtpServer(token -> true)) {
             var reply = api.postJson(TEST, admin.auth(), oauth(smtp.port(), tokens, "a-wrong-secret"));
             JsonObject report = reply.json();
             assertFalse(report.getBoolean("success"), reply.toString());
@@ -366,8 +392,8 @@ class SendingIT {
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
                  "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
                  "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
-                 "trusted_ca_pem": null}"""
-                .formatted(smtpPort, TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE);
+                 "trusted_ca_pem": null}
+                 """.formatted(smtpPort, TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE);
     }
 
     private JsonObject awaitStatus(Account admin, Predicate<JsonObject> condition) {
@@ -381,7 +407,10 @@ class SendingIT {
     /** Queues a report to someone@example.com and waits until the server has had {@code count} deliveries. */
     private void queueAndAwaitDelivery(Account admin, String subject, XOAuth2SmtpServer smtp, int count) {
         Admins.queue(api, admin.auth(), Admins.mail("someone@example.com", subject));
-        Await.until(Duration.ofSeconds(15), smtp.deliveries::size, n -> n >= count,
+        Await.until(
+                Duration.ofSeconds(15),
+                smtp.deliveries::size,
+                n -> n >= count,
                 n -> "only " + n + " of " + count + " deliveries after queueing " + subject);
     }
 
@@ -393,7 +422,7 @@ class SendingIT {
         return """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "%s",
                  "tls_version": "TLSv1_2_OR_NEWER", "from": "Bücher Team <%s>", "auth_type": "basic",
-                 "auth_mechanism": "auto", "user_name": "%s", "password": "%s", "trusted_ca_pem": null}"""
-                .formatted(port, tlsMode, USER, USER, password);
+                 "auth_mechanism": "auto", "user_name": "%s", "password": "%s", "trusted_ca_pem": null}
+                 """.formatted(port, tlsMode, USER, USER, password);
     }
 }

@@ -15,31 +15,33 @@ public final class ServerLog {
     private static final ByteArrayOutputStream CAPTURED = new ByteArrayOutputStream();
     private static boolean installed;
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     public static synchronized void capture() {
         if (installed) {
             return;
         }
         PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (CAPTURED) {
-                    CAPTURED.write(b);
-                }
-            }
+        System.setOut(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        original.write(b);
+                        synchronized (CAPTURED) {
+                            CAPTURED.write(b);
+                        }
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                original.write(b, off, len);
-                synchronized (CAPTURED) {
-                    CAPTURED.write(b, off, len);
-                }
-            }
-        }, true, StandardCharsets.UTF_8));
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        original.write(b, off, len);
+                        synchronized (CAPTURED) {
+                            CAPTURED.write(b, off, len);
+                        }
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8));
         installed = true;
     }
 

@@ -46,8 +46,8 @@ class SmtpPageIT {
 
     static final String SMTP_USER = "sender@example.com";
     static final String SMTP_PASSWORD = "Page-Secret-Pässword-7";
-    static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+\\s*=|\\sstyle\\s*=",
-            Pattern.CASE_INSENSITIVE);
+    static final Pattern INLINE_SCRIPT =
+            Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+\\s*=|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
 
     @ArquillianResource
     URL deployed;
@@ -100,28 +100,56 @@ class SmtpPageIT {
         UsersPage users = logIn(Admins.newAdmin(api)).users();
         assertTrue(users.list().contains("admin@example.com"), "the bootstrap admin is listed");
         String name = "page-user-" + UUID.randomUUID().toString().substring(0, 6);
-        assertLabels(users, "username", "Username", "email", "E-mail", "password", "Password",
-                "admin", "Administrator");
+        assertLabels(
+                users, "username", "Username", "email", "E-mail", "password", "Password", "admin", "Administrator");
 
-        users.fill("username", name).fill("email", "not-an-address").fill("password", "short").add();
+        users.fill("username", name)
+                .fill("email", "not-an-address")
+                .fill("password", "short")
+                .add();
         assertFalse(users.fieldError("email").isBlank(), users.source());
         assertTrue(users.fieldError("password").contains("at least"), users.fieldError("password"));
         assertEquals(name, users.value("username"));
 
-        users.fill("email", name + "@example.com").fill("password", Admins.PASSWORD).toggleAdministrator().add();
+        users.fill("email", name + "@example.com")
+                .fill("password", Admins.PASSWORD)
+                .toggleAdministrator()
+                .add();
         assertTrue(users.messages().contains("User " + name + " added"), users.messages());
         assertTrue(users.list().contains(name + "@example.com"));
-        assertEquals(200, api.get(Admins.SETTINGS, Api.basic(name, Admins.PASSWORD)).status(), "an admin");
+        assertEquals(
+                200, api.get(Admins.SETTINGS, Api.basic(name, Admins.PASSWORD)).status(), "an admin");
     }
 
     @Test
     void anAdminConfiguresAServerSavesAndSendsATestEmailAndThePasswordNeverReachesThePage() throws Exception {
         Account admin = Admins.newAdmin(api);
         SmtpPage smtp = fillBasic(logIn(admin).chooseCustom(), greenMailPort());
-        assertLabels(smtp, "mode:0", "Use default email settings", "mode:1", "Use custom email settings",
-                "address", "Mail server", "from", "From", "userName", "Username", "password", "Password",
-                "port", "Port", "tlsMode", "TLS/SSL", "tlsVersion", "TLS version", "authType", "Authentication type");
-        assertTrue(smtp.options("tlsVersion").contains("TLS 1.2 (recommended)"), smtp.options("tlsVersion").toString());
+        assertLabels(
+                smtp,
+                "mode:0",
+                "Use default email settings",
+                "mode:1",
+                "Use custom email settings",
+                "address",
+                "Mail server",
+                "from",
+                "From",
+                "userName",
+                "Username",
+                "password",
+                "Password",
+                "port",
+                "Port",
+                "tlsMode",
+                "TLS/SSL",
+                "tlsVersion",
+                "TLS version",
+                "authType",
+                "Authentication type");
+        assertTrue(
+                smtp.options("tlsVersion").contains("TLS 1.2 (recommended)"),
+                smtp.options("tlsVersion").toString());
         assertEquals("Save", smtp.value("save"));
         assertEquals("Send test email", smtp.value("test"));
 
@@ -152,12 +180,27 @@ class SmtpPageIT {
         smtp.mark("same page");
 
         smtp.chooseAuth("OAUTH");
-        assertLabels(smtp, "clientId", "Client ID", "clientSecret", "Client secret", "tokenEndpoint", "Token URL",
-                "scopes", "Scopes", "userName", "Username");
+        assertLabels(
+                smtp,
+                "clientId",
+                "Client ID",
+                "clientSecret",
+                "Client secret",
+                "tokenEndpoint",
+                "Token URL",
+                "scopes",
+                "Scopes",
+                "userName",
+                "Username");
         assertFalse(smtp.has("password"), "no basic fields with OAuth");
         String help = smtp.help("oauth");
-        for (String value : List.of("smtp.office365.com", "587", "STARTTLS", "TLS 1.2",
-                "https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token", "https://outlook.office365.com/.default",
+        for (String value : List.of(
+                "smtp.office365.com",
+                "587",
+                "STARTTLS",
+                "TLS 1.2",
+                "https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token",
+                "https://outlook.office365.com/.default",
                 "SMTP.SendAsApp")) {
             assertTrue(help.contains(value), value + " in " + help);
         }
@@ -181,7 +224,8 @@ class SmtpPageIT {
 
     @Test
     void changingThePortAsksForThePasswordAgain() {
-        SmtpPage smtp = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), greenMailPort()).save();
+        SmtpPage smtp = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), greenMailPort())
+                .save();
         assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
         assertFalse(smtp.passwordHint().contains("again"), smtp.passwordHint());
 
@@ -194,8 +238,13 @@ class SmtpPageIT {
 
     @Test
     void theRateLimitSaysHowManySecondsToWait() {
-        SmtpPage smtp = logIn(Admins.newAdmin(api)).chooseCustom().chooseTls("NONE").chooseAuth("NONE")
-                .fill("address", "127.0.0.1").fill("port", closedPort()).fill("from", SMTP_USER);
+        SmtpPage smtp = logIn(Admins.newAdmin(api))
+                .chooseCustom()
+                .chooseTls("NONE")
+                .chooseAuth("NONE")
+                .fill("address", "127.0.0.1")
+                .fill("port", closedPort())
+                .fill("from", SMTP_USER);
         for (int i = 0; i < 5; i++) {
             assertTrue(smtp.sendTestEmail().result().headline().contains("could not be sent"), smtp.source());
         }
@@ -210,7 +259,8 @@ class SmtpPageIT {
 
     @Test
     void everyAdminSeesTheBannerAndTheSidebarIconAfterAFailingSave() {
-        SmtpPage first = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), closedPort()).save();
+        SmtpPage first = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), closedPort())
+                .save();
         assertTrue(first.messages().contains("Settings saved"), first.messages());
 
         UsersPage second = logIn(Admins.newAdmin(api)).open("admin/users.xhtml", UsersPage::new);
@@ -237,20 +287,49 @@ class SmtpPageIT {
         SmtpPage german = login.logIn(admin.name(), admin.password());
         assertTrue(german.url().endsWith("/admin/smtp.xhtml"), german.url());
         assertEquals("de", german.language());
-        assertLabels(german, "mode:0", "Standard-E-Mail-Einstellungen verwenden",
-                "mode:1", "Benutzerdefinierte E-Mail-Einstellungen verwenden");
+        assertLabels(
+                german,
+                "mode:0",
+                "Standard-E-Mail-Einstellungen verwenden",
+                "mode:1",
+                "Benutzerdefinierte E-Mail-Einstellungen verwenden");
         german.chooseCustom().chooseAuth("BASIC");
-        assertLabels(german, "address", "Mailserver", "from", "Von", "userName", "Benutzername", "password", "Passwort",
-                "port", "Port", "tlsMode", "TLS/SSL", "tlsVersion", "TLS-Version", "authType", "Authentifizierungstyp");
+        assertLabels(
+                german,
+                "address",
+                "Mailserver",
+                "from",
+                "Von",
+                "userName",
+                "Benutzername",
+                "password",
+                "Passwort",
+                "port",
+                "Port",
+                "tlsMode",
+                "TLS/SSL",
+                "tlsVersion",
+                "TLS-Version",
+                "authType",
+                "Authentifizierungstyp");
         assertEquals("Speichern", german.value("save"));
         assertEquals("Test-E-Mail senden", german.value("test"));
         german.chooseAuth("OAUTH");
-        assertLabels(german, "clientId", "Client-ID", "clientSecret", "Clientschlüssel", "tokenEndpoint", "Token-URL",
-                "scopes", "Bereiche");
+        assertLabels(
+                german,
+                "clientId",
+                "Client-ID",
+                "clientSecret",
+                "Clientschlüssel",
+                "tokenEndpoint",
+                "Token-URL",
+                "scopes",
+                "Bereiche");
         // the rules' messages next to the fields speak German too
         german.fill("address", "smtp://mail.example.com").save();
         assertEquals("Die Client-ID ist für OAuth 2.0 erforderlich.", german.fieldError("clientId"));
-        assertTrue(german.fieldError("address").startsWith("Geben Sie nur den Hostnamen ein"),
+        assertTrue(
+                german.fieldError("address").startsWith("Geben Sie nur den Hostnamen ein"),
                 german.fieldError("address"));
 
         german.switchLanguage("en");
@@ -268,21 +347,30 @@ class SmtpPageIT {
     void theGermanPageShowsAFailedTestAndTheRulesInGerman() {
         Account admin = Admins.newAdmin(api);
         SmtpPage german = LoginPage.open(browser("de"), api.base()).logIn(admin.name(), admin.password());
-        german.chooseCustom().chooseTls("NONE").chooseAuth("NONE").fill("address", "127.0.0.1")
-                .fill("port", closedPort()).fill("from", SMTP_USER);
+        german.chooseCustom()
+                .chooseTls("NONE")
+                .chooseAuth("NONE")
+                .fill("address", "127.0.0.1")
+                .fill("port", closedPort())
+                .fill("from", SMTP_USER);
 
         SmtpPage.Result failure = german.sendTestEmail().result();
         assertEquals("Die Test-E-Mail konnte nicht gesendet werden.", failure.headline());
         assertEquals("Verbinden (connect)", failure.stage());
         assertTrue(failure.reply().startsWith("Keine Verbindung zu 127.0.0.1:"), failure.reply());
-        assertEquals("Die Verbindung wurde nicht angenommen: Prüfen Sie Mailserver, Port und Firewall.",
-                failure.hint());
+        assertEquals(
+                "Die Verbindung wurde nicht angenommen: Prüfen Sie Mailserver, Port und Firewall.", failure.hint());
 
         // a rule that had only an English sentence, and the From rule's own sentence instead of one for every problem
-        german.fill("address", "mail server").fill("from", "Berichte; Team <" + SMTP_USER + ">").save();
-        assertEquals("„mail server“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, Punkte und "
-                + "Bindestriche.", german.fieldError("address"));
-        assertTrue(german.fieldError("from").startsWith("Der Anzeigename darf nur Buchstaben, Ziffern, Leerzeichen"),
+        german.fill("address", "mail server")
+                .fill("from", "Berichte; Team <" + SMTP_USER + ">")
+                .save();
+        assertEquals(
+                "„mail server“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, Punkte und "
+                        + "Bindestriche.",
+                german.fieldError("address"));
+        assertTrue(
+                german.fieldError("from").startsWith("Der Anzeigename darf nur Buchstaben, Ziffern, Leerzeichen"),
                 german.fieldError("from"));
         assertTrue(german.messages().contains("Bitte korrigieren Sie die markierten Felder."), german.messages());
     }
@@ -290,7 +378,11 @@ class SmtpPageIT {
     @Test
     void securityHeadersAreSetAndNoPageNeedsInlineScript() {
         SmtpPage smtp = logIn(Admins.newAdmin(api));
-        for (String path : List.of("login.xhtml", "nope.xhtml", "admin/smtp.xhtml", "admin/users.xhtml",
+        for (String path : List.of(
+                "login.xhtml",
+                "nope.xhtml",
+                "admin/smtp.xhtml",
+                "admin/users.xhtml",
                 "jakarta.faces.resource/mailroom/mailroom.js.xhtml")) {
             var reply = fetch(smtp, path);
             assertEquals(path.equals("nope.xhtml") ? 404 : 200, reply.status(), path);
@@ -322,8 +414,8 @@ class SmtpPageIT {
         assertTrue(expired.explanation().contains("Nothing was saved"), expired.source());
 
         Account user = Admins.newUser(api);
-        ErrorPage forbidden = expired.open("login.xhtml", LoginPage::new)
-                .submit(user.name(), user.password(), ErrorPage::new);
+        ErrorPage forbidden =
+                expired.open("login.xhtml", LoginPage::new).submit(user.name(), user.password(), ErrorPage::new);
         assertTrue(forbidden.code().contains("403"), forbidden.source());
         assertTrue(forbidden.explanation().contains("Only administrators"));
 
@@ -338,7 +430,8 @@ class SmtpPageIT {
         try (var refusing = ScriptedSmtpServer.replying(Map.of("RCPT", "550 5.1.1 User unknown"))) {
             Admins.saveSettings(api, admin.auth(), noAuthSettings(refusing.port()));
             String id = Admins.queue(api, admin.auth(), Admins.mail("nobody@example.com", subject));
-            Admins.awaitMail(api, admin.auth(), id, mail -> mail.getString("status").equals("failed"));
+            Admins.awaitMail(
+                    api, admin.auth(), id, mail -> mail.getString("status").equals("failed"));
         }
 
         OutboxPage outbox = logIn(admin).outbox();
@@ -360,8 +453,8 @@ class SmtpPageIT {
     private static String noAuthSettings(int port) {
         return """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
-                 "from": "Reports <reports@example.com>", "auth_type": "none", "trusted_ca_pem": null}"""
-                .formatted(port);
+                 "from": "Reports <reports@example.com>", "auth_type": "none", "trusted_ca_pem": null}
+                 """.formatted(port);
     }
 
     // --- helpers
@@ -379,8 +472,12 @@ class SmtpPageIT {
 
     /** Basic authentication against a loopback server without TLS (GreenMail speaks plain SMTP). */
     private static SmtpPage fillBasic(SmtpPage smtp, int port) {
-        return smtp.chooseTls("NONE").chooseAuth("BASIC").fill("address", "127.0.0.1").fill("port", port)
-                .fill("from", "Page Test <" + SMTP_USER + ">").fill("userName", SMTP_USER)
+        return smtp.chooseTls("NONE")
+                .chooseAuth("BASIC")
+                .fill("address", "127.0.0.1")
+                .fill("port", port)
+                .fill("from", "Page Test <" + SMTP_USER + ">")
+                .fill("userName", SMTP_USER)
                 .fill("password", SMTP_PASSWORD);
     }
 

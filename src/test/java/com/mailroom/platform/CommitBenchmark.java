@@ -22,8 +22,7 @@ public final class CommitBenchmark {
 
     private static final int COMMITS = 4000;
 
-    private CommitBenchmark() {
-    }
+    private CommitBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
@@ -32,7 +31,8 @@ public final class CommitBenchmark {
             for (String mode : List.of("H2 default (WRITE_DELAY=500)", "WRITE_DELAY=0", "WRITE_DELAY=0 + forced")) {
                 for (int threads : new int[] {1, 8}) {
                     double perSecond = run(dir.resolve(round + "-" + mode.hashCode() + "-" + threads), mode, threads);
-                    System.out.printf("round %d  %-28s %d thread(s): %8.0f commits/s%n", round, mode, threads, perSecond);
+                    System.out.printf(
+                            "round %d  %-28s %d thread(s): %8.0f commits/s%n", round, mode, threads, perSecond);
                 }
             }
         }

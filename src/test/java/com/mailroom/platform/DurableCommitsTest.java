@@ -27,10 +27,13 @@ class DurableCommitsTest {
 
     @Test
     void theUrlAlwaysWritesCommitsThroughAndWaitsLongEnoughForLocks() {
-        assertEquals("jdbc:h2:file:/d/m;WRITE_DELAY=0;LOCK_TIMEOUT=10000", MailroomDataSource.h2Url("jdbc:h2:file:/d/m"));
-        assertEquals("jdbc:h2:file:/d/m;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
+        assertEquals(
+                "jdbc:h2:file:/d/m;WRITE_DELAY=0;LOCK_TIMEOUT=10000", MailroomDataSource.h2Url("jdbc:h2:file:/d/m"));
+        assertEquals(
+                "jdbc:h2:file:/d/m;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
                 MailroomDataSource.h2Url("jdbc:h2:file:/d/m;write_delay=500;DB_CLOSE_ON_EXIT=FALSE"));
-        assertEquals("jdbc:h2:file:/d/m;LOCK_TIMEOUT=3000;WRITE_DELAY=0",
+        assertEquals(
+                "jdbc:h2:file:/d/m;LOCK_TIMEOUT=3000;WRITE_DELAY=0",
                 MailroomDataSource.h2Url("jdbc:h2:file:/d/m;LOCK_TIMEOUT=3000"));
     }
 
@@ -39,19 +42,21 @@ class DurableCommitsTest {
         var h2 = new JdbcDataSource();
         h2.setURL(MailroomDataSource.h2Url("jdbc:h2:file:" + dir.resolve("db")));
         var commits = new DurableCommits();
-        try (Connection c = commits.wrap(h2.getConnection()); Statement s = c.createStatement()) {
+        try (Connection c = commits.wrap(h2.getConnection());
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("CREATE TABLE t (n INT)");
             s.execute("INSERT INTO t VALUES (42)");
             c.commit();
-            try (ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                    + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS" + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
                 assertTrue(rs.next());
                 assertEquals("0", rs.getString(1));
             }
         }
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT n FROM t")) {
+        try (Connection c = h2.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT n FROM t")) {
             assertTrue(rs.next());
             assertEquals(42, rs.getInt(1));
         }
@@ -86,7 +91,8 @@ class DurableCommitsTest {
                 for (int i = 0; i < perThread; i++) {
                     c.commit();
                     long mine = committedAt[0];
-                    assertTrue(finishedForcesStartedAt.stream().anyMatch(start -> start > mine),
+                    assertTrue(
+                            finishedForcesStartedAt.stream().anyMatch(start -> start > mine),
                             "returned before a force covered the commit");
                 }
                 return null;
@@ -103,8 +109,8 @@ class DurableCommitsTest {
 
     /** A connection whose commit() runs {@code onCommit} and whose CHECKPOINT SYNC runs {@code onForce}. */
     private static Connection fakeConnection(Runnable onCommit, Runnable onForce) {
-        Statement statement = (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(),
-                new Class<?>[] {Statement.class}, (proxy, method, args) -> {
+        Statement statement = (Statement) Proxy.newProxyInstance(
+                Statement.class.getClassLoader(), new Class<?>[] {Statement.class}, (proxy, method, args) -> {
                     if (method.getName().equals("execute")) {
                         assertEquals("CHECKPOINT SYNC", args[0]);
                         onForce.run();
@@ -112,8 +118,10 @@ class DurableCommitsTest {
                     }
                     return null;
                 });
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "commit" -> {
                         onCommit.run();
                         yield null;

@@ -58,9 +58,19 @@ class FromAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"O'Brien <ob@example.com>", "Jean-Luc Picard <jl@example.com>", "Müller GmbH <m@example.com>",
-            "Dr. No <no@example.com>", "Reports 2 <r2@example.com>", "José Nuñez <jn@example.com>",
-            "first.last+tag@example.com", "under_score%x@sub.example.co.uk", "a@localhost", "a-b@x-y.example"})
+    @ValueSource(
+            strings = {
+                "O'Brien <ob@example.com>",
+                "Jean-Luc Picard <jl@example.com>",
+                "Müller GmbH <m@example.com>",
+                "Dr. No <no@example.com>",
+                "Reports 2 <r2@example.com>",
+                "José Nuñez <jn@example.com>",
+                "first.last+tag@example.com",
+                "under_score%x@sub.example.co.uk",
+                "a@localhost",
+                "a-b@x-y.example"
+            })
     void namesAndAddressesPeopleUseAreAccepted(String raw) {
         valid(raw);
     }
@@ -73,25 +83,63 @@ class FromAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"Reports\" <r@example.com>", "Smith, John <j@example.com>", "Reports; Bcc <r@example.com>",
-            "Reports (bot) <r@example.com>", "Back\\slash <r@example.com>", "a@b <r@example.com>", "=?utf-8?q?x?= <r@example.com>",
-            "A<B <r@example.com>", "-Reports <r@example.com>", ".Reports <r@example.com>", "Re:ports <r@example.com>"})
+    @ValueSource(
+            strings = {
+                "\"Reports\" <r@example.com>",
+                "Smith, John <j@example.com>",
+                "Reports; Bcc <r@example.com>",
+                "Reports (bot) <r@example.com>",
+                "Back\\slash <r@example.com>",
+                "a@b <r@example.com>",
+                "=?utf-8?q?x?= <r@example.com>",
+                "A<B <r@example.com>",
+                "-Reports <r@example.com>",
+                ".Reports <r@example.com>",
+                "Re:ports <r@example.com>"
+            })
     void specialCharactersInTheDisplayNameAreRefusedWithAClearMessage(String raw) {
         assertTrue(refused(raw).contains("special characters are not supported"), raw);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Reports <r@example.com", "Reports r@example.com>", "<r@example.com> Reports",
-            "Reports <<r@example.com>>", "Reports <r@example.com> <s@example.com>"})
+    @ValueSource(
+            strings = {
+                "Reports <r@example.com",
+                "Reports r@example.com>",
+                "<r@example.com> Reports",
+                "Reports <<r@example.com>>",
+                "Reports <r@example.com> <s@example.com>"
+            })
     void wrongShapeIsRefused(String raw) {
         refused(raw);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reports", "@example.com", "reports@", "r@@example.com", "r@s@example.com", "r@example",
-            "r..s@example.com", ".r@example.com", "r.@example.com", "r s@example.com", "\"r\"@example.com", "r(x)@example.com",
-            "jöhn@example.com", "r@-example.com", "r@example-.com", "r@exa_mple.com", "r@example..com", "r@example.com.",
-            "r@bücher.example", "r@[192.0.2.1]", "Reports <not-an-address>", "Reports <>"})
+    @ValueSource(
+            strings = {
+                "reports",
+                "@example.com",
+                "reports@",
+                "r@@example.com",
+                "r@s@example.com",
+                "r@example",
+                "r..s@example.com",
+                ".r@example.com",
+                "r.@example.com",
+                "r s@example.com",
+                "\"r\"@example.com",
+                "r(x)@example.com",
+                "jöhn@example.com",
+                "r@-example.com",
+                "r@example-.com",
+                "r@exa_mple.com",
+                "r@example..com",
+                "r@example.com.",
+                "r@bücher.example",
+                "r@[192.0.2.1]",
+                "Reports <not-an-address>",
+                "Reports <>"
+            })
     void malformedAddressesAreRefused(String raw) {
         refused(raw);
     }
@@ -115,33 +163,44 @@ class FromAddressTest {
     void hugeInputIsRefusedWithoutEchoingIt() {
         String problem = refused("x".repeat(1_000_000));
         assertTrue(problem.length() < 200, problem);
-        String notAnAddress = MailAddress.addressProblem("y".repeat(500)).orElseThrow().english();
+        String notAnAddress =
+                MailAddress.addressProblem("y".repeat(500)).orElseThrow().english();
         assertTrue(notAnAddress.length() < 200, notAnAddress);
     }
 
     @Test
     void problemTextNeverContainsControlCharacters() {
-        String problem = MailAddress.addressProblem("no-at-sign\r\nBcc: x").orElseThrow().english();
+        String problem =
+                MailAddress.addressProblem("no-at-sign\r\nBcc: x").orElseThrow().english();
         assertFalse(problem.chars().anyMatch(Character::isISOControl), problem);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"r\n@example.com", "r@example.com\n", "r@exam\nple.com", "r\r@example.com", "r@example.com\u0000"})
+    @ValueSource(
+            strings = {"r\n@example.com", "r@example.com\n", "r@exam\nple.com", "r\r@example.com", "r@example.com\u0000"
+            })
     void addressProblemRefusesLineBreaksAnywhere(String address) {
         assertTrue(MailAddress.addressProblem(address).isPresent(), address);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Reports <r\n@example.com>", "Rep\u0000orts <r@example.com>",
-            "Reports <r@exa\rmple.com>"})
+    @ValueSource(strings = {"Reports <r\n@example.com>", "Rep\u0000orts <r@example.com>", "Reports <r@exa\rmple.com>"})
     void lineBreaksInsideTheFromAreRefused(String raw) {
         refused(raw);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"r@example.com\r\n", "\r\nr@example.com", "Reports <r@example.com>\r\n",
-            "Reports\r\n <r@example.com>", "Rep\torts <r@example.com>", "Reports\u000b<r@example.com>",
-            "Reports <r@example.com\n>", "Reports <\tr@example.com>"})
+    @ValueSource(
+            strings = {
+                "r@example.com\r\n",
+                "\r\nr@example.com",
+                "Reports <r@example.com>\r\n",
+                "Reports\r\n <r@example.com>",
+                "Rep\torts <r@example.com>",
+                "Reports\u000b<r@example.com>",
+                "Reports <r@example.com\n>",
+                "Reports <\tr@example.com>"
+            })
     void controlCharactersAroundTheFromAreRefusedNotTrimmed(String raw) {
         refused(raw);
     }

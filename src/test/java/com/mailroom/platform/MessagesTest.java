@@ -93,13 +93,19 @@ class MessagesTest {
         Text hint = Text.of("field.recipient", 2, Text.of("address.notAnAddress", "x@"));
         assertEquals("Recipient 2: 'x@' is not an e-mail address (expected name@domain).", hint.english());
         assertEquals("Empfänger 2: „x@“ ist keine E-Mail-Adresse (erwartet: name@domain).", hint.in(GERMAN));
-        assertEquals("Port must be between 1 and 65535.", Text.of("field.port.range").in(Locale.FRENCH),
+        assertEquals(
+                "Port must be between 1 and 65535.",
+                Text.of("field.port.range").in(Locale.FRENCH),
                 "a language without a bundle is English, whatever the JVM's default");
-        assertEquals("No connection to h:25 within 10000 ms.", Text.of("failure.connectTimeout", "h:25", 10000)
-                .english(), "numbers are digits, never grouped");
+        assertEquals(
+                "No connection to h:25 within 10000 ms.",
+                Text.of("failure.connectTimeout", "h:25", 10000).english(),
+                "numbers are digits, never grouped");
         assertEquals("535 {0} it's", Text.verbatim("535 {0} it's").in(GERMAN), "verbatim words are not formatted");
-        assertEquals("The server offers AUTH null but not PLAIN: choose a mechanism the server offers.",
-                Text.of("hint.mechanisms", null, "PLAIN").english(), "a missing value reads as it always did");
+        assertEquals(
+                "The server offers AUTH null but not PLAIN: choose a mechanism the server offers.",
+                Text.of("hint.mechanisms", null, "PLAIN").english(),
+                "a missing value reads as it always did");
     }
 
     private static Properties bundle(String name) {

@@ -1,5 +1,8 @@
 package com.mailroom.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URLEncoder;
@@ -17,9 +20,6 @@ import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * Every JUL record of every logger at every level while open (Jersey, HK2, the JDK's HTTP client and Angus Mail
  * log through JUL too), so a test can prove that no secret or token reaches a log line, plainly or base64-encoded.
@@ -31,8 +31,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{8,}={0,2}");
 
-    private record Line(String logger, String text) {
-    }
+    private record Line(String logger, String text) {}
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final Logger root = Logger.getLogger("");
@@ -94,8 +93,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -11,8 +11,7 @@ import java.net.ServerSocket;
 /** Small helpers the integration tests share: free loopback ports, a GreenMail with one account, short pauses. */
 public final class Loopback {
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     public static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

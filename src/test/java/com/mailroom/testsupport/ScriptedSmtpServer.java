@@ -26,16 +26,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final Map<String, String> replies = new HashMap<>(Map.of(
-            GREETING, "220 scripted.test ESMTP",
-            "EHLO", "250-scripted.test\r\n250 AUTH PLAIN LOGIN",
-            "HELO", "250 scripted.test",
-            "AUTH", "235 2.7.0 Authentication successful",
-            "MAIL", "250 2.1.0 Sender OK",
-            "RCPT", "250 2.1.5 Recipient OK",
-            "DATA", "354 Start mail input",
-            END_OF_DATA, "250 2.0.0 Queued",
-            "QUIT", "221 2.0.0 Bye",
-            "RSET", "250 2.0.0 OK"));
+            GREETING,
+            "220 scripted.test ESMTP",
+            "EHLO",
+            "250-scripted.test\r\n250 AUTH PLAIN LOGIN",
+            "HELO",
+            "250 scripted.test",
+            "AUTH",
+            "235 2.7.0 Authentication successful",
+            "MAIL",
+            "250 2.1.0 Sender OK",
+            "RCPT",
+            "250 2.1.5 Recipient OK",
+            "DATA",
+            "354 Start mail input",
+            END_OF_DATA,
+            "250 2.0.0 Queued",
+            "QUIT",
+            "221 2.0.0 Bye",
+            "RSET",
+            "250 2.0.0 OK"));
     private final boolean silent;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     /** Every line a client sent, so tests can look at what went over the wire. */

@@ -1,29 +1,28 @@
 package com.mailroom.testsupport;
 
-import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
-import org.subethamail.smtp.auth.LoginFailedException;
-import org.subethamail.smtp.server.SMTPServer;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.server.SMTPServer;
 
 /** SubEthaSMTP on loopback, for STARTTLS (which GreenMail lacks) and for implicit TLS with chosen TLS versions. */
 public final class SubethaServer implements AutoCloseable {
 
     /** One mail as the server got it; {@code helo} is the name the client gave in EHLO (Mailroom: its node name). */
-    public record Delivery(String envelopeFrom, String envelopeTo, byte[] data, String helo) {
-    }
+    public record Delivery(String envelopeFrom, String envelopeTo, byte[] data, String helo) {}
 
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     /** Every accepted mail, also those a counting-only sink does not keep. */
     public final AtomicInteger received = new AtomicInteger();
     /** How long the server takes to accept each mail after its data arrived (a slow relay keeps batches in flight). */
     public volatile long acceptDelayMs;
+
     private final SMTPServer server;
 
     private SubethaServer(String user, String password, UnaryOperator<SMTPServer.Builder> tls) {
@@ -48,7 +47,8 @@ public final class SubethaServer implements AutoCloseable {
                         Loopback.pause(acceptDelayMs);
                     }
                     if (keep) {
-                        deliveries.add(new Delivery(from, to, data, context.getHelo().orElse(null)));
+                        deliveries.add(
+                                new Delivery(from, to, data, context.getHelo().orElse(null)));
                     }
                     received.incrementAndGet();
                 });
@@ -72,19 +72,31 @@ public final class SubethaServer implements AutoCloseable {
      * copy-on-write list would make the sink itself the bottleneck of a benchmark.
      */
     public static SubethaServer countingStarttlsAuth(SSLContext tls, String user, String password) {
-        return new SubethaServer(0, user, password, b -> b.enableTLS().requireTLS().requireAuth()
-                .startTlsSocketFactory(tls).maxConnections(1000), false);
+        return new SubethaServer(
+                0,
+                user,
+                password,
+                b -> b.enableTLS()
+                        .requireTLS()
+                        .requireAuth()
+                        .startTlsSocketFactory(tls)
+                        .maxConnections(1000),
+                false);
     }
 
     /** TLS from the first byte (SMTPS), with only the given protocol versions enabled (all when none given). */
     public static SubethaServer implicit(SSLContext tls, String user, String password, String... protocols) {
-        return new SubethaServer(user, password, b -> b.serverSocketFactory(() -> {
-            SSLServerSocket s = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
-            if (protocols.length > 0) {
-                s.setEnabledProtocols(protocols);
-            }
-            return s;
-        }));
+        return new SubethaServer(
+                user,
+                password,
+                b -> b.serverSocketFactory(() -> {
+                    SSLServerSocket s =
+                            (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
+                    if (protocols.length > 0) {
+                        s.setEnabledProtocols(protocols);
+                    }
+                    return s;
+                }));
     }
 
     public int port() {

@@ -1,19 +1,5 @@
 package com.mailroom.testsupport;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -27,6 +13,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A private CA made at test time, so no key material is checked in and nothing expires unnoticed. EC keys keep it fast.
@@ -74,12 +73,12 @@ public final class TestPki {
     /** A server certificate issued by this CA for the given names ("127.0.0.1" becomes an IP address SAN). */
     public Server issue(String... names) throws Exception {
         KeyPair keys = keyPair();
-        X509v3CertificateBuilder b = builder(new X500Name(caCert.getSubjectX500Principal().getName()),
-                new X500Name("CN=" + names[0]), keys);
+        X509v3CertificateBuilder b =
+                builder(new X500Name(caCert.getSubjectX500Principal().getName()), new X500Name("CN=" + names[0]), keys);
         GeneralName[] sans = new GeneralName[names.length];
         for (int i = 0; i < names.length; i++) {
-            sans[i] = new GeneralName(names[i].matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName,
-                    names[i]);
+            sans[i] = new GeneralName(
+                    names[i].matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, names[i]);
         }
         b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -91,7 +90,7 @@ public final class TestPki {
         public KeyStore keyStore() throws Exception {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("server", key, PASSWORD, new Certificate[]{cert, ca});
+            ks.setKeyEntry("server", key, PASSWORD, new Certificate[] {cert, ca});
             return ks;
         }
 
@@ -106,8 +105,12 @@ public final class TestPki {
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
         Instant now = Instant.now();
-        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), subject,
+        return new JcaX509v3CertificateBuilder(
+                issuer,
+                BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(1))),
+                subject,
                 keys.getPublic());
     }
 

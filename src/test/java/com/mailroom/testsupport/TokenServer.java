@@ -2,7 +2,6 @@ package com.mailroom.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -32,11 +31,17 @@ public final class TokenServer implements AutoCloseable {
     public static final String SCOPE = "https://outlook.office365.com/.default";
     public static final String PATH = "/contoso.onmicrosoft.com/oauth2/v2.0/token";
 
-    public enum Mode { TOKENS, SCRIPTED, REDIRECT, GARBAGE, SERVER_ERROR, HANG }
+    public enum Mode {
+        TOKENS,
+        SCRIPTED,
+        REDIRECT,
+        GARBAGE,
+        SERVER_ERROR,
+        HANG
+    }
 
     /** What one request carried. */
-    public record Seen(Map<String, String> form, String authorization, String contentType) {
-    }
+    public record Seen(Map<String, String> form, String authorization, String contentType) {}
 
     public final AtomicInteger requests = new AtomicInteger();
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -48,6 +53,7 @@ public final class TokenServer implements AutoCloseable {
     private volatile Mode mode = Mode.TOKENS;
     /** The {@code expires_in} member: a number, a string, or null to leave it out. */
     private volatile Object expiresIn = 3599;
+
     private volatile int scriptedStatus;
     private volatile String scriptedJson;
 
@@ -87,7 +93,8 @@ public final class TokenServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             seen.add(new Seen(form, authorization, exchange.getRequestHeaders().getFirst("Content-Type")));
             switch (mode) {
@@ -123,29 +130,47 @@ public final class TokenServer implements AutoCloseable {
         if (!"client_credentials".equals(form.get("grant_type"))) {
             error(exchange, 400, "unsupported_grant_type", "AADSTS70003: The app requested an unsupported grant type.");
         } else if (!CLIENT_ID.equals(id)) {
-            error(exchange, 400, "unauthorized_client", "AADSTS700016: Application with identifier '" + id
-                    + "' was not found in the directory 'Contoso'.");
+            error(
+                    exchange,
+                    400,
+                    "unauthorized_client",
+                    "AADSTS700016: Application with identifier '" + id + "' was not found in the directory 'Contoso'.");
         } else if (!secret.equals(presented)) {
-            error(exchange, 401, "invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure the secret"
-                    + " being sent in the request is the client secret value, not the client secret ID.");
+            error(
+                    exchange,
+                    401,
+                    "invalid_client",
+                    "AADSTS7000215: Invalid client secret provided. Ensure the secret"
+                            + " being sent in the request is the client secret value, not the client secret ID.");
         } else if (!SCOPE.equals(form.get("scope"))) {
-            error(exchange, 400, "invalid_scope", "AADSTS70011: The provided request must include a 'scope' input"
-                    + " parameter. The provided value for the input parameter 'scope' is not valid.");
+            error(
+                    exchange,
+                    400,
+                    "invalid_scope",
+                    "AADSTS70011: The provided request must include a 'scope' input"
+                            + " parameter. The provided value for the input parameter 'scope' is not valid.");
         } else {
             String token = "eyJ0eXAiOiJKV1Qi." + Long.toHexString(System.nanoTime()) + ".tok" + issued.size();
             issued.add(token);
             Object e = expiresIn;
             String expires = e == null ? "" : ",\"expires_in\":" + (e instanceof String s ? "\"" + s + "\"" : e);
-            answer(exchange, 200, "application/json", "{\"token_type\":\"Bearer\"" + expires
-                    + ",\"ext_expires_in\":3599,\"access_token\":\"" + token + "\"}");
+            answer(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"token_type\":\"Bearer\"" + expires + ",\"ext_expires_in\":3599,\"access_token\":\"" + token
+                            + "\"}");
         }
     }
 
-    private static void error(HttpExchange exchange, int status, String error, String description)
-            throws IOException {
-        answer(exchange, status, "application/json; charset=utf-8", "{\"error\":\"" + error
-                + "\",\"error_description\":\"" + description + " Trace ID: 0f1e Correlation ID: 9a8b\","
-                + "\"timestamp\":\"2026-11-27 10:00:00Z\"}");
+    private static void error(HttpExchange exchange, int status, String error, String description) throws IOException {
+        answer(
+                exchange,
+                status,
+                "application/json; charset=utf-8",
+                "{\"error\":\"" + error
+                        + "\",\"error_description\":\"" + description + " Trace ID: 0f1e Correlation ID: 9a8b\","
+                        + "\"timestamp\":\"2026-11-27 10:00:00Z\"}");
     }
 
     private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
@@ -162,7 +187,8 @@ public final class TokenServer implements AutoCloseable {
         for (String pair : body.split("&")) {
             if (!pair.isEmpty()) {
                 int eq = pair.indexOf('=');
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -1,11 +1,5 @@
 package com.mailroom.testsupport;
 
-import org.subethamail.smtp.AuthenticationHandler;
-import org.subethamail.smtp.AuthenticationHandlerFactory;
-import org.subethamail.smtp.MessageContext;
-import org.subethamail.smtp.RejectException;
-import org.subethamail.smtp.server.SMTPServer;
-
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,6 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.subethamail.smtp.AuthenticationHandler;
+import org.subethamail.smtp.AuthenticationHandlerFactory;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * SubEthaSMTP on loopback offering only {@code AUTH XOAUTH2} and requiring it, like Exchange Online for an app: the
@@ -23,19 +22,19 @@ import java.util.function.Predicate;
  */
 public final class XOAuth2SmtpServer implements AutoCloseable {
 
-    public record Login(String user, String token) {
-    }
+    public record Login(String user, String token) {}
 
-    public record Delivery(String envelopeFrom, String envelopeTo) {
-    }
+    public record Delivery(String envelopeFrom, String envelopeTo) {}
 
-    public static final String GMAIL_ERROR = "{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}";
+    public static final String GMAIL_ERROR =
+            "{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}";
     public static final String GMAIL_REFUSAL = "5.7.8 Username and Password not accepted. Learn more at"
             + " https://support.google.com/mail/?p=BadCredentials";
 
     public final AtomicInteger authAttempts = new AtomicInteger();
     /** How often a client answered the error challenge with the empty response it asks for. */
     public final AtomicInteger emptyResponses = new AtomicInteger();
+
     public final List<Login> accepted = new CopyOnWriteArrayList<>();
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final SMTPServer server;
@@ -71,7 +70,8 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
         server.stop();
     }
 
-    /** SASL XOAUTH2: one base64 message {@code user=<mailbox>^Aauth=Bearer <token>^A^A}, in the AUTH line or after 334. */
+    /** SASL XOAUTH2: one base64 message {@code user=<mailbox>^Aauth=Bearer <token>^A^A}, in the AUTH line or after
+     * 334. */
     private final class XOAuth2 implements AuthenticationHandlerFactory {
 
         @Override
@@ -104,8 +104,8 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
                     if (presented == null || !tokenIsValid.test(presented.token())) {
                         if (gmailStyle) {
                             challenged = true;
-                            return Optional.of("334 " + Base64.getEncoder().encodeToString(
-                                    GMAIL_ERROR.getBytes(StandardCharsets.UTF_8)));
+                            return Optional.of("334 "
+                                    + Base64.getEncoder().encodeToString(GMAIL_ERROR.getBytes(StandardCharsets.UTF_8)));
                         }
                         throw new RejectException(535, "5.7.3 Authentication unsuccessful");
                     }

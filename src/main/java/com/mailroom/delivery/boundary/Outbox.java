@@ -1,7 +1,5 @@
 package com.mailroom.delivery.boundary;
 
-import com.mailroom.platform.Text;
-import com.mailroom.platform.WireEnum;
 import com.mailroom.delivery.control.DeliveryConfig;
 import com.mailroom.delivery.control.MailMessage;
 import com.mailroom.delivery.control.MailQueued;
@@ -13,6 +11,8 @@ import com.mailroom.errors.Conflict;
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.NotFound;
+import com.mailroom.platform.Text;
+import com.mailroom.platform.WireEnum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one way mail leaves the application (docs/api.md "Mail", docs/product.md R15–R19), for code inside it, the REST API and the Outbox page:
+ * The one way mail leaves the application (docs/api.md "Mail", docs/product.md R15–R19), for code inside it, the REST
+ * API and the Outbox page:
  * queue (validated, stored and committed before the caller hears "queued"), look up, list per status, count,
  * and resend a failed mail. Delivery itself is the workers' business ({@code control.DeliveryWorkers}).
  */
@@ -92,10 +93,24 @@ public class Outbox {
     }
 
     private OutboundMail stored(MailMessage message, MailRules.Checked checked) {
-        var attachments = message.attachments().stream().map(a -> new StoredAttachment(a.filename(), a.contentType(),
-                a.content().length, Base64.getEncoder().encodeToString(a.content()))).toList();
-        var mail = new OutboundMail(message.category(), checked.to(), checked.cc(), checked.bcc(), message.subject(),
-                message.text(), message.html(), attachments, checked.sizeBytes(), OffsetDateTime.now(clock));
+        var attachments = message.attachments().stream()
+                .map(a -> new StoredAttachment(
+                        a.filename(),
+                        a.contentType(),
+                        a.content().length,
+                        Base64.getEncoder().encodeToString(a.content())))
+                .toList();
+        var mail = new OutboundMail(
+                message.category(),
+                checked.to(),
+                checked.cc(),
+                checked.bcc(),
+                message.subject(),
+                message.text(),
+                message.html(),
+                attachments,
+                checked.sizeBytes(),
+                OffsetDateTime.now(clock));
         em.persist(mail);
         return mail;
     }
@@ -108,10 +123,17 @@ public class Outbox {
     public List<MailView> list(MailStatus status, int offset, int limit) {
         var query = status == null
                 ? em.createQuery("SELECT m FROM OutboundMail m ORDER BY m.createdAt DESC", OutboundMail.class)
-                : em.createQuery("SELECT m FROM OutboundMail m WHERE m.status = :status ORDER BY m.createdAt DESC",
-                OutboundMail.class).setParameter("status", status.wireName());
-        return query.setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
-                .getResultList().stream().map(MailView::of).toList();
+                : em.createQuery(
+                                "SELECT m FROM OutboundMail m WHERE m.status = :status ORDER BY m.createdAt DESC",
+                                OutboundMail.class)
+                        .setParameter("status", status.wireName());
+        return query
+                .setFirstResult(Math.max(0, offset))
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+                .getResultList()
+                .stream()
+                .map(MailView::of)
+                .toList();
     }
 
     /** How many mails are in each status (every status present, zero included), for the Outbox page. */
@@ -121,7 +143,8 @@ public class Outbox {
             counts.put(s, 0L);
         }
         em.createQuery("SELECT m.status, COUNT(m) FROM OutboundMail m GROUP BY m.status", Object[].class)
-                .getResultList().forEach(row -> WireEnum.parse(MailStatus.class, (String) row[0])
+                .getResultList()
+                .forEach(row -> WireEnum.parse(MailStatus.class, (String) row[0])
                         .ifPresent(s -> counts.put(s, ((Number) row[1]).longValue())));
         return counts;
     }
@@ -130,7 +153,8 @@ public class Outbox {
     public MailView resend(String id) {
         OutboundMail mail = load(id);
         if (mail.getStatus() != MailStatus.FAILED) {
-            throw new Conflict("status", Text.of("error.notResendable", mail.getStatus().wireName()));
+            throw new Conflict(
+                    "status", Text.of("error.notResendable", mail.getStatus().wireName()));
         }
         mail.requeue(OffsetDateTime.now(clock));
         queued.fire(new MailQueued(id));

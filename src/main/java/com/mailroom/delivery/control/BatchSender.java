@@ -1,12 +1,12 @@
 package com.mailroom.delivery.control;
 
 import com.mailroom.delivery.control.SendOutcome.Kind;
+import com.mailroom.platform.MailAddress;
 import com.mailroom.sending.control.Diagnosis;
 import com.mailroom.sending.control.MailSessions;
 import com.mailroom.sending.control.SmtpConnection;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Stage;
-import com.mailroom.platform.MailAddress;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -55,7 +56,8 @@ public final class BatchSender implements AutoCloseable {
      * @param stopping true when the node shuts down: the rest is handed back as well
      * @return one outcome per mail, in order
      */
-    public List<SendOutcome> send(SmtpTarget target, List<ClaimedMail> mails, Instant deadline, BooleanSupplier stopping) {
+    public List<SendOutcome> send(
+            SmtpTarget target, List<ClaimedMail> mails, Instant deadline, BooleanSupplier stopping) {
         List<SendOutcome> outcomes = new ArrayList<>(mails.size());
         try {
             use(target);
@@ -72,11 +74,16 @@ public final class BatchSender implements AutoCloseable {
             }
             MimeMessage message;
             try {
-                message = MimeMessages.build(session, from, mail,
-                        mail.attachmentCount() == 0 ? List.of() : attachments.apply(mail.id()));
+                message = MimeMessages.build(
+                        session, from, mail, mail.attachmentCount() == 0 ? List.of() : attachments.apply(mail.id()));
             } catch (MessagingException | IllegalArgumentException e) {
-                outcomes.add(new SendOutcome(mail.id(), Kind.PERMANENT, Stage.DATA, null,
-                        "The mail could not be built: " + e.getMessage(), null));
+                outcomes.add(new SendOutcome(
+                        mail.id(),
+                        Kind.PERMANENT,
+                        Stage.DATA,
+                        null,
+                        "The mail could not be built: " + e.getMessage(),
+                        null));
                 continue;
             }
             if (transport == null) {
@@ -89,7 +96,8 @@ public final class BatchSender implements AutoCloseable {
             }
             SendOutcome outcome = sendOne(transport, message, mail, target);
             if (outcome == null) {
-                // the connection broke (or went stale while idle): once more on a new one, then it is this mail's failure
+                // the connection broke (or went stale while idle): once more on a new one, then it is this mail's
+                // failure
                 closeConnection();
                 try {
                     transport = connect(session, target);
@@ -98,8 +106,13 @@ public final class BatchSender implements AutoCloseable {
                     outcome = copyFor(mail.id(), u.outcome);
                 }
                 if (outcome == null) {
-                    outcome = new SendOutcome(mail.id(), Kind.TRANSIENT, Stage.CONNECT, null,
-                            "The connection to " + target.host() + ":" + target.port() + " broke twice.", null);
+                    outcome = new SendOutcome(
+                            mail.id(),
+                            Kind.TRANSIENT,
+                            Stage.CONNECT,
+                            null,
+                            "The connection to " + target.host() + ":" + target.port() + " broke twice.",
+                            null);
                     closeConnection();
                 }
             }
@@ -147,14 +160,17 @@ public final class BatchSender implements AutoCloseable {
     }
 
     /** @return the outcome, or null when the connection broke and the mail may be sent again on a new one */
-    private static SendOutcome sendOne(SMTPTransport transport, MimeMessage message, ClaimedMail mail, SmtpTarget target) {
+    private static SendOutcome sendOne(
+            SMTPTransport transport, MimeMessage message, ClaimedMail mail, SmtpTarget target) {
         try {
             transport.sendMessage(message, message.getAllRecipients());
             return SendOutcome.sent(mail.id(), null);
         } catch (SendFailedException partly) {
             if (partly.getValidSentAddresses() != null && partly.getValidSentAddresses().length > 0) {
-                return SendOutcome.sent(mail.id(), "Sent to " + partly.getValidSentAddresses().length
-                        + " recipient(s); refused: " + refused(partly));
+                return SendOutcome.sent(
+                        mail.id(),
+                        "Sent to " + partly.getValidSentAddresses().length + " recipient(s); refused: "
+                                + refused(partly));
             }
             return brokenConnection(partly) ? null : classify(mail.id(), partly, target, transport);
         } catch (MessagingException e) {
@@ -188,7 +204,7 @@ public final class BatchSender implements AutoCloseable {
 
     /** No server reply decided it (the socket failed), or the server said 421 and closed the connection. */
     static boolean brokenConnection(MessagingException e) {
-        var reply = Diagnosis.find(e, org.eclipse.angus.mail.smtp.SMTPSendFailedException.class);
+        var reply = Diagnosis.find(e, SMTPSendFailedException.class);
         if (reply != null && reply.getReturnCode() == 421) {
             return true;
         }
@@ -201,14 +217,20 @@ public final class BatchSender implements AutoCloseable {
 
     static SendOutcome classify(String mailId, Throwable e, SmtpTarget target, SMTPTransport transport) {
         Diagnosis.Failure f = Diagnosis.of(e, target, transport);
-        return SendOutcome.failed(mailId, RetryPolicy.permanent(f.stage(), f.smtpCode()) ? Kind.PERMANENT
-                : Kind.TRANSIENT, f.stage(), f.smtpCode(), f.message(), f.hint());
+        return SendOutcome.failed(
+                mailId,
+                RetryPolicy.permanent(f.stage(), f.smtpCode()) ? Kind.PERMANENT : Kind.TRANSIENT,
+                f.stage(),
+                f.smtpCode(),
+                f.message(),
+                f.hint());
     }
 
     private static String refused(SendFailedException e) {
         List<String> reasons = new ArrayList<>();
-        for (Exception next = e.getNextException(); next != null && reasons.size() < 20;
-             next = next instanceof MessagingException m ? m.getNextException() : null) {
+        for (Exception next = e.getNextException();
+                next != null && reasons.size() < 20;
+                next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPAddressFailedException a) {
                 reasons.add(a.getAddress() + " (" + a.getMessage().strip() + ")");
             }
@@ -222,5 +244,4 @@ public final class BatchSender implements AutoCloseable {
     private static SendOutcome copyFor(String id, SendOutcome f) {
         return new SendOutcome(id, f.kind(), f.stage(), f.smtpCode(), f.message(), f.hint());
     }
-
 }

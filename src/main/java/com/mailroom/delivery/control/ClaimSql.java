@@ -30,15 +30,20 @@ public final class ClaimSql {
             + " html_body, attachment_count, attempts";
     /** Ids per IN list: well below any database's limit of bind parameters. */
     static final int IN_LIST = 500;
+
     private static final String RELEASE_CLAIM = "claim_token = NULL, claimed_by = NULL, lease_until = NULL";
 
     /** What one claim got: {@code contended} when due mails existed but another worker took them first. */
-    public record Claim(String token, List<ClaimedMail> mails, boolean contended) {
-    }
+    public record Claim(String token, List<ClaimedMail> mails, boolean contended) {}
 
     /** One result to write back for a claimed mail; {@code at} is sent_at or the next attempt. */
     public record Update(String id, Kind kind, String error, OffsetDateTime at) {
-        public enum Kind { SENT, RETRY, FAILED, RELEASE }
+        public enum Kind {
+            SENT,
+            RETRY,
+            FAILED,
+            RELEASE
+        }
     }
 
     public Claim claim(Connection c, String worker, int limit, OffsetDateTime now, OffsetDateTime leaseUntil)
@@ -85,7 +90,7 @@ public final class ClaimSql {
                 ps.setObject(2, now);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        due.add(new Object[]{rs.getString(1), rs.getObject(2, OffsetDateTime.class)});
+                        due.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)});
                     }
                 }
             }
@@ -103,14 +108,22 @@ public final class ClaimSql {
 
     private List<ClaimedMail> claimedBy(Connection c, String token) throws SQLException {
         List<ClaimedMail> mails = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbound_mail WHERE claim_token = ?"
-                + " ORDER BY next_attempt_at")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM outbound_mail WHERE claim_token = ?" + " ORDER BY next_attempt_at")) {
             ps.setString(1, token);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    mails.add(new ClaimedMail(rs.getString(1), rs.getString(2), lines(rs.getString(3)),
-                            lines(rs.getString(4)), lines(rs.getString(5)), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getInt(9), rs.getInt(10)));
+                    mails.add(new ClaimedMail(
+                            rs.getString(1),
+                            rs.getString(2),
+                            lines(rs.getString(3)),
+                            lines(rs.getString(4)),
+                            lines(rs.getString(5)),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getInt(9),
+                            rs.getInt(10)));
                 }
             }
         }
@@ -160,14 +173,16 @@ public final class ClaimSql {
     public int record(Connection c, String token, List<Update> updates) throws SQLException {
         int changed = 0;
         try (PreparedStatement sent = c.prepareStatement("UPDATE outbound_mail SET status = 'sent', sent_at = ?,"
-                + " last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
-             PreparedStatement retry = c.prepareStatement("UPDATE outbound_mail SET status = 'retrying',"
-                     + " next_attempt_at = ?, last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
-             PreparedStatement failed = c.prepareStatement("UPDATE outbound_mail SET status = 'failed',"
-                     + " last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
-             PreparedStatement release = c.prepareStatement("UPDATE outbound_mail SET status = CASE WHEN attempts <= 1"
-                     + " THEN 'queued' ELSE 'retrying' END, attempts = attempts - 1, next_attempt_at = ?, "
-                     + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?")) {
+                        + " last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
+                PreparedStatement retry = c.prepareStatement(
+                        "UPDATE outbound_mail SET status = 'retrying'," + " next_attempt_at = ?, last_error = ?, "
+                                + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
+                PreparedStatement failed = c.prepareStatement("UPDATE outbound_mail SET status = 'failed',"
+                        + " last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
+                PreparedStatement release =
+                        c.prepareStatement("UPDATE outbound_mail SET status = CASE WHEN attempts <= 1"
+                                + " THEN 'queued' ELSE 'retrying' END, attempts = attempts - 1, next_attempt_at = ?, "
+                                + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?")) {
             List<Update> rest = new ArrayList<>(updates.size());
             changed += recordPlainlySent(c, token, updates, rest);
             for (Update u : rest) {

@@ -12,35 +12,59 @@ public class DeliveryConfig {
     @Inject
     @ConfigProperty(name = "mailroom.delivery.workers", defaultValue = "2")
     int workers;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.batch-size", defaultValue = "200")
     int batchSize;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.poll-ms", defaultValue = "1000")
     long pollMs;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.max-attempts", defaultValue = "8")
     int maxAttempts;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.retry-base-ms", defaultValue = "30000")
     long retryBaseMs;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.retry-max-ms", defaultValue = "3600000")
     long retryMaxMs;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.lease-seconds", defaultValue = "300")
     long leaseSeconds;
+
     @Inject
     @ConfigProperty(name = "mailroom.mail.max-size-bytes", defaultValue = "26214400")
     long maxSizeBytes;
 
-    public int workers() { return Math.max(1, Math.min(workers, 32)); }
-    public int batchSize() { return Math.max(1, Math.min(batchSize, 500)); }
-    public long pollMs() { return Math.max(50, pollMs); }
+    public int workers() {
+        return Math.max(1, Math.min(workers, 32));
+    }
+
+    public int batchSize() {
+        return Math.max(1, Math.min(batchSize, 500));
+    }
+
+    public long pollMs() {
+        return Math.max(50, pollMs);
+    }
+
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(Math.max(1, maxAttempts), Duration.ofMillis(Math.max(1, retryBaseMs)),
+        return new RetryPolicy(
+                Math.max(1, maxAttempts),
+                Duration.ofMillis(Math.max(1, retryBaseMs)),
                 Duration.ofMillis(Math.max(Math.max(1, retryBaseMs), retryMaxMs)));
     }
-    public Duration lease() { return Duration.ofSeconds(Math.max(5, leaseSeconds)); }
-    public long maxSizeBytes() { return maxSizeBytes; }
+
+    public Duration lease() {
+        return Duration.ofSeconds(Math.max(5, leaseSeconds));
+    }
+
+    public long maxSizeBytes() {
+        return maxSizeBytes;
+    }
 }

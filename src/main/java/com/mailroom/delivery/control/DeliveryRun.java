@@ -26,14 +26,19 @@ public class DeliveryRun {
 
     @Inject
     Claims claims;
+
     @Inject
     Destinations destinations;
+
     @Inject
     Conversations conversations;
+
     @Inject
     DeliveryConfig config;
+
     @Inject
     StatusFeed statusFeed;
+
     @Inject
     Clock clock;
 
@@ -61,14 +66,21 @@ public class DeliveryRun {
         List<SendOutcome> outcomes;
         try {
             Instant deadline = Instant.now(clock).plus(config.lease().dividedBy(2));
-            outcomes = conversations.run(destinations.current(),
-                    target -> sender.send(target, claim.mails(), deadline, stopping), DeliveryRun::loginRejected);
+            outcomes = conversations.run(
+                    destinations.current(),
+                    target -> sender.send(target, claim.mails(), deadline, stopping),
+                    DeliveryRun::loginRejected);
         } catch (Conversations.Unusable u) {
-            outcomes = claim.mails().stream().map(m -> SendOutcome.failed(m.id(), SendOutcome.Kind.TRANSIENT,
-                    u.stage(), null, u.text(), u.hint())).toList();
+            outcomes = claim.mails().stream()
+                    .map(m ->
+                            SendOutcome.failed(m.id(), SendOutcome.Kind.TRANSIENT, u.stage(), null, u.text(), u.hint()))
+                    .toList();
         } catch (RuntimeException e) {
-            claims.record(claim.token(), claim.mails().stream()
-                    .map(m -> new Update(m.id(), Update.Kind.RELEASE, null, OffsetDateTime.now(clock))).toList());
+            claims.record(
+                    claim.token(),
+                    claim.mails().stream()
+                            .map(m -> new Update(m.id(), Update.Kind.RELEASE, null, OffsetDateTime.now(clock)))
+                            .toList());
             throw e;
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
@@ -79,12 +91,18 @@ public class DeliveryRun {
 
     /** A batch whose connection failed at AUTH with 535: every outcome carries that first failure. */
     private static boolean loginRejected(List<SendOutcome> outcomes) {
-        return !outcomes.isEmpty() && Stage.rejectsLogin(outcomes.get(0).stage(), outcomes.get(0).smtpCode());
+        return !outcomes.isEmpty()
+                && Stage.rejectsLogin(outcomes.get(0).stage(), outcomes.get(0).smtpCode());
     }
 
-    static List<Update> updates(List<ClaimedMail> mails, List<SendOutcome> outcomes, RetryPolicy policy,
-                                OffsetDateTime at) {
-        return IntStream.range(0, outcomes.size()).mapToObj(i -> policy.decide(outcomes.get(i),
-                mails.get(i).attempts(), at, ThreadLocalRandom.current().nextDouble())).toList();
+    static List<Update> updates(
+            List<ClaimedMail> mails, List<SendOutcome> outcomes, RetryPolicy policy, OffsetDateTime at) {
+        return IntStream.range(0, outcomes.size())
+                .mapToObj(i -> policy.decide(
+                        outcomes.get(i),
+                        mails.get(i).attempts(),
+                        at,
+                        ThreadLocalRandom.current().nextDouble()))
+                .toList();
     }
 }

@@ -38,12 +38,16 @@ public class DeliveryWorkers {
 
     @Inject
     Claims claims;
+
     @Inject
     DeliveryRun run;
+
     @Inject
     WorkSignal signal;
+
     @Inject
     DeliveryConfig config;
+
     @Inject
     Clock clock;
 

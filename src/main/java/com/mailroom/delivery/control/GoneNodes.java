@@ -21,10 +21,13 @@ public class GoneNodes {
 
     @Inject
     Periodic periodic;
+
     @Inject
     ClusterNodes nodes;
+
     @Inject
     Claims claims;
+
     @Inject
     Clock clock;
 

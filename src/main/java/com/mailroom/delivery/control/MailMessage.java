@@ -7,8 +7,15 @@ import java.util.List;
  * A mail the application (or an integrator, over REST) hands to the outbox. Recipients are {@code a@b.c} or
  * {@code Name <a@b.c>}; at least one of text and html is given. Checked by {@link MailRules} before it is stored.
  */
-public record MailMessage(List<String> to, List<String> cc, List<String> bcc, String subject, String text,
-                          String html, Category category, List<Attachment> attachments) {
+public record MailMessage(
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String subject,
+        String text,
+        String html,
+        Category category,
+        List<Attachment> attachments) {
 
     public MailMessage {
         to = to == null ? List.of() : to;
@@ -25,7 +32,8 @@ public record MailMessage(List<String> to, List<String> cc, List<String> bcc, St
     public record Attachment(String filename, String contentType, byte[] content) {
         @Override
         public String toString() {
-            return "Attachment[" + filename + ", " + contentType + ", " + (content == null ? 0 : content.length) + " bytes]";
+            return "Attachment[" + filename + ", " + contentType + ", " + (content == null ? 0 : content.length)
+                    + " bytes]";
         }
     }
 }

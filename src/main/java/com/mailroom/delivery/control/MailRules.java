@@ -23,10 +23,10 @@ public final class MailRules {
 
     private static final Pattern CONTROL = MailAddress.CONTROL;
     /** type/subtype without parameters: parameters are what a header injection would smuggle in. */
-    private static final Pattern CONTENT_TYPE = Pattern.compile("^[A-Za-z0-9!#$&^_.+\\-]{1,64}/[A-Za-z0-9!#$&^_.+\\-]{1,127}$");
+    private static final Pattern CONTENT_TYPE =
+            Pattern.compile("^[A-Za-z0-9!#$&^_.+\\-]{1,64}/[A-Za-z0-9!#$&^_.+\\-]{1,127}$");
 
-    private MailRules() {
-    }
+    private MailRules() {}
 
     /**
      * @return the recipients in their canonical form, in the order to, cc, bcc
@@ -67,8 +67,7 @@ public final class MailRules {
     }
 
     /** The canonical recipients and the size of the mail's content in bytes. */
-    public record Checked(List<String> to, List<String> cc, List<String> bcc, long sizeBytes) {
-    }
+    public record Checked(List<String> to, List<String> cc, List<String> bcc, long sizeBytes) {}
 
     private static List<String> recipients(String field, List<String> addresses, List<FieldError> errors) {
         List<String> canonical = new ArrayList<>();
@@ -79,7 +78,8 @@ public final class MailRules {
                 canonical.add(parsed.value().formatted());
             } else {
                 Text problem = raw != null && CONTROL.matcher(raw).find()
-                        ? Text.of("field.recipient.control") : parsed.problem();
+                        ? Text.of("field.recipient.control")
+                        : parsed.problem();
                 errors.add(FieldError.of(field, "field.recipient", i + 1, problem));
             }
         }
@@ -96,12 +96,15 @@ public final class MailRules {
             String at = "attachments[" + i + "].";
             if (a.filename() == null || a.filename().isBlank()) {
                 errors.add(FieldError.of(at + "filename", "field.filename.required"));
-            } else if (CONTROL.matcher(a.filename()).find() || a.filename().contains("/") || a.filename().contains("\\")) {
+            } else if (CONTROL.matcher(a.filename()).find()
+                    || a.filename().contains("/")
+                    || a.filename().contains("\\")) {
                 errors.add(FieldError.of(at + "filename", "field.filename.characters"));
             } else if (a.filename().length() > MAX_FILENAME) {
                 errors.add(FieldError.of(at + "filename", "field.filename.tooLong", MAX_FILENAME));
             }
-            if (a.contentType() == null || !CONTENT_TYPE.matcher(a.contentType()).matches()) {
+            if (a.contentType() == null
+                    || !CONTENT_TYPE.matcher(a.contentType()).matches()) {
                 errors.add(FieldError.of(at + "content_type", "field.content_type.format"));
             }
             if (a.content() == null) {

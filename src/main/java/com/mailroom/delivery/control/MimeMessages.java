@@ -9,12 +9,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds the MIME message of a claimed mail: UTF-8 throughout; text, html or both (multipart/alternative); with
@@ -26,10 +28,10 @@ final class MimeMessages {
     static final String CATEGORY_HEADER = "X-Mailroom-Category";
     private static final String UTF8 = StandardCharsets.UTF_8.name();
 
-    private MimeMessages() {
-    }
+    private MimeMessages() {}
 
-    static MimeMessage build(Session session, MailAddress from, ClaimedMail mail, List<ClaimedMail.Attachment> attachments)
+    static MimeMessage build(
+            Session session, MailAddress from, ClaimedMail mail, List<ClaimedMail.Attachment> attachments)
             throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, "<" + mail.id() + "@" + domain(from) + ">");
         try {
@@ -41,7 +43,7 @@ final class MimeMessages {
         message.setRecipients(Message.RecipientType.CC, addresses(mail.cc()));
         message.setRecipients(Message.RecipientType.BCC, addresses(mail.bcc()));
         message.setSubject(mail.subject(), UTF8);
-        message.setHeader(CATEGORY_HEADER, mail.category().toLowerCase(java.util.Locale.ROOT));
+        message.setHeader(CATEGORY_HEADER, mail.category().toLowerCase(Locale.ROOT));
         message.setSentDate(new Date());
         if (attachments.isEmpty()) {
             body(message, mail);
@@ -52,8 +54,8 @@ final class MimeMessages {
             mixed.addBodyPart(content);
             for (ClaimedMail.Attachment a : attachments) {
                 MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                        Base64.getDecoder().decode(a.contentBase64()), a.contentType())));
+                part.setDataHandler(new DataHandler(
+                        new ByteArrayDataSource(Base64.getDecoder().decode(a.contentBase64()), a.contentType())));
                 part.setFileName(a.filename());
                 part.setDisposition(MimeBodyPart.ATTACHMENT);
                 mixed.addBodyPart(part);
@@ -64,7 +66,7 @@ final class MimeMessages {
         return message;
     }
 
-    private static void body(jakarta.mail.internet.MimePart part, ClaimedMail mail) throws MessagingException {
+    private static void body(MimePart part, ClaimedMail mail) throws MessagingException {
         boolean text = mail.text() != null && !mail.text().isEmpty();
         boolean html = mail.html() != null && !mail.html().isEmpty();
         if (text && html) {
@@ -91,7 +93,8 @@ final class MimeMessages {
                 throw new MessagingException("Stored recipient no longer valid: " + parsed.problem());
             }
             try {
-                result[i] = new InternetAddress(parsed.value().address(), parsed.value().displayName(), UTF8);
+                result[i] = new InternetAddress(
+                        parsed.value().address(), parsed.value().displayName(), UTF8);
             } catch (UnsupportedEncodingException e) {
                 throw new IllegalStateException(e);
             }

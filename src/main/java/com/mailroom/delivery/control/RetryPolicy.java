@@ -44,10 +44,15 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
         return switch (o.kind()) {
             case SENT -> new Update(o.mailId(), Update.Kind.SENT, o.message(), at);
             case PERMANENT -> new Update(o.mailId(), Update.Kind.FAILED, clip(o.describe()), at);
-            case TRANSIENT -> attempts >= maxAttempts
-                    ? new Update(o.mailId(), Update.Kind.FAILED,
-                            clip("Gave up after " + attempts + " attempts: " + o.describe()), at)
-                    : new Update(o.mailId(), Update.Kind.RETRY, clip(o.describe()), at.plus(delay(attempts, random)));
+            case TRANSIENT ->
+                attempts >= maxAttempts
+                        ? new Update(
+                                o.mailId(),
+                                Update.Kind.FAILED,
+                                clip("Gave up after " + attempts + " attempts: " + o.describe()),
+                                at)
+                        : new Update(
+                                o.mailId(), Update.Kind.RETRY, clip(o.describe()), at.plus(delay(attempts, random)));
             case NOT_ATTEMPTED -> new Update(o.mailId(), Update.Kind.RELEASE, null, at);
         };
     }

@@ -1,7 +1,7 @@
 package com.mailroom.delivery.control;
 
-import com.mailroom.status.boundary.SmtpStatus;
 import com.mailroom.settings.boundary.SettingsSaved;
+import com.mailroom.status.boundary.SmtpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -4,5 +4,9 @@ import com.mailroom.platform.WireEnum;
 
 /** Where a mail is on its way: queued → sending → sent, or → retrying → … → sent or failed. */
 public enum MailStatus implements WireEnum {
-    QUEUED, SENDING, SENT, RETRYING, FAILED;
+    QUEUED,
+    SENDING,
+    SENT,
+    RETRYING,
+    FAILED;
 }

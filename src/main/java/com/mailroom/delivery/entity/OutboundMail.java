@@ -28,38 +28,56 @@ public class OutboundMail {
 
     @Id
     private String id;
+
     @Column(name = "status")
     private String status;
+
     @Enumerated(EnumType.STRING)
     private Category category;
+
     @Column(name = "to_addresses")
     private String to;
+
     @Column(name = "cc_addresses")
     private String cc;
+
     @Column(name = "bcc_addresses")
     private String bcc;
+
     private String subject;
+
     @Column(name = "text_body")
     private String text;
+
     @Column(name = "html_body")
     private String html;
+
     @Column(name = "size_bytes")
     private long sizeBytes;
+
     @Column(name = "attachment_count")
     private int attachmentCount;
+
     private int attempts;
+
     @Column(name = "next_attempt_at")
     private OffsetDateTime nextAttemptAt;
+
     @Column(name = "claim_token")
     private String claimToken;
+
     @Column(name = "claimed_by")
     private String claimedBy;
+
     @Column(name = "lease_until")
     private OffsetDateTime leaseUntil;
+
     @Column(name = "last_error")
     private String lastError;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
@@ -68,12 +86,19 @@ public class OutboundMail {
     @OrderColumn(name = "seq")
     private List<StoredAttachment> attachments = new ArrayList<>();
 
-    protected OutboundMail() {
-    }
+    protected OutboundMail() {}
 
-    public OutboundMail(Category category, List<String> to, List<String> cc, List<String> bcc, String subject,
-                        String text, String html, List<StoredAttachment> attachments, long sizeBytes,
-                        OffsetDateTime now) {
+    public OutboundMail(
+            Category category,
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            String subject,
+            String text,
+            String html,
+            List<StoredAttachment> attachments,
+            long sizeBytes,
+            OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.status = MailStatus.QUEUED.wireName();
         this.category = category;
@@ -100,21 +125,65 @@ public class OutboundMail {
         leaseUntil = null;
     }
 
-    public String getId() { return id; }
-    public MailStatus getStatus() { return WireEnum.parse(MailStatus.class, status).orElseThrow(); }
-    public Category getCategory() { return category; }
-    public String getSubject() { return subject; }
-    public int getAttempts() { return attempts; }
-    public int getAttachmentCount() { return attachmentCount; }
-    public long getSizeBytes() { return sizeBytes; }
-    public String getLastError() { return lastError; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public OffsetDateTime getNextAttemptAt() { return nextAttemptAt; }
-    public OffsetDateTime getSentAt() { return sentAt; }
-    public List<String> getTo() { return lines(to); }
-    public List<String> getCc() { return lines(cc); }
-    public List<String> getBcc() { return lines(bcc); }
-    public List<StoredAttachment> getAttachments() { return attachments; }
+    public String getId() {
+        return id;
+    }
+
+    public MailStatus getStatus() {
+        return WireEnum.parse(MailStatus.class, status).orElseThrow();
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public int getAttachmentCount() {
+        return attachmentCount;
+    }
+
+    public long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public OffsetDateTime getSentAt() {
+        return sentAt;
+    }
+
+    public List<String> getTo() {
+        return lines(to);
+    }
+
+    public List<String> getCc() {
+        return lines(cc);
+    }
+
+    public List<String> getBcc() {
+        return lines(bcc);
+    }
+
+    public List<StoredAttachment> getAttachments() {
+        return attachments;
+    }
 
     private static List<String> lines(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));

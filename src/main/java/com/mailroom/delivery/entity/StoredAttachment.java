@@ -8,15 +8,17 @@ import jakarta.persistence.Embeddable;
 public class StoredAttachment {
 
     private String filename;
+
     @Column(name = "content_type")
     private String contentType;
+
     @Column(name = "size_bytes")
     private long sizeBytes;
+
     @Column(name = "content_base64")
     private String contentBase64;
 
-    protected StoredAttachment() {
-    }
+    protected StoredAttachment() {}
 
     public StoredAttachment(String filename, String contentType, long sizeBytes, String contentBase64) {
         this.filename = filename;
@@ -25,8 +27,19 @@ public class StoredAttachment {
         this.contentBase64 = contentBase64;
     }
 
-    public String getFilename() { return filename; }
-    public String getContentType() { return contentType; }
-    public long getSizeBytes() { return sizeBytes; }
-    public String getContentBase64() { return contentBase64; }
+    public String getFilename() {
+        return filename;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public String getContentBase64() {
+        return contentBase64;
+    }
 }

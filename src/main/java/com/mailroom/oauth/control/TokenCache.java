@@ -4,8 +4,6 @@ import com.mailroom.oauth.control.TokenRequest.CacheKey;
 import com.mailroom.oauth.entity.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Access tokens per {@link TokenRequest#cacheKey()}, reused until shortly before they expire.
@@ -55,14 +54,14 @@ public class TokenCache {
     }
 
     @Inject
-    void configure(@ConfigProperty(name = "mailroom.smtp.connect-timeout-ms", defaultValue = "10000") int connectMs,
-                   @ConfigProperty(name = "mailroom.smtp.read-timeout-ms", defaultValue = "10000") int readMs) {
+    void configure(
+            @ConfigProperty(name = "mailroom.smtp.connect-timeout-ms", defaultValue = "10000") int connectMs,
+            @ConfigProperty(name = "mailroom.smtp.read-timeout-ms", defaultValue = "10000") int readMs) {
         fetcher = new TokenEndpoint(Duration.ofMillis(connectMs), Duration.ofMillis(readMs))::fetch;
     }
 
     /** A token and the moment from which it is no longer handed out. */
-    private record Cached(AccessToken token, Instant renewAt) {
-    }
+    private record Cached(AccessToken token, Instant renewAt) {}
 
     /** A cached token that is not about to expire, or a fresh one (fetched once however many callers ask). */
     public AccessToken token(TokenRequest request) throws TokenFailure {

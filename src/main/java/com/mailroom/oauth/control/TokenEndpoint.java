@@ -13,9 +13,6 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
-
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -31,6 +28,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Fetches an access token with the OAuth 2.0 client-credentials grant (RFC 6749 section 4.4) through a MicroProfile
@@ -45,6 +44,7 @@ public final class TokenEndpoint {
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
     /** A token answer is a few kilobytes; a larger body is not one, and is not read into memory whole. */
     private static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final int MAX_DESCRIPTION_CHARS = 500;
     /** Without it the REST client turns every 4xx into an exception and the OAuth error body is lost. */
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
@@ -53,7 +53,9 @@ public final class TokenEndpoint {
     private final Duration readTimeout;
 
     public TokenEndpoint(Duration connectTimeout, Duration readTimeout) {
-        if (connectTimeout.isZero() || connectTimeout.isNegative() || readTimeout.isZero()
+        if (connectTimeout.isZero()
+                || connectTimeout.isNegative()
+                || readTimeout.isZero()
                 || readTimeout.isNegative()) {
             // zero would mean "wait forever" to the HTTP client
             throw new IllegalArgumentException("timeouts must be positive");
@@ -82,8 +84,7 @@ public final class TokenEndpoint {
     }
 
     private static Response post(TokenApi api, TokenRequest request) {
-        Form form = new Form()
-                .param("grant_type", "client_credentials");
+        Form form = new Form().param("grant_type", "client_credentials");
         if (request.scopes() != null) {
             form.param("scope", request.scopes());
         }
@@ -109,20 +110,30 @@ public final class TokenEndpoint {
             String description = scrub(text(json, "error_description"), request);
             LOG.fine(() -> "The token endpoint " + request.tokenEndpoint() + " refused client " + request.clientId()
                     + ": HTTP " + status + " " + error);
-            throw new TokenFailure(status, scrub(error, request), Text.verbatim(description),
-                    TokenHints.forError(error, description), null);
+            throw new TokenFailure(
+                    status,
+                    scrub(error, request),
+                    Text.verbatim(description),
+                    TokenHints.forError(error, description),
+                    null);
         }
         String value = json == null ? null : text(json, "access_token");
         if (status / 100 != 2 || value == null || value.isBlank()) {
             // an HTML error page, a proxy's login page, a redirect, an empty body: not an OAuth 2.0 answer
-            throw new TokenFailure(status, null, Text.of("failure.token.notAToken", status),
-                    status >= 500 ? TokenHints.PROVIDER_DOWN : TokenHints.NOT_A_TOKEN_ENDPOINT, null);
+            throw new TokenFailure(
+                    status,
+                    null,
+                    Text.of("failure.token.notAToken", status),
+                    status >= 500 ? TokenHints.PROVIDER_DOWN : TokenHints.NOT_A_TOKEN_ENDPOINT,
+                    null);
         }
         String type = text(json, "token_type");
         Duration lifetime = lifetime(json.get("expires_in"));
-        LOG.fine(() -> "Fetched an access token from " + request.tokenEndpoint() + " for client "
-                + request.clientId() + ", valid for " + lifetime.toSeconds() + " s");
-        return new AccessToken(value, type == null || type.isBlank() ? "Bearer" : type,
+        LOG.fine(() -> "Fetched an access token from " + request.tokenEndpoint() + " for client " + request.clientId()
+                + ", valid for " + lifetime.toSeconds() + " s");
+        return new AccessToken(
+                value,
+                type == null || type.isBlank() ? "Bearer" : type,
                 Instant.now().plus(lifetime));
     }
 
@@ -182,8 +193,10 @@ public final class TokenEndpoint {
         Text hint;
         Text what;
         if (find(e, SocketTimeoutException.class) != null) {
-            boolean connecting = String.valueOf(find(e, SocketTimeoutException.class).getMessage())
-                    .toLowerCase(Locale.ROOT).contains("connect");
+            boolean connecting = String.valueOf(
+                            find(e, SocketTimeoutException.class).getMessage())
+                    .toLowerCase(Locale.ROOT)
+                    .contains("connect");
             what = Text.of(connecting ? "failure.token.connectTimeout" : "failure.token.readTimeout", where);
             hint = TokenHints.TIMEOUT;
         } else if (find(e, UnknownHostException.class) != null) {
@@ -204,7 +217,9 @@ public final class TokenEndpoint {
     }
 
     private static String portOf(TokenRequest request) {
-        return request.tokenEndpoint().getPort() < 0 ? "" : ":" + request.tokenEndpoint().getPort();
+        return request.tokenEndpoint().getPort() < 0
+                ? ""
+                : ":" + request.tokenEndpoint().getPort();
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

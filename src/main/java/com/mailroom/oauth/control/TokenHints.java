@@ -29,8 +29,7 @@ final class TokenHints {
 
     private static final Pattern AADSTS = Pattern.compile("\\bAADSTS(\\d+)\\b");
 
-    private TokenHints() {
-    }
+    private TokenHints() {}
 
     /** For an OAuth 2.0 error answer. */
     static Text forError(String error, String description) {

@@ -15,8 +15,8 @@ import java.util.HexFormat;
  * @param scopes        space-separated scopes; null or blank sends none
  * @param method        how the secret is presented; null means {@link ClientAuthentication#FORM_BODY}
  */
-public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, String scopes,
-                           ClientAuthentication method) {
+public record TokenRequest(
+        URI tokenEndpoint, String clientId, String clientSecret, String scopes, ClientAuthentication method) {
 
     /** The two ways of presenting a client secret that RFC 6749 section 2.3.1 defines. */
     public enum ClientAuthentication {
@@ -30,9 +30,11 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
     }
 
     public TokenRequest {
-        if (tokenEndpoint == null || !tokenEndpoint.isAbsolute() || tokenEndpoint.getHost() == null
+        if (tokenEndpoint == null
+                || !tokenEndpoint.isAbsolute()
+                || tokenEndpoint.getHost() == null
                 || !("https".equalsIgnoreCase(tokenEndpoint.getScheme())
-                || "http".equalsIgnoreCase(tokenEndpoint.getScheme()))) {
+                        || "http".equalsIgnoreCase(tokenEndpoint.getScheme()))) {
             throw new IllegalArgumentException("the token endpoint must be an absolute http(s) URL");
         }
         if (clientId == null || clientId.isBlank()) {
@@ -50,13 +52,11 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
      * Identifies the token this request yields. The secret takes part only as a SHA-256 hash: a changed secret is a
      * new key (so a token of the old secret is never served for the new one) and the secret itself is never a key.
      */
-    public record CacheKey(String tokenEndpoint, String clientId, String scopes, ClientAuthentication method,
-                           String secretSha256) {
-    }
+    public record CacheKey(
+            String tokenEndpoint, String clientId, String scopes, ClientAuthentication method, String secretSha256) {}
 
     public CacheKey cacheKey() {
-        return new CacheKey(tokenEndpoint.toString(), clientId, scopes, method,
-                sha256(clientSecret));
+        return new CacheKey(tokenEndpoint.toString(), clientId, scopes, method, sha256(clientSecret));
     }
 
     private static String sha256(String text) {

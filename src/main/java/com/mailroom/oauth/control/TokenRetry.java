@@ -21,8 +21,7 @@ public class TokenRetry {
     TokenCache tokens;
 
     /** For CDI. */
-    public TokenRetry() {
-    }
+    public TokenRetry() {}
 
     public TokenRetry(TokenCache tokens) {
         this.tokens = tokens;
@@ -34,7 +33,8 @@ public class TokenRetry {
      * @return the first attempt's result, or the retry's when the first was rejected
      * @throws TokenFailure when no token could be had (its texts are free of secrets and tokens)
      */
-    public <R> R withToken(TokenRequest request, Function<String, R> attempt, Predicate<R> rejected) throws TokenFailure {
+    public <R> R withToken(TokenRequest request, Function<String, R> attempt, Predicate<R> rejected)
+            throws TokenFailure {
         AccessToken token = tokens.token(request);
         R first = attempt.apply(token.value());
         if (!rejected.test(first)) {

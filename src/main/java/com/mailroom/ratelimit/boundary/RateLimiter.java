@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,18 +50,27 @@ public class RateLimiter {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void acquire(String admin) {
         Instant now = clock.instant();
-        em.createNativeQuery("SELECT id FROM rate_limit_lock WHERE id = 1 FOR UPDATE").getResultList();
+        em.createNativeQuery("SELECT id FROM rate_limit_lock WHERE id = 1 FOR UPDATE")
+                .getResultList();
         Duration window = Duration.ofSeconds(windowSeconds);
         OffsetDateTime horizon = OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC);
-        em.createNativeQuery("DELETE FROM rate_limit_hit WHERE at <= ?").setParameter(1, horizon).executeUpdate();
+        em.createNativeQuery("DELETE FROM rate_limit_hit WHERE at <= ?")
+                .setParameter(1, horizon)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT admin, at FROM rate_limit_hit").getResultList();
-        List<Hit> hits = rows.stream().map(r -> new Hit((String) r[0], instant(r[1]))).toList();
-        SlidingWindow.restored(perAdmin, global, window, hits).tryAcquire(admin, now).ifPresent(refusal -> {
-            throw new RateLimited(refusal.retryAfterSeconds(), refusal.perKey());
-        });
-        em.createNativeQuery("INSERT INTO rate_limit_hit (admin, at) VALUES (?, ?)").setParameter(1, admin)
-                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+        List<Object[]> rows =
+                em.createNativeQuery("SELECT admin, at FROM rate_limit_hit").getResultList();
+        List<Hit> hits =
+                rows.stream().map(r -> new Hit((String) r[0], instant(r[1]))).toList();
+        SlidingWindow.restored(perAdmin, global, window, hits)
+                .tryAcquire(admin, now)
+                .ifPresent(refusal -> {
+                    throw new RateLimited(refusal.retryAfterSeconds(), refusal.perKey());
+                });
+        em.createNativeQuery("INSERT INTO rate_limit_hit (admin, at) VALUES (?, ?)")
+                .setParameter(1, admin)
+                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .executeUpdate();
     }
 
     /** The drivers return OffsetDateTime (PostgreSQL, H2 2.x) or a Timestamp for TIMESTAMP WITH TIME ZONE. */
@@ -67,10 +78,10 @@ public class RateLimiter {
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
-        if (value instanceof java.sql.Timestamp ts) {
+        if (value instanceof Timestamp ts) {
             return ts.toInstant();
         }
-        if (value instanceof java.time.temporal.TemporalAccessor t) {
+        if (value instanceof TemporalAccessor t) {
             return Instant.from(t);
         }
         throw new IllegalStateException("Unexpected timestamp type " + value.getClass());

@@ -30,8 +30,7 @@ public final class SlidingWindow {
     }
 
     /** One counted attempt. */
-    public record Hit(String key, Instant at) {
-    }
+    public record Hit(String key, Instant at) {}
 
     /** A window holding the attempts counted so far (any order; those outside the window are ignored). */
     public static SlidingWindow restored(int perKey, int total, Duration window, List<Hit> hits) {
@@ -49,8 +48,7 @@ public final class SlidingWindow {
     }
 
     /** What a refused attempt is told: how long to wait, and whether the caller's own budget is the reason. */
-    public record Refusal(long retryAfterSeconds, boolean perKey) {
-    }
+    public record Refusal(long retryAfterSeconds, boolean perKey) {}
 
     /** Counts the attempt and answers empty, or refuses it without counting. */
     public Optional<Refusal> tryAcquire(String key, Instant now) {

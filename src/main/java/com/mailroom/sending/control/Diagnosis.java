@@ -3,14 +3,6 @@ package com.mailroom.sending.control;
 import com.mailroom.platform.Text;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.internet.AddressException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.eclipse.angus.mail.util.MailConnectException;
-import org.eclipse.angus.mail.util.SocketConnectException;
-
-import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -22,6 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
 
 /**
  * Says where a failed SMTP conversation stopped and why, from the exception Jakarta Mail threw, the transport's
@@ -35,12 +34,10 @@ public final class Diagnosis {
     private static final Pattern REPLY_CODE = Pattern.compile("^([2-5]\\d{2})\\b");
     private static final String NO_COMMON_MECHANISM = "No authentication mechanisms supported";
 
-    private Diagnosis() {
-    }
+    private Diagnosis() {}
 
     /** The failure part of a probe result; the transcript and duration are added by the caller. */
-    public record Failure(Stage stage, Integer smtpCode, Text message, Text hint) {
-    }
+    public record Failure(Stage stage, Integer smtpCode, Text message, Text hint) {}
 
     /**
      * For conversations run without a transcript (delivery, where one per mail would cost too much): the stage comes
@@ -60,40 +57,57 @@ public final class Diagnosis {
         String chain = chainText(e);
         if (find(e, SocketTimeoutException.class) != null) {
             if (connecting(e)) {
-                return new Failure(Stage.TIMEOUT, null,
-                        Text.of("failure.connectTimeout", where, target.timeouts().connectMs()), Hints.CONNECT_TIMEOUT);
+                return new Failure(
+                        Stage.TIMEOUT,
+                        null,
+                        Text.of(
+                                "failure.connectTimeout",
+                                where,
+                                target.timeouts().connectMs()),
+                        Hints.CONNECT_TIMEOUT);
             }
             Text message = transcript.lastVerb() == null
-                    ? Text.of("failure.readTimeout.noGreeting", where, target.timeouts().readMs())
-                    : Text.of("failure.readTimeout.after", where, target.timeouts().readMs(), transcript.lastVerb());
+                    ? Text.of(
+                            "failure.readTimeout.noGreeting",
+                            where,
+                            target.timeouts().readMs())
+                    : Text.of(
+                            "failure.readTimeout.after",
+                            where,
+                            target.timeouts().readMs(),
+                            transcript.lastVerb());
             return new Failure(Stage.TIMEOUT, null, message, Hints.READ_TIMEOUT);
         }
         if (find(e, UnknownHostException.class) != null) {
             return new Failure(Stage.DNS, null, Text.of("failure.unknownHost", target.host()), Hints.DNS);
         }
         if (isTls(e, chain)) {
-            Text message = chain.contains("STARTTLS is required") ? Text.of("failure.noStarttls", target.host())
+            Text message = chain.contains("STARTTLS is required")
+                    ? Text.of("failure.noStarttls", target.host())
                     : Text.of("failure.tls", where, innermostMessage(e));
             return new Failure(Stage.TLS, null, message, Hints.tls(chain, target.host()));
         }
-        if (connecting(e) || find(e, ConnectException.class) != null
-                || find(e, NoRouteToHostException.class) != null) {
-            return new Failure(Stage.CONNECT, null, Text.of("failure.connect", where, innermostMessage(e)),
-                    Hints.REFUSED);
+        if (connecting(e) || find(e, ConnectException.class) != null || find(e, NoRouteToHostException.class) != null) {
+            return new Failure(
+                    Stage.CONNECT, null, Text.of("failure.connect", where, innermostMessage(e)), Hints.REFUSED);
         }
         AuthenticationFailedException authFailed = find(e, AuthenticationFailedException.class);
         if (authFailed != null && String.valueOf(authFailed.getMessage()).contains(NO_COMMON_MECHANISM)) {
             String ours = String.valueOf(MailSessions.authMechanisms(target)).replace(' ', '/');
             String offered = transcript.offeredAuth();
-            return new Failure(Stage.AUTH, null, Text.of("failure.mechanisms", offered, ours),
-                    Hints.mechanisms(offered, ours));
+            return new Failure(
+                    Stage.AUTH, null, Text.of("failure.mechanisms", offered, ours), Hints.mechanisms(offered, ours));
         }
         if (authFailed != null) {
             Failure failure = reply(Stage.AUTH, authFailed.getMessage(), target);
             XOAuth2Challenge refused = transport instanceof XOAuth2Transport x ? x.refusedToken() : null;
-            return refused == null ? failure : new Failure(Stage.AUTH, failure.smtpCode(),
-                    Text.of("failure.tokenRefused", failure.message(), refused.describe()),
-                    Hints.refusedToken(refused));
+            return refused == null
+                    ? failure
+                    : new Failure(
+                            Stage.AUTH,
+                            failure.smtpCode(),
+                            Text.of("failure.tokenRefused", failure.message(), refused.describe()),
+                            Hints.refusedToken(refused));
         }
         SMTPAddressFailedException rcpt = find(e, SMTPAddressFailedException.class);
         if (rcpt != null) {
@@ -105,20 +119,26 @@ public final class Diagnosis {
         }
         SMTPSendFailedException sendFailed = find(e, SMTPSendFailedException.class);
         if (sendFailed != null) {
-            return reply(stageOfCommand(sendFailed.getCommand()), sendFailed.getReturnCode(),
-                    sendFailed.getMessage(), target);
+            return reply(
+                    stageOfCommand(sendFailed.getCommand()),
+                    sendFailed.getReturnCode(),
+                    sendFailed.getMessage(),
+                    target);
         }
         if (find(e, AddressException.class) != null) {
-            return new Failure(Stage.RCPT_TO, null, Text.of("failure.badRecipient", innermostMessage(e)),
-                    Hints.RECIPIENT);
+            return new Failure(
+                    Stage.RCPT_TO, null, Text.of("failure.badRecipient", innermostMessage(e)), Hints.RECIPIENT);
         }
         Stage stage = stageOfCommand(transcript.lastVerb());
         if (transport != null && transport.getLastReturnCode() >= 400) {
             // e.g. a rejected greeting or EHLO: the server's reply says more than the exception
             return reply(stage, transport.getLastReturnCode(), transport.getLastServerResponse(), target);
         }
-        return new Failure(stage, null, innermostMessage(e), stage == Stage.CONNECT ? Hints.GREETING
-                : Text.of("hint.failedDuring", stage.wireName()));
+        return new Failure(
+                stage,
+                null,
+                innermostMessage(e),
+                stage == Stage.CONNECT ? Hints.GREETING : Text.of("hint.failedDuring", stage.wireName()));
     }
 
     private static Failure reply(Stage stage, String reply, SmtpTarget target) {
@@ -127,9 +147,11 @@ public final class Diagnosis {
     }
 
     private static Failure reply(Stage stage, int code, String reply, SmtpTarget target) {
-        String text = reply == null ? "" : String.join(" ", reply.strip().lines().map(String::strip).toList());
-        return new Failure(stage, code > 0 ? code : null, Text.verbatim(text),
-                Hints.reply(stage, code, text, target.authType()));
+        String text = reply == null
+                ? ""
+                : String.join(" ", reply.strip().lines().map(String::strip).toList());
+        return new Failure(
+                stage, code > 0 ? code : null, Text.verbatim(text), Hints.reply(stage, code, text, target.authType()));
     }
 
     static Stage stageOfCommand(String command) {
@@ -160,9 +182,11 @@ public final class Diagnosis {
     }
 
     private static boolean isTls(Throwable e, String chain) {
-        return find(e, SSLException.class) != null || find(e, CertificateException.class) != null
+        return find(e, SSLException.class) != null
+                || find(e, CertificateException.class) != null
                 || find(e, GeneralSecurityException.class) != null
-                || chain.contains("STARTTLS is required") || chain.contains("Server identity does not match");
+                || chain.contains("STARTTLS is required")
+                || chain.contains("Server identity does not match");
     }
 
     public static <T extends Throwable> T find(Throwable e, Class<T> type) {
@@ -187,7 +211,10 @@ public final class Diagnosis {
     private static String chainText(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t : chain(e)) {
-            sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+            sb.append(t.getClass().getSimpleName())
+                    .append(": ")
+                    .append(t.getMessage())
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -207,6 +234,7 @@ public final class Diagnosis {
             return Text.verbatim(e.getClass().getSimpleName());
         }
         // JDK messages sometimes repeat a nested exception's class name: "sun.security...Exception: text"
-        return Text.verbatim(message.replaceAll("^(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "").strip());
+        return Text.verbatim(message.replaceAll("^(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "")
+                .strip());
     }
 }

@@ -2,7 +2,6 @@ package com.mailroom.sending.control;
 
 import com.mailroom.platform.Text;
 import com.mailroom.sending.entity.AuthType;
-
 import java.util.Locale;
 
 /** Short, actionable hints for the ways an SMTP conversation fails (the sentences are in the messages bundle). */
@@ -33,8 +32,7 @@ final class Hints {
     static final Text MISSING_TOKEN = Text.of("hint.missingToken");
     static final Text NO_AUTH_OFFERED = Text.of("hint.noAuthOffered");
 
-    private Hints() {
-    }
+    private Hints() {}
 
     /** For a certificate or handshake failure; {@code text} is every message of the exception chain. */
     static Text tls(String text, String host) {
@@ -42,11 +40,13 @@ final class Hints {
         if (t.contains("starttls is required")) {
             return NO_STARTTLS;
         }
-        if (t.contains("certificateexpired") || t.contains("certificatenotyetvalid")
+        if (t.contains("certificateexpired")
+                || t.contains("certificatenotyetvalid")
                 || t.contains("validity check failed")) {
             return EXPIRED;
         }
-        if (t.contains("subject alternative") || t.contains("no name matching")
+        if (t.contains("subject alternative")
+                || t.contains("no name matching")
                 || t.contains("server identity does not match")) {
             return Text.of("hint.certificateName", host);
         }
@@ -63,8 +63,10 @@ final class Hints {
     }
 
     static boolean isTlsVersion(String lowerText) {
-        return lowerText.contains("protocol_version") || lowerText.contains("no appropriate protocol")
-                || lowerText.contains("not accepted by client preferences") || lowerText.contains("4.7.66")
+        return lowerText.contains("protocol_version")
+                || lowerText.contains("no appropriate protocol")
+                || lowerText.contains("not accepted by client preferences")
+                || lowerText.contains("4.7.66")
                 || lowerText.contains("tls 1.0 and 1.1");
     }
 
@@ -97,7 +99,8 @@ final class Hints {
 
     /** When the server refused the access token with an error challenge (Gmail's way, RFC 7628). */
     static Text refusedToken(XOAuth2Challenge challenge) {
-        return challenge.scope() == null || challenge.scope().isBlank() ? Text.of("hint.tokenRefused")
+        return challenge.scope() == null || challenge.scope().isBlank()
+                ? Text.of("hint.tokenRefused")
                 : Text.of("hint.tokenRefused.scope", challenge.scope());
     }
 

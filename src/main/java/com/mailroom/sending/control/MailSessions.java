@@ -7,7 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
@@ -27,8 +27,7 @@ public final class MailSessions {
         StreamProviderPin.pin();
     }
 
-    private MailSessions() {
-    }
+    private MailSessions() {}
 
     /**
      * @throws IllegalArgumentException when the trusted CA PEM cannot be read (the probe reports it at stage tls)
@@ -38,7 +37,8 @@ public final class MailSessions {
         p.setProperty("mail.transport.protocol", "smtp");
         p.setProperty(SMTP + "host", target.host());
         p.setProperty(SMTP + "port", Integer.toString(target.port()));
-        p.setProperty(SMTP + "connectiontimeout", Integer.toString(target.timeouts().connectMs()));
+        p.setProperty(
+                SMTP + "connectiontimeout", Integer.toString(target.timeouts().connectMs()));
         p.setProperty(SMTP + "timeout", Integer.toString(target.timeouts().readMs()));
         p.setProperty(SMTP + "writetimeout", Integer.toString(target.timeouts().writeMs()));
         tls(target, p);
@@ -67,7 +67,8 @@ public final class MailSessions {
             }
         }
         // also set for mode none: Jakarta Mail starts TLS by itself when AUTH is answered with 530
-        p.setProperty(SMTP + "ssl.protocols", String.join(" ", target.tlsVersion().protocols()));
+        p.setProperty(
+                SMTP + "ssl.protocols", String.join(" ", target.tlsVersion().protocols()));
         p.setProperty(SMTP + "ssl.checkserveridentity", "true");
         if (target.trustedCaPem() != null && !target.trustedCaPem().isBlank()) {
             p.put(SMTP + "ssl.socketFactory", TrustedCas.socketFactory(target.trustedCaPem()));
@@ -95,11 +96,12 @@ public final class MailSessions {
         return switch (target.authType()) {
             case NONE -> null;
             case OAUTH -> "XOAUTH2";
-            case BASIC -> switch (target.authMechanism()) {
-                case AUTO -> "PLAIN LOGIN";
-                case PLAIN -> "PLAIN";
-                case LOGIN -> "LOGIN";
-            };
+            case BASIC ->
+                switch (target.authMechanism()) {
+                    case AUTO -> "PLAIN LOGIN";
+                    case PLAIN -> "PLAIN";
+                    case LOGIN -> "LOGIN";
+                };
         };
     }
 
@@ -113,13 +115,14 @@ public final class MailSessions {
     }
 
     /** The test mail: UTF-8 throughout, the From display name encoded so that e.g. "Bücher Team" survives. */
-    public static MimeMessage testMessage(Session session, SmtpTarget target, String recipient, String subject,
-                                          String body) throws MessagingException {
+    public static MimeMessage testMessage(
+            Session session, SmtpTarget target, String recipient, String subject, String body)
+            throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         MailAddress from = from(target);
         try {
             message.setFrom(new InternetAddress(from.address(), from.displayName(), StandardCharsets.UTF_8.name()));
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));

@@ -14,8 +14,14 @@ import java.util.List;
  * @param transcript the conversation as {@code S: }/{@code C: } lines, credentials redacted, message content left out
  * @param durationMs how long the conversation took
  */
-public record ProbeResult(boolean success, Stage stage, Integer smtpCode, Text message, Text hint,
-                          List<String> transcript, long durationMs) {
+public record ProbeResult(
+        boolean success,
+        Stage stage,
+        Integer smtpCode,
+        Text message,
+        Text hint,
+        List<String> transcript,
+        long durationMs) {
 
     public ProbeResult {
         if (stage == null) {
@@ -40,8 +46,8 @@ public record ProbeResult(boolean success, Stage stage, Integer smtpCode, Text m
         return new ProbeResult(true, Stage.DONE, smtpCode, message, null, transcript, durationMs);
     }
 
-    public static ProbeResult failed(Stage stage, Integer smtpCode, Text message, Text hint,
-                                     List<String> transcript, long durationMs) {
+    public static ProbeResult failed(
+            Stage stage, Integer smtpCode, Text message, Text hint, List<String> transcript, long durationMs) {
         if (stage == Stage.DONE) {
             throw new IllegalArgumentException("a failure names the stage that failed");
         }

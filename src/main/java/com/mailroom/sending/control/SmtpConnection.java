@@ -14,8 +14,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class SmtpConnection {
 
-    private SmtpConnection() {
-    }
+    private SmtpConnection() {}
 
     /** A connection that could not log in; it carries the diagnosis. */
     public static final class LoginImpossible extends MessagingException {
@@ -48,8 +47,8 @@ public final class SmtpConnection {
         }
         transport.connect(target.host(), target.port(), target.username(), target.secret());
         if (!transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
-            throw new LoginImpossible(new Diagnosis.Failure(Stage.AUTH, null, Text.of("failure.noAuthOffered"),
-                    Hints.NO_AUTH_OFFERED));
+            throw new LoginImpossible(
+                    new Diagnosis.Failure(Stage.AUTH, null, Text.of("failure.noAuthOffered"), Hints.NO_AUTH_OFFERED));
         }
     }
 
@@ -69,11 +68,18 @@ public final class SmtpConnection {
         boolean noUser = target.username() == null || target.username().isBlank();
         return switch (target.authType()) {
             case NONE -> null;
-            case BASIC -> noSecret || noUser ? new Diagnosis.Failure(Stage.AUTH, null,
-                    Text.of("failure.basicNeedsCredentials"), Hints.MISSING_PASSWORD) : null;
-            case OAUTH -> noSecret ? new Diagnosis.Failure(Stage.TOKEN, null, Text.of("failure.noToken"),
-                    Hints.MISSING_TOKEN) : noUser ? new Diagnosis.Failure(Stage.AUTH, null,
-                    Text.of("failure.oauthNeedsUser"), Hints.BAD_TOKEN) : null;
+            case BASIC ->
+                noSecret || noUser
+                        ? new Diagnosis.Failure(
+                                Stage.AUTH, null, Text.of("failure.basicNeedsCredentials"), Hints.MISSING_PASSWORD)
+                        : null;
+            case OAUTH ->
+                noSecret
+                        ? new Diagnosis.Failure(Stage.TOKEN, null, Text.of("failure.noToken"), Hints.MISSING_TOKEN)
+                        : noUser
+                                ? new Diagnosis.Failure(
+                                        Stage.AUTH, null, Text.of("failure.oauthNeedsUser"), Hints.BAD_TOKEN)
+                                : null;
         };
     }
 }

@@ -5,9 +5,8 @@ import com.mailroom.sending.entity.AuthType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
-
 import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Tests an SMTP configuration end to end and says where and why it fails.
@@ -28,8 +27,7 @@ public class SmtpProbe {
         return run(target, null);
     }
 
-    private record TestMail(String recipient, String subject, String body) {
-    }
+    private record TestMail(String recipient, String subject, String body) {}
 
     private ProbeResult run(SmtpTarget target, TestMail mail) {
         long start = System.nanoTime();
@@ -42,7 +40,8 @@ public class SmtpProbe {
             session.setDebugOut(transcript.debugOut());
             session.setDebug(true);
             // built before connecting, so a bad recipient address costs no connection
-            MimeMessage message = mail == null ? null
+            MimeMessage message = mail == null
+                    ? null
                     : MailSessions.testMessage(session, target, mail.recipient(), mail.subject(), mail.body());
             transport = SmtpConnection.transport(session);
             transcript.replyTextFrom(transport::getLastServerResponse);
@@ -50,8 +49,11 @@ public class SmtpProbe {
             if (message != null) {
                 transport.sendMessage(message, message.getAllRecipients());
             }
-            outcome = Outcome.succeeded(transport, message != null ? null
-                    : Text.of(target.authType() == AuthType.NONE ? "check.connected" : "check.authenticated"));
+            outcome = Outcome.succeeded(
+                    transport,
+                    message != null
+                            ? null
+                            : Text.of(target.authType() == AuthType.NONE ? "check.connected" : "check.authenticated"));
         } catch (TrustedCas.UnreadablePemException badCa) {
             outcome = Outcome.failed(new Diagnosis.Failure(Stage.TLS, null, badCa.text(), Hints.BAD_CA));
         } catch (MessagingException | RuntimeException e) {
@@ -63,8 +65,8 @@ public class SmtpProbe {
         Text message = outcome.message().mapArguments(redactor::clean);
         return outcome.success()
                 ? ProbeResult.succeeded(outcome.smtpCode(), message, transcript.lines(), durationMs)
-                : ProbeResult.failed(outcome.stage(), outcome.smtpCode(), message, outcome.hint(),
-                transcript.lines(), durationMs);
+                : ProbeResult.failed(
+                        outcome.stage(), outcome.smtpCode(), message, outcome.hint(), transcript.lines(), durationMs);
     }
 
     /** What the conversation came to, before the transcript and duration are known. */
@@ -76,10 +78,12 @@ public class SmtpProbe {
 
         /** The last reply (235 after AUTH, 250 after DATA) is the proof, so it is what the result shows. */
         static Outcome succeeded(SMTPTransport transport, Text message) {
-            String reply = transport.getLastServerResponse() == null ? "" : transport.getLastServerResponse().strip();
+            String reply = transport.getLastServerResponse() == null
+                    ? ""
+                    : transport.getLastServerResponse().strip();
             int code = transport.getLastReturnCode();
-            return new Outcome(true, Stage.DONE, code > 0 ? code : null,
-                    message == null ? Text.verbatim(reply) : message, null);
+            return new Outcome(
+                    true, Stage.DONE, code > 0 ? code : null, message == null ? Text.verbatim(reply) : message, null);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.sending.entity.TlsVersion;
-
 import java.util.Objects;
 
 /**
@@ -24,9 +23,19 @@ import java.util.Objects;
  * @param timeouts      connect, read and write timeouts; null means {@link Timeouts#DEFAULT}
  * @param ehloHost      the name sent with EHLO; null or blank leaves it to Jakarta Mail (the local host name)
  */
-public record SmtpTarget(String host, int port, TlsMode tlsMode, TlsVersion tlsVersion, String trustedCaPem,
-                         AuthType authType, AuthMechanism authMechanism, String username, String secret,
-                         String from, Timeouts timeouts, String ehloHost) {
+public record SmtpTarget(
+        String host,
+        int port,
+        TlsMode tlsMode,
+        TlsVersion tlsVersion,
+        String trustedCaPem,
+        AuthType authType,
+        AuthMechanism authMechanism,
+        String username,
+        String secret,
+        String from,
+        Timeouts timeouts,
+        String ehloHost) {
 
     public SmtpTarget {
         if (host == null || host.isBlank()) {
@@ -45,8 +54,19 @@ public record SmtpTarget(String host, int port, TlsMode tlsMode, TlsVersion tlsV
 
     /** The same target with another secret: the access token fetched for an OAuth 2.0 target. */
     public SmtpTarget withSecret(String newSecret) {
-        return new SmtpTarget(host, port, tlsMode, tlsVersion, trustedCaPem, authType, authMechanism, username,
-                newSecret, from, timeouts, ehloHost);
+        return new SmtpTarget(
+                host,
+                port,
+                tlsMode,
+                tlsVersion,
+                trustedCaPem,
+                authType,
+                authMechanism,
+                username,
+                newSecret,
+                from,
+                timeouts,
+                ehloHost);
     }
 
     /** Like the generated one, but the secret shows only whether it is set: this string may end up in a log. */

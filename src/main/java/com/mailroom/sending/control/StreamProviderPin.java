@@ -18,8 +18,7 @@ final class StreamProviderPin {
 
     private static final Logger LOG = Logger.getLogger(StreamProviderPin.class.getName());
 
-    private StreamProviderPin() {
-    }
+    private StreamProviderPin() {}
 
     static void pin() {
         if (System.getProperty(PROPERTY) != null) {

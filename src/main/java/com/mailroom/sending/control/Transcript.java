@@ -152,7 +152,8 @@ final class Transcript {
         lines.add(safe.length() > MAX_LINE_CHARS ? safe.substring(0, MAX_LINE_CHARS) + "…" : safe);
     }
 
-    /** Splits the debug bytes into lines; a line longer than needed is cut while it is read, so memory stays bounded. */
+    /** Splits the debug bytes into lines; a line longer than needed is cut while it is read, so memory stays bounded.
+     * */
     private final class LineSplitter extends OutputStream {
         private static final int MAX_LINE_BYTES = 4 * MAX_LINE_CHARS;
         private final ByteArrayOutputStream current = new ByteArrayOutputStream();

@@ -1,12 +1,6 @@
 package com.mailroom.sending.control;
 
 import com.mailroom.platform.Text;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +11,11 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * An SSL socket factory that trusts the JDK's default CAs plus the CA(s) an admin pasted, for one connection.
@@ -27,8 +26,7 @@ import java.util.Collection;
  */
 final class TrustedCas {
 
-    private TrustedCas() {
-    }
+    private TrustedCas() {}
 
     /** The pasted CA cannot be read; its own type, so the probe does not mistake other argument errors for it. */
     static final class UnreadablePemException extends IllegalArgumentException {

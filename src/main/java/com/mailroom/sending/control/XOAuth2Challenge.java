@@ -22,7 +22,8 @@ public record XOAuth2Challenge(String status, String schemes, String scope, Stri
 
     /** @param reply the server's {@code 334 …} line */
     static XOAuth2Challenge of(String reply) {
-        String payload = reply == null ? "" : reply.strip().replaceFirst("^334[ -]?", "").strip();
+        String payload =
+                reply == null ? "" : reply.strip().replaceFirst("^334[ -]?", "").strip();
         String decoded;
         try {
             decoded = new String(Base64.getMimeDecoder().decode(payload), StandardCharsets.UTF_8);
@@ -49,7 +50,8 @@ public record XOAuth2Challenge(String status, String schemes, String scope, Stri
     /** E.g. "status 401, schemes bearer, scope https://mail.google.com/", or the decoded text when it is no JSON. */
     public String describe() {
         String parts = Stream.of(label("status", status), label("schemes", schemes), label("scope", scope))
-                .filter(Objects::nonNull).collect(Collectors.joining(", "));
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
         return parts.isEmpty() ? raw : parts;
     }
 

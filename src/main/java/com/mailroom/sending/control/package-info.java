@@ -4,7 +4,8 @@
  * {@link com.mailroom.sending.control.MailSessions} turns a {@link com.mailroom.sending.control.SmtpTarget} into a
  * {@code Session}; {@link com.mailroom.sending.control.SmtpProbe} runs the test mail ({@code send}) or the
  * background check ({@code check}) and returns a {@link com.mailroom.sending.control.ProbeResult} that says where
- * it failed, with the server's reply, a hint and a redacted transcript; {@link com.mailroom.sending.control.SmtpConnection}
+ * it failed, with the server's reply, a hint and a redacted transcript; {@link
+ * com.mailroom.sending.control.SmtpConnection}
  * opens every connection (the probe's and the delivery batches') the same way. All plain Java, unit-tested against
  * real SMTP servers on loopback, knowing nothing of settings or OAuth: where mail goes and with which token is the
  * settings component's business.

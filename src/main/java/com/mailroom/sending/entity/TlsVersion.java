@@ -2,6 +2,9 @@ package com.mailroom.sending.entity;
 
 import com.mailroom.platform.Text;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /** The TLS protocol versions an admin can choose; older ones are disabled by the JDK and refused by validation. */
 public enum TlsVersion {
@@ -39,17 +42,17 @@ public enum TlsVersion {
      *
      * @throws Refused for TLS 1.1 and older
      */
-    public static java.util.Optional<TlsVersion> fromWire(String value) {
-        String normal = value.replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+    public static Optional<TlsVersion> fromWire(String value) {
+        String normal = value.replace('.', '_').toUpperCase(Locale.ROOT);
         for (TlsVersion v : values()) {
-            if (v.name().toUpperCase(java.util.Locale.ROOT).equals(normal)) {
-                return java.util.Optional.of(v);
+            if (v.name().toUpperCase(Locale.ROOT).equals(normal)) {
+                return Optional.of(v);
             }
         }
-        if (java.util.Set.of("TLSV1", "TLSV1_0", "TLSV1_1", "SSLV3", "SSLV2").contains(normal)) {
+        if (Set.of("TLSV1", "TLSV1_0", "TLSV1_1", "SSLV3", "SSLV2").contains(normal)) {
             throw new Refused(Text.of("field.tls_version.insecure", value, allowed()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public static String allowed() {

@@ -1,5 +1,4 @@
 package com.mailroom.settings.boundary;
 
 /** Fired when the SMTP settings were saved; observers act after the transaction committed. */
-public record SettingsSaved(long version) {
-}
+public record SettingsSaved(long version) {}

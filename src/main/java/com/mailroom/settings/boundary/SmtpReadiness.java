@@ -22,9 +22,12 @@ public class SmtpReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         StatusView view = settings.status();
-        var response = HealthCheckResponse.named("smtp").status(view.isValid()).withData("mode", view.mode())
+        var response = HealthCheckResponse.named("smtp")
+                .status(view.isValid())
+                .withData("mode", view.mode())
                 .withData("node_count", view.nodeCount());
-        view.firstProblem().ifPresent(p -> response.withData("node", p.hostname()).withData("message", p.message()));
+        view.firstProblem()
+                .ifPresent(p -> response.withData("node", p.hostname()).withData("message", p.message()));
         return response.build();
     }
 }

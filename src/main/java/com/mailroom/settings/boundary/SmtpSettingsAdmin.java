@@ -136,7 +136,11 @@ public class SmtpSettingsAdmin {
         s.setConfig(form.getConfig());
         s.getConfig().setPort(form.getConfig().effectivePort());
         applySecret(accepted.password(), form.getPassword(), SecretCipher.SMTP_PASSWORD, s::setPasswordCiphertext);
-        applySecret(accepted.clientSecret(), form.getClientSecret(), SecretCipher.SMTP_CLIENT_SECRET, s::setClientSecretCiphertext);
+        applySecret(
+                accepted.clientSecret(),
+                form.getClientSecret(),
+                SecretCipher.SMTP_CLIENT_SECRET,
+                s::setClientSecretCiphertext);
         s.setUpdatedAt(OffsetDateTime.now(clock));
         s.setUpdatedBy(actor);
         em.flush();
@@ -158,14 +162,17 @@ public class SmtpSettingsAdmin {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public TestReport test(SettingsForm unsaved, String username, Locale language) {
         rateLimiter.acquire(username);
-        String recipient = users.find(username).map(User::getEmail).filter(e -> !e.isBlank())
+        String recipient = users.find(username)
+                .map(User::getEmail)
+                .filter(e -> !e.isBlank())
                 .orElseThrow(() -> InvalidInput.of("email", "field.email.none"));
         SmtpSettings stored = load();
-        var destination = unsaved == null ? destinations.stored(stored)
+        var destination = unsaved == null
+                ? destinations.stored(stored)
                 : destinations.unsaved(stored, SettingsCheck.check(stored, unsaved, allowInsecureTokenUrl));
         var startedAt = OffsetDateTime.now(clock);
-        ProbeResult result = conversations.send(destination, recipient, productName + " Mail Test",
-                productName + " mail is working!");
+        ProbeResult result = conversations.send(
+                destination, recipient, productName + " Mail Test", productName + " mail is working!");
         if (unsaved == null && result.stage().describesSettings()) {
             status.record(result.success(), result.success() ? null : result.describe(), startedAt);
         }
@@ -176,7 +183,7 @@ public class SmtpSettingsAdmin {
         switch (decision.outcome()) {
             case REPLACE -> store.accept(cipher.encrypt(supplied, purpose));
             case CLEAR -> store.accept(null);
-            case KEEP, NONE -> { }
+            case KEEP, NONE -> {}
         }
     }
 

@@ -3,6 +3,7 @@ package com.mailroom.settings.control;
 import com.mailroom.oauth.control.TokenCache;
 import com.mailroom.sending.control.ProbeResult;
 import com.mailroom.settings.boundary.SettingsSaved;
+import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.status.boundary.SmtpStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import com.mailroom.settings.entity.SmtpSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -33,14 +33,19 @@ public class BackgroundCheck {
 
     @Inject
     SmtpStatus status;
+
     @Inject
     Destinations destinations;
+
     @Inject
     Conversations conversations;
+
     @Inject
     TokenCache tokens;
+
     @Inject
     Clock clock;
+
     @PersistenceContext
     EntityManager em;
 

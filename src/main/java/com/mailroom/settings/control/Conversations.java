@@ -89,7 +89,13 @@ public class Conversations {
         } catch (Unusable u) {
             r = ProbeResult.failed(u.stage(), null, u.text(), u.hint(), List.of(), 0);
         }
-        return new ProbeResult(r.success(), r.stage(), r.smtpCode(), r.message(), r.hint(), r.transcript(),
+        return new ProbeResult(
+                r.success(),
+                r.stage(),
+                r.smtpCode(),
+                r.message(),
+                r.hint(),
+                r.transcript(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 }

@@ -25,18 +25,23 @@ public class DefaultRelay {
     @Inject
     @ConfigProperty(name = "mailroom.default-smtp.host")
     Optional<String> host;
+
     @Inject
     @ConfigProperty(name = "mailroom.default-smtp.port")
     Optional<Integer> port;
+
     @Inject
     @ConfigProperty(name = "mailroom.default-smtp.from")
     Optional<String> from;
+
     @Inject
     @ConfigProperty(name = "mailroom.default-smtp.tls-mode", defaultValue = "starttls")
     String tlsMode;
+
     @Inject
     @ConfigProperty(name = "mailroom.default-smtp.username")
     Optional<String> username;
+
     @Inject
     @ConfigProperty(name = "mailroom.default-smtp.password")
     Optional<String> password;
@@ -48,13 +53,24 @@ public class DefaultRelay {
         TlsMode mode = WireEnum.parse(TlsMode.class, tlsMode).orElse(TlsMode.STARTTLS);
         boolean auth = username.filter(u -> !u.isBlank()).isPresent();
         try {
-            return Destination.of(new SmtpTarget(host.get().strip(), port.orElse(mode.defaultPort()), mode,
-                    TlsVersion.TLSv1_2_OR_NEWER, null, auth ? AuthType.BASIC : AuthType.NONE, AuthMechanism.AUTO,
-                    username.orElse(null), password.orElse(null),
-                    from.orElse("Mailroom <mailroom@" + NodeName.get() + ">"), timeouts, NodeName.get()), null);
+            return Destination.of(
+                    new SmtpTarget(
+                            host.get().strip(),
+                            port.orElse(mode.defaultPort()),
+                            mode,
+                            TlsVersion.TLSv1_2_OR_NEWER,
+                            null,
+                            auth ? AuthType.BASIC : AuthType.NONE,
+                            AuthMechanism.AUTO,
+                            username.orElse(null),
+                            password.orElse(null),
+                            from.orElse("Mailroom <mailroom@" + NodeName.get() + ">"),
+                            timeouts,
+                            NodeName.get()),
+                    null);
         } catch (IllegalArgumentException misconfigured) {
-            return Destination.unusable(Stage.CONNECT, Text.of("failure.defaultRelayMisconfigured",
-                    misconfigured.getMessage()));
+            return Destination.unusable(
+                    Stage.CONNECT, Text.of("failure.defaultRelayMisconfigured", misconfigured.getMessage()));
         }
     }
 }

@@ -37,9 +37,11 @@ public class Destinations {
     @Inject
     @ConfigProperty(name = "mailroom.smtp.connect-timeout-ms", defaultValue = "10000")
     int connectTimeoutMs;
+
     @Inject
     @ConfigProperty(name = "mailroom.smtp.read-timeout-ms", defaultValue = "10000")
     int readTimeoutMs;
+
     @Inject
     @ConfigProperty(name = "mailroom.smtp.write-timeout-ms", defaultValue = "10000")
     int writeTimeoutMs;
@@ -60,7 +62,9 @@ public class Destinations {
             return relay.destination(timeouts());
         }
         try {
-            return custom(s.getConfig(), decrypt(s.getPasswordCiphertext(), SecretCipher.SMTP_PASSWORD),
+            return custom(
+                    s.getConfig(),
+                    decrypt(s.getPasswordCiphertext(), SecretCipher.SMTP_PASSWORD),
                     decrypt(s.getClientSecretCiphertext(), SecretCipher.SMTP_CLIENT_SECRET));
         } catch (SecretCipher.Undecryptable undecryptable) {
             return Destination.unusable(Stage.AUTH, undecryptable.text());
@@ -74,9 +78,17 @@ public class Destinations {
             return relay.destination(timeouts());
         }
         try {
-            return custom(f.getConfig(),
-                    secret(accepted.password(), f.getPassword(), stored.getPasswordCiphertext(), SecretCipher.SMTP_PASSWORD),
-                    secret(accepted.clientSecret(), f.getClientSecret(), stored.getClientSecretCiphertext(),
+            return custom(
+                    f.getConfig(),
+                    secret(
+                            accepted.password(),
+                            f.getPassword(),
+                            stored.getPasswordCiphertext(),
+                            SecretCipher.SMTP_PASSWORD),
+                    secret(
+                            accepted.clientSecret(),
+                            f.getClientSecret(),
+                            stored.getClientSecretCiphertext(),
                             SecretCipher.SMTP_CLIENT_SECRET));
         } catch (SecretCipher.Undecryptable undecryptable) {
             return Destination.unusable(Stage.AUTH, undecryptable.text());
@@ -85,14 +97,29 @@ public class Destinations {
 
     /** The settings' values as an SMTP target: the one mapping from settings to the wire. */
     static SmtpTarget target(SmtpConfig c, String secret, Timeouts timeouts) {
-        return new SmtpTarget(c.getAddress(), c.effectivePort(), c.getTlsMode(), c.getTlsVersion(), c.getTrustedCaPem(),
-                c.getAuthType(), c.getAuthMechanism(), c.getUserName(), secret, c.getFrom(), timeouts, NodeName.get());
+        return new SmtpTarget(
+                c.getAddress(),
+                c.effectivePort(),
+                c.getTlsMode(),
+                c.getTlsVersion(),
+                c.getTrustedCaPem(),
+                c.getAuthType(),
+                c.getAuthMechanism(),
+                c.getUserName(),
+                secret,
+                c.getFrom(),
+                timeouts,
+                NodeName.get());
     }
 
     /** The settings' OAuth 2.0 values as the request for an access token. */
     static TokenRequest tokenRequest(SmtpConfig c, String clientSecret, TokenRequest.ClientAuthentication method) {
-        return new TokenRequest(URI.create(c.getTokenEndpoint() == null ? "" : c.getTokenEndpoint()), c.getClientId(),
-                clientSecret, c.getScopes(), method);
+        return new TokenRequest(
+                URI.create(c.getTokenEndpoint() == null ? "" : c.getTokenEndpoint()),
+                c.getClientId(),
+                clientSecret,
+                c.getScopes(),
+                method);
     }
 
     private Destination custom(SmtpConfig c, String password, String clientSecret) {
@@ -105,7 +132,8 @@ public class Destinations {
         }
         try {
             var method = "basic".equalsIgnoreCase(clientAuthentication)
-                    ? TokenRequest.ClientAuthentication.BASIC : TokenRequest.ClientAuthentication.FORM_BODY;
+                    ? TokenRequest.ClientAuthentication.BASIC
+                    : TokenRequest.ClientAuthentication.FORM_BODY;
             return Destination.of(target, tokenRequest(c, clientSecret, method));
         } catch (IllegalArgumentException incomplete) {
             return Destination.unusable(Stage.TOKEN, Text.of("failure.oauthIncomplete", incomplete.getMessage()));

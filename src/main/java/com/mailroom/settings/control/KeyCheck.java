@@ -30,11 +30,14 @@ public class KeyCheck {
 
     @PostConstruct
     void verify() {
-        em.createNativeQuery("SELECT id FROM rate_limit_lock WHERE id = 1 FOR UPDATE").getResultList();
-        List<?> stored = em.createNativeQuery("SELECT ciphertext FROM secret_key_check WHERE id = 1").getResultList();
+        em.createNativeQuery("SELECT id FROM rate_limit_lock WHERE id = 1 FOR UPDATE")
+                .getResultList();
+        List<?> stored = em.createNativeQuery("SELECT ciphertext FROM secret_key_check WHERE id = 1")
+                .getResultList();
         if (stored.isEmpty()) {
             em.createNativeQuery("INSERT INTO secret_key_check (id, ciphertext) VALUES (1, ?)")
-                    .setParameter(1, cipher.encrypt(PROOF, PURPOSE)).executeUpdate();
+                    .setParameter(1, cipher.encrypt(PROOF, PURPOSE))
+                    .executeUpdate();
             return;
         }
         if (!decrypts((String) stored.get(0))) {

@@ -16,22 +16,27 @@ import java.util.Optional;
  */
 public final class ReentryRule {
 
-    private ReentryRule() {
-    }
+    private ReentryRule() {}
 
     /** Where a secret would be sent; equal destinations may share a stored secret. */
-    public record Destination(String host, int port, TlsMode tlsMode, String userName, String tokenEndpoint, String clientId) {
+    public record Destination(
+            String host, int port, TlsMode tlsMode, String userName, String tokenEndpoint, String clientId) {
 
         /** Where the password goes: the server and the account. */
         public static Destination ofPassword(SmtpConfig c) {
-            return new Destination(normalHost(c.getAddress()), c.effectivePort(), c.getTlsMode(), c.getUserName(),
-                    null, null);
+            return new Destination(
+                    normalHost(c.getAddress()), c.effectivePort(), c.getTlsMode(), c.getUserName(), null, null);
         }
 
         /** Where the client secret goes: the server and account it serves, and the token URL and client ID. */
         public static Destination ofClientSecret(SmtpConfig c) {
-            return new Destination(normalHost(c.getAddress()), c.effectivePort(), c.getTlsMode(), c.getUserName(),
-                    c.getTokenEndpoint(), c.getClientId());
+            return new Destination(
+                    normalHost(c.getAddress()),
+                    c.effectivePort(),
+                    c.getTlsMode(),
+                    c.getUserName(),
+                    c.getTokenEndpoint(),
+                    c.getClientId());
         }
 
         private static String normalHost(String host) {
@@ -56,7 +61,12 @@ public final class ReentryRule {
     }
 
     /** What happens to one secret when settings are saved or tested. */
-    public enum Outcome { KEEP, REPLACE, CLEAR, NONE }
+    public enum Outcome {
+        KEEP,
+        REPLACE,
+        CLEAR,
+        NONE
+    }
 
     /**
      * @param stored   whether a secret is stored now
@@ -64,8 +74,8 @@ public final class ReentryRule {
      * @param required whether the new settings need this secret
      * @return the outcome, or the field error that stops the save or test
      */
-    public static Decision decide(Secret secret, boolean stored, Destination before, Destination after,
-                                  String supplied, boolean required) {
+    public static Decision decide(
+            Secret secret, boolean stored, Destination before, Destination after, String supplied, boolean required) {
         if (supplied != null && !supplied.isEmpty()) {
             return Decision.of(Outcome.REPLACE);
         }

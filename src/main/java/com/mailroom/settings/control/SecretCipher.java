@@ -19,6 +19,7 @@ public final class SecretCipher {
 
     /** The purposes of the stored secrets (the associated data). */
     public static final String SMTP_PASSWORD = "smtp.password";
+
     public static final String SMTP_CLIENT_SECRET = "smtp.client_secret";
 
     private static final String PREFIX = "v1:";
@@ -44,7 +45,8 @@ public final class SecretCipher {
 
     public SecretCipher(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalArgumentException("The secret key must be 32 bytes (AES-256), base64-encoded; got " + key.length + " bytes.");
+            throw new IllegalArgumentException(
+                    "The secret key must be 32 bytes (AES-256), base64-encoded; got " + key.length + " bytes.");
         }
         this.key = new SecretKeySpec(key, "AES");
     }
@@ -57,8 +59,12 @@ public final class SecretCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }

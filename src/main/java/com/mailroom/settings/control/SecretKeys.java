@@ -43,12 +43,15 @@ public class SecretKeys {
     }
 
     private SecretCipher load() {
-        String encoded = configuredKey.filter(k -> !k.isBlank()).orElseGet(() -> fromKeyFile(DataDirectory.resolve().resolve("secret.key")));
+        String encoded = configuredKey
+                .filter(k -> !k.isBlank())
+                .orElseGet(() -> fromKeyFile(DataDirectory.resolve().resolve("secret.key")));
         byte[] key;
         try {
             key = Base64.getDecoder().decode(encoded.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("mailroom.secret-key is not valid base64 (expected 32 random bytes, base64-encoded).");
+            throw new IllegalStateException(
+                    "mailroom.secret-key is not valid base64 (expected 32 random bytes, base64-encoded).");
         }
         return new SecretCipher(key);
     }
@@ -60,7 +63,8 @@ public class SecretKeys {
                 new SecureRandom().nextBytes(key);
                 try {
                     create(file, Base64.getEncoder().encodeToString(key));
-                    LOG.info(() -> "Generated the key for secrets at rest: " + file + " (keep it with the database; back it up).");
+                    LOG.info(() -> "Generated the key for secrets at rest: " + file
+                            + " (keep it with the database; back it up).");
                 } catch (FileAlreadyExistsException raced) {
                     // another node or thread created it first: use theirs
                 }

@@ -7,6 +7,7 @@ import com.mailroom.settings.control.ReentryRule.Destination;
 import com.mailroom.settings.control.ReentryRule.Secret;
 import com.mailroom.settings.entity.SmtpConfig;
 import com.mailroom.settings.entity.SmtpSettings;
+import java.io.Serializable;
 import java.util.ArrayList;
 
 /**
@@ -15,12 +16,10 @@ import java.util.ArrayList;
  */
 public final class SettingsCheck {
 
-    private SettingsCheck() {
-    }
+    private SettingsCheck() {}
 
     /** The form, normalised and accepted, with what happens to each stored secret. */
-    public record Accepted(SettingsForm form, Decision password, Decision clientSecret) {
-    }
+    public record Accepted(SettingsForm form, Decision password, Decision clientSecret) {}
 
     /** @throws InvalidInput naming every field that breaks a rule; nothing has been changed then */
     public static Accepted check(SmtpSettings stored, SettingsForm form, boolean allowInsecureTokenUrl) {
@@ -28,11 +27,19 @@ public final class SettingsCheck {
         SmtpConfig after = form.getConfig();
         SettingsRules.normalize(after);
         var errors = new ArrayList<>(SettingsRules.validate(form, allowInsecureTokenUrl));
-        Decision password = ReentryRule.decide(Secret.PASSWORD, stored.getPasswordCiphertext() != null,
-                Destination.ofPassword(before), Destination.ofPassword(after), form.getPassword(),
+        Decision password = ReentryRule.decide(
+                Secret.PASSWORD,
+                stored.getPasswordCiphertext() != null,
+                Destination.ofPassword(before),
+                Destination.ofPassword(after),
+                form.getPassword(),
                 after.passwordRequired());
-        Decision clientSecret = ReentryRule.decide(Secret.CLIENT_SECRET, stored.getClientSecretCiphertext() != null,
-                Destination.ofClientSecret(before), Destination.ofClientSecret(after), form.getClientSecret(),
+        Decision clientSecret = ReentryRule.decide(
+                Secret.CLIENT_SECRET,
+                stored.getClientSecretCiphertext() != null,
+                Destination.ofClientSecret(before),
+                Destination.ofClientSecret(after),
+                form.getClientSecret(),
                 after.clientSecretRequired());
         addUnlessNamed(errors, password);
         addUnlessNamed(errors, clientSecret);
@@ -43,8 +50,7 @@ public final class SettingsCheck {
     }
 
     /** Which stored secrets must be entered again before the form can be saved or tested (for the page's hint). */
-    public record Reentry(boolean password, boolean clientSecret) implements java.io.Serializable {
-    }
+    public record Reentry(boolean password, boolean clientSecret) implements Serializable {}
 
     /**
      * The re-entry rule of {@link #check} alone: a stored secret that the form's settings need but whose
@@ -55,14 +61,18 @@ public final class SettingsCheck {
         SmtpConfig after = form.getConfig();
         SettingsRules.normalize(after);
         return new Reentry(
-                stored.getPasswordCiphertext() != null && after.passwordRequired()
+                stored.getPasswordCiphertext() != null
+                        && after.passwordRequired()
                         && !Destination.ofPassword(before).equals(Destination.ofPassword(after)),
-                stored.getClientSecretCiphertext() != null && after.clientSecretRequired()
+                stored.getClientSecretCiphertext() != null
+                        && after.clientSecretRequired()
                         && !Destination.ofClientSecret(before).equals(Destination.ofClientSecret(after)));
     }
 
     /** A field with a format error already has its message; the re-entry message would only repeat it. */
     private static void addUnlessNamed(ArrayList<FieldError> errors, Decision decision) {
-        decision.problem().filter(p -> errors.stream().noneMatch(e -> e.field().equals(p.field()))).ifPresent(errors::add);
+        decision.problem()
+                .filter(p -> errors.stream().noneMatch(e -> e.field().equals(p.field())))
+                .ifPresent(errors::add);
     }
 }

@@ -7,18 +7,20 @@ import com.mailroom.settings.entity.SmtpConfig;
 import java.io.ByteArrayInputStream;
 import java.net.IDN;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The rules an SMTP settings form must pass before anything is stored or tested (docs/product.md R2–R4). Pure: every broken
+ * The rules an SMTP settings form must pass before anything is stored or tested (docs/product.md R2–R4). Pure: every
+ * broken
  * rule becomes a {@link FieldError} named by its JSON field, all of them at once.
  */
 public final class SettingsRules {
@@ -36,14 +38,15 @@ public final class SettingsRules {
     static final Pattern CONTROL = MailAddress.CONTROL;
     /** Invisible format characters (zero-width space, soft hyphen, BOM…) that IDN would silently drop. */
     private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
+
     private static final Pattern HOST_LABEL = Pattern.compile("^[A-Za-z0-9_]([A-Za-z0-9\\-_]{0,61}[A-Za-z0-9_])?$");
     private static final Pattern SPACES_AROUND = Pattern.compile("^[ \\p{Zs}]+|[ \\p{Zs}]+$");
     private static final Pattern MASK = Pattern.compile("^[*•●·]+$");
     /** RFC 6749 scope-token characters, separated by single spaces. */
-    private static final Pattern SCOPES = Pattern.compile("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$");
+    private static final Pattern SCOPES =
+            Pattern.compile("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$");
 
-    private SettingsRules() {
-    }
+    private SettingsRules() {}
 
     /** Trims what an admin typed; blank optional text becomes "not set". Secrets are left exactly as given. */
     public static void normalize(SmtpConfig c) {
@@ -54,7 +57,10 @@ public final class SettingsRules {
         c.setTokenEndpoint(trimToNull(c.getTokenEndpoint()));
         c.setScopes(c.getScopes() == null ? null : trimToNull(c.getScopes().replaceAll(" +", " ")));
         // a multi-line field: surrounding blank lines and indentation are not part of the certificate
-        c.setTrustedCaPem(c.getTrustedCaPem() == null || c.getTrustedCaPem().isBlank() ? null : c.getTrustedCaPem().strip());
+        c.setTrustedCaPem(
+                c.getTrustedCaPem() == null || c.getTrustedCaPem().isBlank()
+                        ? null
+                        : c.getTrustedCaPem().strip());
         if (c.getAddress() != null && c.getAddress().endsWith(".")) {
             c.setAddress(c.getAddress().substring(0, c.getAddress().length() - 1));
         }
@@ -79,8 +85,13 @@ public final class SettingsRules {
             }
         }
         boolean needsUser = custom && auth != AuthType.NONE;
-        checkText("user_name", c.getUserName(), MAX_USER_NAME, needsUser,
-                auth == AuthType.OAUTH ? "field.user_name.required.oauth" : "field.user_name.required.basic", errors);
+        checkText(
+                "user_name",
+                c.getUserName(),
+                MAX_USER_NAME,
+                needsUser,
+                auth == AuthType.OAUTH ? "field.user_name.required.oauth" : "field.user_name.required.basic",
+                errors);
         checkSecret("password", form.getPassword(), MAX_PASSWORD, errors);
         checkSecret("client_secret", form.getClientSecret(), MAX_CLIENT_SECRET, errors);
 
@@ -112,7 +123,11 @@ public final class SettingsRules {
         }
         if (host.length() > MAX_HOST) {
             errors.add(FieldError.of("address", "field.address.tooLong", MAX_HOST));
-        } else if (host.contains("://") || host.contains("/") || host.contains("?") || host.contains("#") || host.contains("@")) {
+        } else if (host.contains("://")
+                || host.contains("/")
+                || host.contains("?")
+                || host.contains("#")
+                || host.contains("@")) {
             errors.add(FieldError.of("address", "field.address.scheme"));
         } else if (INVISIBLE.matcher(host).find()) {
             errors.add(FieldError.of("address", "field.address.invisible"));
@@ -153,8 +168,8 @@ public final class SettingsRules {
         return true;
     }
 
-    private static void checkText(String field, String value, int max, boolean required, String requiredCode,
-                                  List<FieldError> errors) {
+    private static void checkText(
+            String field, String value, int max, boolean required, String requiredCode, List<FieldError> errors) {
         if (value == null) {
             if (required) {
                 errors.add(FieldError.of(field, requiredCode));
@@ -177,7 +192,8 @@ public final class SettingsRules {
         }
     }
 
-    private static void checkTokenEndpoint(String url, boolean required, boolean allowInsecure, List<FieldError> errors) {
+    private static void checkTokenEndpoint(
+            String url, boolean required, boolean allowInsecure, List<FieldError> errors) {
         if (url == null) {
             if (required) {
                 errors.add(FieldError.of("token_endpoint", "field.token_endpoint.required"));
@@ -193,7 +209,7 @@ public final class SettingsRules {
         }
         try {
             URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                 errors.add(FieldError.of("token_endpoint", "field.token_endpoint.absolute"));
             } else if (scheme.equals("http") && !allowInsecure) {

@@ -28,7 +28,9 @@ public class SettingsWatch {
     int periodSeconds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        periodic.every(Duration.ofSeconds(Math.max(1, periodSeconds)), "Looking for new settings",
+        periodic.every(
+                Duration.ofSeconds(Math.max(1, periodSeconds)),
+                "Looking for new settings",
                 check::checkIfSavedElsewhere);
         check.checkSoon();
     }

@@ -22,34 +22,44 @@ public class SmtpConfig implements Serializable {
 
     @Column(name = "default_smtp")
     private boolean defaultSmtp = true;
+
     private String address;
     private Integer port;
+
     @Column(name = "from_address")
     private String from;
+
     @Column(name = "user_name")
     private String userName;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "tls_mode")
     private TlsMode tlsMode = TlsMode.STARTTLS;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "tls_version")
     private TlsVersion tlsVersion = TlsVersion.TLSv1_2;
+
     @Column(name = "trusted_ca_pem")
     private String trustedCaPem;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "auth_type")
     private AuthType authType = AuthType.NONE;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "auth_mechanism")
     private AuthMechanism authMechanism = AuthMechanism.AUTO;
+
     @Column(name = "client_id")
     private String clientId;
+
     @Column(name = "token_endpoint")
     private String tokenEndpoint;
+
     private String scopes;
 
-    public SmtpConfig() {
-    }
+    public SmtpConfig() {}
 
     /** A copy, so that editing a form never changes the stored row before a save. */
     public SmtpConfig copy() {
@@ -83,32 +93,109 @@ public class SmtpConfig implements Serializable {
         return !defaultSmtp && authType == AuthType.OAUTH;
     }
 
-    public boolean isDefaultSmtp() { return defaultSmtp; }
-    public void setDefaultSmtp(boolean defaultSmtp) { this.defaultSmtp = defaultSmtp; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
-    public Integer getPort() { return port; }
-    public void setPort(Integer port) { this.port = port; }
-    public String getFrom() { return from; }
-    public void setFrom(String from) { this.from = from; }
-    public String getUserName() { return userName; }
-    public void setUserName(String userName) { this.userName = userName; }
-    public TlsMode getTlsMode() { return tlsMode; }
-    public void setTlsMode(TlsMode tlsMode) { this.tlsMode = tlsMode; }
-    public TlsVersion getTlsVersion() { return tlsVersion; }
-    public void setTlsVersion(TlsVersion tlsVersion) { this.tlsVersion = tlsVersion; }
-    public String getTrustedCaPem() { return trustedCaPem; }
-    public void setTrustedCaPem(String trustedCaPem) { this.trustedCaPem = trustedCaPem; }
-    public AuthType getAuthType() { return authType; }
-    public void setAuthType(AuthType authType) { this.authType = authType; }
-    public AuthMechanism getAuthMechanism() { return authMechanism; }
-    public void setAuthMechanism(AuthMechanism authMechanism) { this.authMechanism = authMechanism; }
-    public String getClientId() { return clientId; }
-    public void setClientId(String clientId) { this.clientId = clientId; }
-    public String getTokenEndpoint() { return tokenEndpoint; }
-    public void setTokenEndpoint(String tokenEndpoint) { this.tokenEndpoint = tokenEndpoint; }
-    public String getScopes() { return scopes; }
-    public void setScopes(String scopes) { this.scopes = scopes; }
+    public boolean isDefaultSmtp() {
+        return defaultSmtp;
+    }
+
+    public void setDefaultSmtp(boolean defaultSmtp) {
+        this.defaultSmtp = defaultSmtp;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public TlsMode getTlsMode() {
+        return tlsMode;
+    }
+
+    public void setTlsMode(TlsMode tlsMode) {
+        this.tlsMode = tlsMode;
+    }
+
+    public TlsVersion getTlsVersion() {
+        return tlsVersion;
+    }
+
+    public void setTlsVersion(TlsVersion tlsVersion) {
+        this.tlsVersion = tlsVersion;
+    }
+
+    public String getTrustedCaPem() {
+        return trustedCaPem;
+    }
+
+    public void setTrustedCaPem(String trustedCaPem) {
+        this.trustedCaPem = trustedCaPem;
+    }
+
+    public AuthType getAuthType() {
+        return authType;
+    }
+
+    public void setAuthType(AuthType authType) {
+        this.authType = authType;
+    }
+
+    public AuthMechanism getAuthMechanism() {
+        return authMechanism;
+    }
+
+    public void setAuthMechanism(AuthMechanism authMechanism) {
+        this.authMechanism = authMechanism;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getTokenEndpoint() {
+        return tokenEndpoint;
+    }
+
+    public void setTokenEndpoint(String tokenEndpoint) {
+        this.tokenEndpoint = tokenEndpoint;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
 
     @Override
     public String toString() {

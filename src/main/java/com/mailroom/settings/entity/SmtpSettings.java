@@ -21,28 +21,66 @@ public class SmtpSettings {
 
     @Id
     private int id = ID;
+
     @Version
     private long version;
+
     @Embedded
     private SmtpConfig config = new SmtpConfig();
+
     @Column(name = "password_enc")
     private String passwordCiphertext;
+
     @Column(name = "client_secret_enc")
     private String clientSecretCiphertext;
+
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+
     @Column(name = "updated_by")
     private String updatedBy;
 
-    public long getVersion() { return version; }
-    public SmtpConfig getConfig() { return config; }
-    public void setConfig(SmtpConfig config) { this.config = config.copy(); }
-    public String getPasswordCiphertext() { return passwordCiphertext; }
-    public void setPasswordCiphertext(String passwordCiphertext) { this.passwordCiphertext = passwordCiphertext; }
-    public String getClientSecretCiphertext() { return clientSecretCiphertext; }
-    public void setClientSecretCiphertext(String clientSecretCiphertext) { this.clientSecretCiphertext = clientSecretCiphertext; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(OffsetDateTime updatedAt) { this.updatedAt = updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public void setUpdatedBy(String updatedBy) { this.updatedBy = updatedBy; }
+    public long getVersion() {
+        return version;
+    }
+
+    public SmtpConfig getConfig() {
+        return config;
+    }
+
+    public void setConfig(SmtpConfig config) {
+        this.config = config.copy();
+    }
+
+    public String getPasswordCiphertext() {
+        return passwordCiphertext;
+    }
+
+    public void setPasswordCiphertext(String passwordCiphertext) {
+        this.passwordCiphertext = passwordCiphertext;
+    }
+
+    public String getClientSecretCiphertext() {
+        return clientSecretCiphertext;
+    }
+
+    public void setClientSecretCiphertext(String clientSecretCiphertext) {
+        this.clientSecretCiphertext = clientSecretCiphertext;
+    }
+
+    public OffsetDateTime getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(OffsetDateTime updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public void setUpdatedBy(String updatedBy) {
+        this.updatedBy = updatedBy;
+    }
 }

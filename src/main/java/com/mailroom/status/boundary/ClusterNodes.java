@@ -67,26 +67,35 @@ public class ClusterNodes {
     /** This node stops: it is no longer listed. */
     public void leave() {
         em.createQuery("DELETE FROM ClusterNode c WHERE c.name = :me AND c.instance = :instance")
-                .setParameter("me", NodeName.get()).setParameter("instance", INSTANCE).executeUpdate();
+                .setParameter("me", NodeName.get())
+                .setParameter("instance", INSTANCE)
+                .executeUpdate();
     }
 
     /** The names of the nodes heard from within the timeout. */
     public List<String> alive() {
         return em.createQuery("SELECT c.name FROM ClusterNode c WHERE c.seenAt > :since", String.class)
-                .setParameter("since", OffsetDateTime.now(clock).minus(timeout())).getResultList();
+                .setParameter("since", OffsetDateTime.now(clock).minus(timeout()))
+                .getResultList();
     }
 
     /** The nodes silent for longer than the timeout: they died (a stopping node leaves). */
     public List<String> gone() {
-        return em.createQuery("SELECT c.name FROM ClusterNode c WHERE c.seenAt <= :since AND c.name <> :me",
-                String.class).setParameter("since", OffsetDateTime.now(clock).minus(timeout()))
-                .setParameter("me", NodeName.get()).getResultList();
+        return em.createQuery(
+                        "SELECT c.name FROM ClusterNode c WHERE c.seenAt <= :since AND c.name <> :me", String.class)
+                .setParameter("since", OffsetDateTime.now(clock).minus(timeout()))
+                .setParameter("me", NodeName.get())
+                .getResultList();
     }
 
     /** Forgets a node that is gone, and its SMTP status. */
     public void forget(String name) {
-        em.createQuery("DELETE FROM ClusterNode c WHERE c.name = :name").setParameter("name", name).executeUpdate();
-        em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname = :name").setParameter("name", name).executeUpdate();
+        em.createQuery("DELETE FROM ClusterNode c WHERE c.name = :name")
+                .setParameter("name", name)
+                .executeUpdate();
+        em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname = :name")
+                .setParameter("name", name)
+                .executeUpdate();
     }
 
     private Duration timeout() {

@@ -51,16 +51,28 @@ public class SmtpStatus {
     @Lock(LockType.WRITE)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void settingsChanged() {
-        em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname <> :me").setParameter("me", NodeName.get()).executeUpdate();
+        em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname <> :me")
+                .setParameter("me", NodeName.get())
+                .executeUpdate();
     }
 
     /** The latest outcome of every node alive, by node name (a node that is gone is not listed). */
     @Lock(LockType.READ)
     public List<StatusView.Node> nodes() {
         List<String> alive = nodes.alive();
-        return em.createQuery("SELECT n FROM NodeStatus n ORDER BY n.hostname", NodeStatus.class).getResultList()
-                .stream().filter(n -> alive.contains(n.getHostname())).map(n -> new StatusView.Node(n.getHostname(), n.isValid(), n.getMessage(),
-                        n.getCheckedAt().toInstant().truncatedTo(ChronoUnit.SECONDS).toString()))
+        return em
+                .createQuery("SELECT n FROM NodeStatus n ORDER BY n.hostname", NodeStatus.class)
+                .getResultList()
+                .stream()
+                .filter(n -> alive.contains(n.getHostname()))
+                .map(n -> new StatusView.Node(
+                        n.getHostname(),
+                        n.isValid(),
+                        n.getMessage(),
+                        n.getCheckedAt()
+                                .toInstant()
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString()))
                 .toList();
     }
 }

@@ -13,12 +13,13 @@ public class ClusterNode {
 
     @Id
     private String name;
+
     private String instance;
+
     @Column(name = "seen_at")
     private OffsetDateTime seenAt;
 
-    protected ClusterNode() {
-    }
+    protected ClusterNode() {}
 
     public ClusterNode(String name, String instance, OffsetDateTime seenAt) {
         this.name = name;
@@ -31,7 +32,15 @@ public class ClusterNode {
         this.seenAt = at;
     }
 
-    public String getName() { return name; }
-    public String getInstance() { return instance; }
-    public OffsetDateTime getSeenAt() { return seenAt; }
+    public String getName() {
+        return name;
+    }
+
+    public String getInstance() {
+        return instance;
+    }
+
+    public OffsetDateTime getSeenAt() {
+        return seenAt;
+    }
 }

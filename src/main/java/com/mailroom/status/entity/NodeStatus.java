@@ -15,14 +15,16 @@ public class NodeStatus {
 
     @Id
     private String hostname;
+
     @Column(name = "is_valid")
     private boolean valid;
+
     private String message;
+
     @Column(name = "checked_at")
     private OffsetDateTime checkedAt;
 
-    protected NodeStatus() {
-    }
+    protected NodeStatus() {}
 
     public NodeStatus(String hostname) {
         this.hostname = hostname;
@@ -39,8 +41,19 @@ public class NodeStatus {
         return checkedAt == null || !checkedAt.isAfter(at);
     }
 
-    public String getHostname() { return hostname; }
-    public boolean isValid() { return valid; }
-    public String getMessage() { return message; }
-    public OffsetDateTime getCheckedAt() { return checkedAt; }
+    public String getHostname() {
+        return hostname;
+    }
+
+    public boolean isValid() {
+        return valid;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public OffsetDateTime getCheckedAt() {
+        return checkedAt;
+    }
 }

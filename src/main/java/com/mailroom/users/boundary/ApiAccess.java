@@ -1,8 +1,8 @@
 package com.mailroom.users.boundary;
 
 import com.mailroom.errors.NotFound;
-import com.mailroom.platform.Text;
 import com.mailroom.errors.Unauthenticated;
+import com.mailroom.platform.Text;
 import com.mailroom.users.control.Tokens;
 import com.mailroom.users.entity.ApiCredential;
 import com.mailroom.users.entity.ApiToken;
@@ -66,7 +66,9 @@ public class ApiAccess {
         }
         String token = Tokens.random(32);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em.createQuery("DELETE FROM ApiToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
+        em.createQuery("DELETE FROM ApiToken t WHERE t.expiresAt < :now")
+                .setParameter("now", now)
+                .executeUpdate();
         em.persist(new ApiToken(Tokens.sha256(token), credential.getUser(), now.plus(TOKEN_LIFETIME)));
         return new IssuedToken(token, "Bearer", TOKEN_LIFETIME.toSeconds());
     }

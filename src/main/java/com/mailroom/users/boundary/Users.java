@@ -34,7 +34,9 @@ public class Users {
     RecentLogins recentLogins;
 
     public List<UserView> list() {
-        return em.createNamedQuery(User.ALL, User.class).getResultList().stream().map(UserView::of).toList();
+        return em.createNamedQuery(User.ALL, User.class).getResultList().stream()
+                .map(UserView::of)
+                .toList();
     }
 
     /** @throws InvalidInput for a bad field, {@link Conflict} when the name is taken */
@@ -53,8 +55,10 @@ public class Users {
     }
 
     public Optional<User> find(String username) {
-        return em.createNamedQuery(User.BY_NAME, User.class).setParameter("username", username)
-                .getResultStream().findFirst();
+        return em.createNamedQuery(User.BY_NAME, User.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The user when the password matches; the same empty answer for an unknown user and a wrong password. */
@@ -64,8 +68,8 @@ public class Users {
             hashing.hash(password); // spend the same time, so timing does not reveal which names exist
             return Optional.empty();
         }
-        return user.filter(u -> recentLogins.wasVerified(username, password, u.getPasswordHash())
-                || verifyAndRemember(u, password));
+        return user.filter(u ->
+                recentLogins.wasVerified(username, password, u.getPasswordHash()) || verifyAndRemember(u, password));
     }
 
     private boolean verifyAndRemember(User user, String password) {

@@ -46,8 +46,8 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
     Users users;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential submitted = context.getAuthParameters().getCredential();
         if (submitted != null) {
             return loginFromPage(request, context, submitted);
@@ -73,7 +73,8 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
 
-    private AuthenticationStatus loginFromPage(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+    private AuthenticationStatus loginFromPage(
+            HttpServletRequest request, HttpMessageContext context, Credential credential) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -91,7 +92,8 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus api(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null) {
             return context.isProtected() ? unauthorized(response, context) : context.doNothing();
@@ -122,7 +124,9 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
                     return null;
                 }
                 int colon = decoded.indexOf(':');
-                return colon <= 0 ? null : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+                return colon <= 0
+                        ? null
+                        : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
             case "bearer":
             case "token":
                 return value.isEmpty() ? null : new ApiTokenCredential(value);
@@ -136,9 +140,12 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"Mailroom\", Bearer realm=\"Mailroom\"");
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("message", new Unauthenticated().getMessage())
-                    .add("errors", Json.createArrayBuilder()).build().toString());
+            response.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("message", new Unauthenticated().getMessage())
+                            .add("errors", Json.createArrayBuilder())
+                            .build()
+                            .toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,7 +42,8 @@ public class MailroomIdentityStore implements IdentityStore {
     }
 
     public CredentialValidationResult validate(ApiTokenCredential credential) {
-        return apiAccess.userOfToken(credential.token())
+        return apiAccess
+                .userOfToken(credential.token())
                 .map(u -> new CredentialValidationResult(u.getUsername(), Users.groupsOf(u)))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

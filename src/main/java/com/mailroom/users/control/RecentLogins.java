@@ -29,8 +29,7 @@ public class RecentLogins {
     private final byte[] key = new byte[32];
     private final Clock clock;
 
-    private record Entry(String storedHash, Instant until) {
-    }
+    private record Entry(String storedHash, Instant until) {}
 
     public RecentLogins() {
         this(Clock.systemUTC());
@@ -44,14 +43,18 @@ public class RecentLogins {
     /** Whether this name and password were verified recently against the hash that is stored now. */
     public boolean wasVerified(String username, String password, String storedHash) {
         Entry entry = verified.get(fingerprint(username, password));
-        return entry != null && entry.storedHash().equals(storedHash) && clock.instant().isBefore(entry.until());
+        return entry != null
+                && entry.storedHash().equals(storedHash)
+                && clock.instant().isBefore(entry.until());
     }
 
     public void remember(String username, String password, String storedHash) {
         if (verified.size() >= MAX_ENTRIES) {
             verified.clear(); // crude but bounded: a flood of distinct logins cannot grow the map
         }
-        verified.put(fingerprint(username, password), new Entry(storedHash, clock.instant().plus(LIFETIME)));
+        verified.put(
+                fingerprint(username, password),
+                new Entry(storedHash, clock.instant().plus(LIFETIME)));
     }
 
     private String fingerprint(String username, String password) {

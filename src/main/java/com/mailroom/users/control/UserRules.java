@@ -14,8 +14,7 @@ public final class UserRules {
     private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@\\-]{0,63}$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    private UserRules() {
-    }
+    private UserRules() {}
 
     public static List<FieldError> validate(String username, String email, String password) {
         var errors = new ArrayList<FieldError>();
@@ -26,7 +25,8 @@ public final class UserRules {
         }
         if (email == null || email.isEmpty()) {
             errors.add(FieldError.of("email", "field.email.required"));
-        } else if (email.length() > MailAddress.MAX_LENGTH || CONTROL.matcher(email).find()) {
+        } else if (email.length() > MailAddress.MAX_LENGTH
+                || CONTROL.matcher(email).find()) {
             errors.add(FieldError.of("email", "field.email.tooLong", MailAddress.MAX_LENGTH));
         } else {
             MailAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p)));

@@ -16,14 +16,15 @@ public class ApiToken {
     @Id
     @Column(name = "token_hash")
     private String tokenHash;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "user_id")
     private User user;
+
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     public ApiToken(String tokenHash, User user, OffsetDateTime expiresAt) {
         this.tokenHash = tokenHash;
@@ -31,6 +32,11 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
-    public User getUser() { return user; }
-    public OffsetDateTime getExpiresAt() { return expiresAt; }
+    public User getUser() {
+        return user;
+    }
+
+    public OffsetDateTime getExpiresAt() {
+        return expiresAt;
+    }
 }

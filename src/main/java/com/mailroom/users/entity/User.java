@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** A person or program that signs in; admins may configure mail. Only a PBKDF2 hash of the password is kept. */
 @Entity(name = "AppUser")
@@ -26,29 +27,49 @@ public class User {
     @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
     private Long id;
+
     private String username;
     private String email;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     private boolean admin;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String username, String email, String passwordHash, boolean admin) {
         this.username = username;
         this.email = email;
         this.passwordHash = passwordHash;
         this.admin = admin;
-        this.createdAt = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    public Long getId() { return id; }
-    public String getUsername() { return username; }
-    public String getEmail() { return email; }
-    public String getPasswordHash() { return passwordHash; }
-    public boolean isAdmin() { return admin; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
 }

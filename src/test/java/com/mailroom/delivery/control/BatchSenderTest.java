@@ -27,14 +27,35 @@ class BatchSenderTest {
     final BatchSender sender = new BatchSender(id -> List.of());
 
     static SmtpTarget target(int port, AuthType auth) {
-        return new SmtpTarget("127.0.0.1", port, TlsMode.NONE, null, null, auth, AuthMechanism.AUTO, "u@example.com",
-                auth == AuthType.NONE ? null : "secret-1", "Sender <s@example.com>", new Timeouts(2000, 2000, 2000), "test");
+        return new SmtpTarget(
+                "127.0.0.1",
+                port,
+                TlsMode.NONE,
+                null,
+                null,
+                auth,
+                AuthMechanism.AUTO,
+                "u@example.com",
+                auth == AuthType.NONE ? null : "secret-1",
+                "Sender <s@example.com>",
+                new Timeouts(2000, 2000, 2000),
+                "test");
     }
 
     static List<ClaimedMail> mails(int n, String... to) {
-        return IntStream.range(0, n).mapToObj(i -> new ClaimedMail(UUID.randomUUID().toString(), "NEW_USER",
-                List.of(to.length == 0 ? "r" + i + "@example.com" : to[0]), List.of(), List.of(), "Mail " + i, "Body " + i,
-                null, 0, 1)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new ClaimedMail(
+                        UUID.randomUUID().toString(),
+                        "NEW_USER",
+                        List.of(to.length == 0 ? "r" + i + "@example.com" : to[0]),
+                        List.of(),
+                        List.of(),
+                        "Mail " + i,
+                        "Body " + i,
+                        null,
+                        0,
+                        1))
+                .toList();
     }
 
     List<SendOutcome> send(SmtpTarget target, List<ClaimedMail> mails) {
@@ -46,10 +67,22 @@ class BatchSenderTest {
         try (var server = ScriptedSmtpServer.replying(Map.of())) {
             var outcomes = send(target(server.port(), AuthType.BASIC), mails(5));
             assertTrue(outcomes.stream().allMatch(o -> o.kind() == Kind.SENT), outcomes.toString());
-            assertEquals(1, server.received.stream().filter(l -> l.startsWith("EHLO")).count(), "one connection");
-            assertEquals(1, server.received.stream().filter(l -> l.startsWith("AUTH")).count(), "one login");
-            assertEquals(5, server.received.stream().filter(l -> l.startsWith("MAIL FROM")).count());
-            assertTrue(server.received.stream().anyMatch(l -> l.startsWith("Message-ID: <" + outcomes.get(0).mailId() + "@example.com>")));
+            assertEquals(
+                    1,
+                    server.received.stream().filter(l -> l.startsWith("EHLO")).count(),
+                    "one connection");
+            assertEquals(
+                    1,
+                    server.received.stream().filter(l -> l.startsWith("AUTH")).count(),
+                    "one login");
+            assertEquals(
+                    5,
+                    server.received.stream()
+                            .filter(l -> l.startsWith("MAIL FROM"))
+                            .count());
+            assertTrue(server.received.stream()
+                    .anyMatch(
+                            l -> l.startsWith("Message-ID: <" + outcomes.get(0).mailId() + "@example.com>")));
         }
     }
 
@@ -59,13 +92,20 @@ class BatchSenderTest {
             SmtpTarget before = target(server.port(), AuthType.BASIC);
             send(before, mails(2));
             send(before, mails(2));
-            assertEquals(1, server.received.stream().filter(l -> l.startsWith("EHLO")).count(), "kept between batches");
+            assertEquals(
+                    1,
+                    server.received.stream().filter(l -> l.startsWith("EHLO")).count(),
+                    "kept between batches");
             SmtpTarget saved = before.withSecret("a-new-password");
             var outcomes = send(saved, mails(2));
             assertTrue(outcomes.stream().allMatch(o -> o.kind() == Kind.SENT), outcomes.toString());
-            assertEquals(2, server.received.stream().filter(l -> l.startsWith("EHLO")).count(),
+            assertEquals(
+                    2,
+                    server.received.stream().filter(l -> l.startsWith("EHLO")).count(),
                     "new settings, new connection");
-            assertEquals(1, server.received.stream().filter(l -> l.startsWith("QUIT")).count(),
+            assertEquals(
+                    1,
+                    server.received.stream().filter(l -> l.startsWith("QUIT")).count(),
                     "the connection made with the old settings was closed");
         }
     }
@@ -97,11 +137,17 @@ class BatchSenderTest {
         int closed = Loopback.freePort();
         var outcomes = send(target(closed, AuthType.NONE), mails(3));
         assertEquals(3, outcomes.size());
-        assertTrue(outcomes.stream().allMatch(o -> o.kind() == Kind.TRANSIENT && o.stage() == Stage.CONNECT
-                && o.settingsProblem()), outcomes.toString());
+        assertTrue(
+                outcomes.stream()
+                        .allMatch(o -> o.kind() == Kind.TRANSIENT && o.stage() == Stage.CONNECT && o.settingsProblem()),
+                outcomes.toString());
         try (var login = ScriptedSmtpServer.replying(Map.of("AUTH", "535 5.7.8 Authentication credentials invalid"))) {
             var o = send(target(login.port(), AuthType.BASIC), mails(2));
-            assertTrue(o.stream().allMatch(x -> x.kind() == Kind.TRANSIENT && x.stage() == Stage.AUTH && x.settingsProblem()), o.toString());
+            assertTrue(
+                    o.stream()
+                            .allMatch(
+                                    x -> x.kind() == Kind.TRANSIENT && x.stage() == Stage.AUTH && x.settingsProblem()),
+                    o.toString());
             assertFalse(o.get(0).describe().contains("secret-1"));
         }
     }
@@ -109,9 +155,19 @@ class BatchSenderTest {
     @Test
     void aMailToSeveralRecipientsIsOneTransaction() {
         try (var server = SubethaServer.plain(0, "u@example.com", "secret-1")) {
-            var mail = new ClaimedMail(UUID.randomUUID().toString(), "NEW_USER",
-                    List.of("a@example.com", "b@example.com"), List.of(), List.of(), "Hi", "Body", null, 0, 1);
-            var outcome = send(target(server.port(), AuthType.NONE), List.of(mail)).get(0);
+            var mail = new ClaimedMail(
+                    UUID.randomUUID().toString(),
+                    "NEW_USER",
+                    List.of("a@example.com", "b@example.com"),
+                    List.of(),
+                    List.of(),
+                    "Hi",
+                    "Body",
+                    null,
+                    0,
+                    1);
+            var outcome =
+                    send(target(server.port(), AuthType.NONE), List.of(mail)).get(0);
             assertEquals(Kind.SENT, outcome.kind());
             assertEquals(1, server.deliveries.size());
         }
@@ -120,7 +176,11 @@ class BatchSenderTest {
     @Test
     void pastTheDeadlineTheRestIsHandedBack() throws Exception {
         try (var server = ScriptedSmtpServer.replying(Map.of())) {
-            var outcomes = sender.send(target(server.port(), AuthType.NONE), mails(3), Instant.now().minusSeconds(1), () -> false);
+            var outcomes = sender.send(
+                    target(server.port(), AuthType.NONE),
+                    mails(3),
+                    Instant.now().minusSeconds(1),
+                    () -> false);
             assertTrue(outcomes.stream().allMatch(o -> o.kind() == Kind.NOT_ATTEMPTED));
             assertTrue(server.received.isEmpty(), "not even a connection");
         }
@@ -128,10 +188,12 @@ class BatchSenderTest {
 
     @Test
     void theConnectionIsReopenedWhenTheServerDropsIt() throws Exception {
-        try (var server = ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.END_OF_DATA, "421 4.4.2 closing, bye"))) {
+        try (var server =
+                ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.END_OF_DATA, "421 4.4.2 closing, bye"))) {
             var o = send(target(server.port(), AuthType.NONE), mails(2));
             assertTrue(o.stream().allMatch(x -> x.kind() == Kind.TRANSIENT), o.toString());
-            assertTrue(server.received.stream().filter(l -> l.startsWith("EHLO")).count() >= 3, "reconnected");
+            assertTrue(
+                    server.received.stream().filter(l -> l.startsWith("EHLO")).count() >= 3, "reconnected");
         }
     }
 }

@@ -37,7 +37,11 @@ class ClaimSqlTest {
     void migrate() {
         db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     @Test
@@ -90,7 +94,9 @@ class ClaimSqlTest {
         List<String> due = insert(1, "retrying", NOW.minusSeconds(1));
         try (Connection c = db.getConnection()) {
             var claim = sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5));
-            assertEquals(List.of(due.get(0)), claim.mails().stream().map(ClaimedMail::id).toList());
+            assertEquals(
+                    List.of(due.get(0)),
+                    claim.mails().stream().map(ClaimedMail::id).toList());
             assertEquals(1, claim.mails().get(0).attempts());
             assertEquals("sending", column(c, due.get(0), "status"));
             assertTrue(sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5)).mails().isEmpty(), "held mail is not due");
@@ -103,7 +109,9 @@ class ClaimSqlTest {
         try (Connection c = db.getConnection()) {
             var first = sql.claim(c, "crashed", 10, NOW, NOW.plusMinutes(5));
             assertEquals(1, first.mails().size());
-            assertTrue(sql.claim(c, "other", 10, NOW.plusMinutes(4), NOW.plusMinutes(9)).mails().isEmpty());
+            assertTrue(sql.claim(c, "other", 10, NOW.plusMinutes(4), NOW.plusMinutes(9))
+                    .mails()
+                    .isEmpty());
             var second = sql.claim(c, "other", 10, NOW.plusMinutes(6), NOW.plusMinutes(11));
             assertEquals(id, second.mails().get(0).id());
             assertEquals(2, second.mails().get(0).attempts());
@@ -133,7 +141,9 @@ class ClaimSqlTest {
             assertEquals(0, sql.releaseNode(c, "vm_1", NOW.plusSeconds(5)), "no LIKE wildcards in node names");
 
             var again = sql.claim(c, "vm-1#1", 10, NOW.plusSeconds(5), NOW.plusMinutes(10));
-            assertEquals(Set.of(mine1, mine2), again.mails().stream().map(ClaimedMail::id).collect(Collectors.toSet()),
+            assertEquals(
+                    Set.of(mine1, mine2),
+                    again.mails().stream().map(ClaimedMail::id).collect(Collectors.toSet()),
                     "due at once, long before the lease ran out");
             assertTrue(again.mails().stream().allMatch(m -> m.attempts() == 2), "the interrupted attempt counts");
             assertEquals("sending", column(c, similar, "status"), "vm-10 may be alive: its lease decides");
@@ -142,16 +152,19 @@ class ClaimSqlTest {
     }
 
     private void claimOne(Connection c, String id, String worker) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_mail SET next_attempt_at = ? WHERE id <> ?"
-                + " AND status = 'queued'")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbound_mail SET next_attempt_at = ? WHERE id <> ?" + " AND status = 'queued'")) {
             ps.setObject(1, NOW.plusHours(1)); // only this one is due now
             ps.setString(2, id);
             ps.executeUpdate();
         }
-        assertEquals(List.of(id), sql.claim(c, worker, 10, NOW, NOW.plusMinutes(5)).mails().stream()
-                .map(ClaimedMail::id).toList());
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_mail SET next_attempt_at = ?"
-                + " WHERE status = 'queued'")) {
+        assertEquals(
+                List.of(id),
+                sql.claim(c, worker, 10, NOW, NOW.plusMinutes(5)).mails().stream()
+                        .map(ClaimedMail::id)
+                        .toList());
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE outbound_mail SET next_attempt_at = ?" + " WHERE status = 'queued'")) {
             ps.setObject(1, NOW.minusSeconds(3));
             ps.executeUpdate();
         }
@@ -162,19 +175,31 @@ class ClaimSqlTest {
         List<String> ids = insert(4, "queued", NOW.minusSeconds(1));
         try (Connection c = db.getConnection()) {
             var claim = sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5));
-            assertEquals(4, sql.record(c, claim.token(), List.of(
-                    new ClaimSql.Update(ids.get(0), ClaimSql.Update.Kind.SENT, null, NOW),
-                    new ClaimSql.Update(ids.get(1), ClaimSql.Update.Kind.RETRY, "connect: refused", NOW.plusSeconds(30)),
-                    new ClaimSql.Update(ids.get(2), ClaimSql.Update.Kind.FAILED, "rcpt_to: 550 no such user", NOW),
-                    new ClaimSql.Update(ids.get(3), ClaimSql.Update.Kind.RELEASE, null, NOW))));
+            assertEquals(
+                    4,
+                    sql.record(
+                            c,
+                            claim.token(),
+                            List.of(
+                                    new ClaimSql.Update(ids.get(0), ClaimSql.Update.Kind.SENT, null, NOW),
+                                    new ClaimSql.Update(
+                                            ids.get(1),
+                                            ClaimSql.Update.Kind.RETRY,
+                                            "connect: refused",
+                                            NOW.plusSeconds(30)),
+                                    new ClaimSql.Update(
+                                            ids.get(2), ClaimSql.Update.Kind.FAILED, "rcpt_to: 550 no such user", NOW),
+                                    new ClaimSql.Update(ids.get(3), ClaimSql.Update.Kind.RELEASE, null, NOW))));
             assertEquals("sent", column(c, ids.get(0), "status"));
             assertEquals("retrying", column(c, ids.get(1), "status"));
             assertEquals("connect: refused", column(c, ids.get(1), "last_error"));
             assertEquals("failed", column(c, ids.get(2), "status"));
             assertEquals("queued", column(c, ids.get(3), "status"));
             assertEquals("0", column(c, ids.get(3), "attempts"));
-            assertFalse(sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5)).mails().stream()
-                    .anyMatch(m -> m.id().equals(ids.get(1))), "the retry waits for its time");
+            assertFalse(
+                    sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5)).mails().stream()
+                            .anyMatch(m -> m.id().equals(ids.get(1))),
+                    "the retry waits for its time");
         }
     }
 
@@ -216,10 +241,13 @@ class ClaimSqlTest {
 
     private List<String> insert(int n, String status, OffsetDateTime due) throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_mail"
-                + " (id, status, category, to_addresses, cc_addresses, bcc_addresses, subject, text_body, size_bytes,"
-                + " attachment_count, attempts, next_attempt_at, created_at) VALUES (?, ?, 'NEW_USER', 'a@example.com', '', '',"
-                + " 'Hi', 'Body', 4, 0, 0, ?, ?)")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_mail"
+                        + " (id, status, category, to_addresses, cc_addresses, bcc_addresses, subject, text_body,"
+                        + " size_bytes,"
+                        + " attachment_count, attempts, next_attempt_at, created_at) VALUES (?, ?, 'NEW_USER',"
+                        + " 'a@example.com', '', '',"
+                        + " 'Hi', 'Body', 4, 0, 0, ?, ?)")) {
             for (int i = 0; i < n; i++) {
                 String id = UUID.randomUUID().toString();
                 ps.setString(1, id);

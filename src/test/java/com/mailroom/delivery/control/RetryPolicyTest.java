@@ -20,7 +20,8 @@ class RetryPolicyTest {
     final RetryPolicy policy = new RetryPolicy(8, Duration.ofSeconds(30), Duration.ofHours(1));
 
     static ClaimedMail claimed(String id, int attempts) {
-        return new ClaimedMail(id, "NEW_USER", List.of("a@example.com"), List.of(), List.of(), "s", "t", null, 0, attempts);
+        return new ClaimedMail(
+                id, "NEW_USER", List.of("a@example.com"), List.of(), List.of(), "s", "t", null, 0, attempts);
     }
 
     @Test
@@ -47,23 +48,31 @@ class RetryPolicyTest {
     void theDelayIsCappedAndNeverOverflows() {
         assertEquals(Duration.ofMinutes(30), policy.delay(10, 0.0));
         assertEquals(Duration.ofMinutes(30), policy.delay(1000, 0.0));
-        assertEquals(Duration.ofHours(1).toMillis(), policy.delay(Integer.MAX_VALUE, 0.9999999).toMillis(), 1);
+        assertEquals(
+                Duration.ofHours(1).toMillis(),
+                policy.delay(Integer.MAX_VALUE, 0.9999999).toMillis(),
+                1);
     }
 
     @Test
     void nonsenseIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(8, Duration.ZERO, Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 
     @Test
     void transientFailuresRetryWithBackOffUntilTheLastAttempt() {
-        var failure = new SendOutcome("a", SendOutcome.Kind.TRANSIENT, Stage.CONNECT, null, "refused", "Check the port.");
+        var failure =
+                new SendOutcome("a", SendOutcome.Kind.TRANSIENT, Stage.CONNECT, null, "refused", "Check the port.");
         Update first = policy.decide(failure, 1, AT, 0.5);
         assertEquals(Update.Kind.RETRY, first.kind());
         assertEquals("connect: refused Check the port.", first.error());
-        assertTrue(!first.at().isBefore(AT.plusSeconds(15)) && !first.at().isAfter(AT.plusSeconds(30)), first.at().toString());
+        assertTrue(
+                !first.at().isBefore(AT.plusSeconds(15)) && !first.at().isAfter(AT.plusSeconds(30)),
+                first.at().toString());
 
         Update last = policy.decide(failure, 8, AT, 0.5);
         assertEquals(Update.Kind.FAILED, last.kind());
@@ -72,11 +81,17 @@ class RetryPolicyTest {
 
     @Test
     void sentFailedAndHandedBackAreWrittenAsSuchInTheBatchesOrder() {
-        var updates = DeliveryRun.updates(List.of(claimed("a", 1), claimed("b", 1), claimed("c", 3)), List.of(
-                SendOutcome.sent("a", "Sent to 1 recipient(s); refused: x"),
-                new SendOutcome("b", SendOutcome.Kind.PERMANENT, Stage.RCPT_TO, 550, "550 no such user", null),
-                SendOutcome.notAttempted("c")), policy, AT);
-        assertEquals(List.of(Update.Kind.SENT, Update.Kind.FAILED, Update.Kind.RELEASE), updates.stream().map(Update::kind).toList());
+        var updates = DeliveryRun.updates(
+                List.of(claimed("a", 1), claimed("b", 1), claimed("c", 3)),
+                List.of(
+                        SendOutcome.sent("a", "Sent to 1 recipient(s); refused: x"),
+                        new SendOutcome("b", SendOutcome.Kind.PERMANENT, Stage.RCPT_TO, 550, "550 no such user", null),
+                        SendOutcome.notAttempted("c")),
+                policy,
+                AT);
+        assertEquals(
+                List.of(Update.Kind.SENT, Update.Kind.FAILED, Update.Kind.RELEASE),
+                updates.stream().map(Update::kind).toList());
         assertEquals("Sent to 1 recipient(s); refused: x", updates.get(0).error());
         assertEquals("rcpt_to: 550 no such user", updates.get(1).error());
     }

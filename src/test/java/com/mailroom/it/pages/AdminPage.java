@@ -42,24 +42,28 @@ public abstract class AdminPage extends Page {
 
     /** The sidebar's warning icon next to SMTP, as assistive technology reads it. */
     public Icon smtpWarning() {
-        return new Icon(attribute("smtpWarning", "role"), attribute("smtpWarning", "aria-label"),
+        return new Icon(
+                attribute("smtpWarning", "role"),
+                attribute("smtpWarning", "aria-label"),
                 attribute("smtpWarning", "title"));
     }
 
-    public record Icon(String role, String label, String title) {
-    }
+    public record Icon(String role, String label, String title) {}
 
     /**
      * Reloads the page until it shows the SMTP warning: the status changes in the background, and a page shows it
      * when it is rendered.
      */
     public void reloadUntilSmtpWarning() {
-        waitFor(d -> {
-            if (showsSmtpWarning()) {
-                return true;
-            }
-            d.navigate().refresh();
-            return false;
-        }, "the SMTP warning icon", Duration.ofSeconds(20));
+        waitFor(
+                d -> {
+                    if (showsSmtpWarning()) {
+                        return true;
+                    }
+                    d.navigate().refresh();
+                    return false;
+                },
+                "the SMTP warning icon",
+                Duration.ofSeconds(20));
     }
 }

@@ -28,8 +28,8 @@ public final class OutboxPage extends AdminPage {
 
     /** The row of the failed mail with this subject. */
     public FailedMail failed(String subject) {
-        return new FailedMail(driver.findElement(
-                By.xpath("//table[@id='failed']//tr[td[contains(., '" + subject + "')]]")));
+        return new FailedMail(
+                driver.findElement(By.xpath("//table[@id='failed']//tr[td[contains(., '" + subject + "')]]")));
     }
 
     /** One row of the failed mails. */

@@ -40,7 +40,8 @@ public abstract class Page {
     protected Page(WebDriver driver, String base, String markerId) {
         this.driver = driver;
         this.base = base;
-        waitFor(d -> !d.findElements(By.id(markerId)).isEmpty(),
+        waitFor(
+                d -> !d.findElements(By.id(markerId)).isEmpty(),
                 "#" + markerId + " of " + getClass().getSimpleName());
     }
 
@@ -76,7 +77,8 @@ public abstract class Page {
     /** The texts of the {@code <label for="forId">} elements. */
     public List<String> labels(String forId) {
         return driver.findElements(By.cssSelector("label[for='" + forId + "']")).stream()
-                .map(label -> label.getText().strip()).toList();
+                .map(label -> label.getText().strip())
+                .toList();
     }
 
     public boolean has(String id) {
@@ -98,7 +100,8 @@ public abstract class Page {
 
     /** The captions of a select's options. */
     public List<String> options(String id) {
-        return new Select(driver.findElement(By.id(id))).getOptions().stream().map(WebElement::getText).toList();
+        return new Select(driver.findElement(By.id(id)))
+                .getOptions().stream().map(WebElement::getText).toList();
     }
 
     /** The page's global messages (saved, refused, rate limited …). */
@@ -160,8 +163,10 @@ public abstract class Page {
         idle();
         script("window.mailroomOldPage = true;");
         element.click();
-        waitFor(d -> Boolean.TRUE.equals(scriptDuringNavigation(
-                "return !window.mailroomOldPage && document.readyState === 'complete';")), "the next page");
+        waitFor(
+                d -> Boolean.TRUE.equals(scriptDuringNavigation(
+                        "return !window.mailroomOldPage && document.readyState === 'complete';")),
+                "the next page");
     }
 
     protected void clickThrough(String id) {
@@ -176,7 +181,8 @@ public abstract class Page {
 
     /** Waits until no Faces ajax request is running (mailroom.js sets aria-busy on the body meanwhile). */
     protected void idle() {
-        waitFor(d -> Boolean.TRUE.equals(script("return !document.body || !document.body.hasAttribute('aria-busy');")),
+        waitFor(
+                d -> Boolean.TRUE.equals(script("return !document.body || !document.body.hasAttribute('aria-busy');")),
                 "the end of the ajax update");
     }
 
@@ -185,7 +191,8 @@ public abstract class Page {
     }
 
     protected void waitFor(Function<WebDriver, Boolean> condition, String what, Duration timeout) {
-        new WebDriverWait(driver, timeout).withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
+        new WebDriverWait(driver, timeout)
+                .withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
                 .until(condition::apply);
     }
 

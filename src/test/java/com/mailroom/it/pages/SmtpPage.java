@@ -12,8 +12,8 @@ import org.openqa.selenium.WebDriver;
 public final class SmtpPage extends AdminPage {
 
     /** A field only each authentication type shows, to wait for after choosing it. */
-    private static final Map<String, String> AUTH_FIELD = Map.of("BASIC", "password", "OAUTH", "clientId",
-            "NONE", "help-none");
+    private static final Map<String, String> AUTH_FIELD =
+            Map.of("BASIC", "password", "OAUTH", "clientId", "NONE", "help-none");
 
     public SmtpPage(WebDriver driver, String base) {
         super(driver, base, "settings");
@@ -70,8 +70,7 @@ public final class SmtpPage extends AdminPage {
      * @param reply    for a failure: the server's reply code and text, or what Mailroom found
      * @param hint     for a failure: what to do
      */
-    public record Result(boolean success, String headline, String stage, String reply, String hint) {
-    }
+    public record Result(boolean success, String headline, String stage, String reply, String hint) {}
 
     /** The badge next to the password: whether one is stored. */
     public String passwordState() {
@@ -100,6 +99,5 @@ public final class SmtpPage extends AdminPage {
     }
 
     /** @param message the failing check's message; {@code node} and {@code since}: which node found it, and when */
-    public record Banner(String text, String message, String node, String since) {
-    }
+    public record Banner(String text, String message, String node, String since) {}
 }

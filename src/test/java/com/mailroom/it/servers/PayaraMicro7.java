@@ -23,9 +23,10 @@ import org.opentest4j.TestAbortedException;
  */
 final class PayaraMicro7 extends ServerUnderTest {
 
-    private static final Path JAR =
-            Path.of(System.getProperty("it.payara.micro7.jar", "target/payara-micro-7.jar")).toAbsolutePath();
-    private static final Path POST_BOOT = Path.of("server-config", "post-boot-commands.asadmin").toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("it.payara.micro7.jar", "target/payara-micro-7.jar"))
+            .toAbsolutePath();
+    private static final Path POST_BOOT =
+            Path.of("server-config", "post-boot-commands.asadmin").toAbsolutePath();
 
     private final int port;
     private final Process process;
@@ -34,19 +35,34 @@ final class PayaraMicro7 extends ServerUnderTest {
         super("payara-micro-7");
         Path java = jdk21().resolve("bin").resolve("java");
         port = Loopback.freePort();
-        var command = new ProcessBuilder(java.toString(), "-Xmx512m", "-jar", JAR.toString(), "--deploy", WAR.toString(),
-                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
-                "--postbootcommandfile", POST_BOOT.toString()).redirectErrorStream(true);
+        var command = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        JAR.toString(),
+                        "--deploy",
+                        WAR.toString(),
+                        "--contextroot",
+                        "/",
+                        "--port",
+                        Integer.toString(port),
+                        "--nocluster",
+                        "--disablephonehome",
+                        "--postbootcommandfile",
+                        POST_BOOT.toString())
+                .redirectErrorStream(true);
         command.environment().putAll(environment());
         try {
             process = command.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var ready = log.pump(process.getInputStream(), dir.resolve("console.log"), line -> line.contains("Payara Micro URLs"));
+        var ready = log.pump(
+                process.getInputStream(), dir.resolve("console.log"), line -> line.contains("Payara Micro URLs"));
         if (!ProcessOutput.await(ready, 300) || !process.isAlive() || log().contains("Deployment failed")) {
             close();
-            throw new IllegalStateException("Payara Micro 7 did not start Mailroom on " + java + ":\n" + log.tail(20000));
+            throw new IllegalStateException(
+                    "Payara Micro 7 did not start Mailroom on " + java + ":\n" + log.tail(20000));
         }
         awaitApplication(60_000);
     }
@@ -58,7 +74,9 @@ final class PayaraMicro7 extends ServerUnderTest {
             return Path.of(chosen);
         }
         try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
-            return jdks.filter(p -> featureOf(p).orElse(0) >= 21).sorted().findFirst()
+            return jdks.filter(p -> featureOf(p).orElse(0) >= 21)
+                    .sorted()
+                    .findFirst()
                     .orElseThrow(() -> missing("Payara Micro 7 needs JDK 21 or newer: none at '" + chosen
                             + "' (it.jdk21.home) nor under /usr/lib/jvm"));
         } catch (IOException e) {
@@ -67,7 +85,8 @@ final class PayaraMicro7 extends ServerUnderTest {
     }
 
     private static RuntimeException missing(String why) {
-        return Boolean.parseBoolean(System.getenv("MAILROOM_IT_REQUIRE_JDK21")) ? new IllegalStateException(why)
+        return Boolean.parseBoolean(System.getenv("MAILROOM_IT_REQUIRE_JDK21"))
+                ? new IllegalStateException(why)
                 : new TestAbortedException(why + " — skipped (set MAILROOM_IT_REQUIRE_JDK21=true to fail instead)");
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Payara Server 6 (the full server) as its operators run Mailroom (README, "Payara Server"): the distribution zip
@@ -18,11 +19,15 @@ import java.util.List;
  */
 final class PayaraServer extends ServerUnderTest {
 
-    private static final Path HOME = Path.of(System.getProperty("it.payara.server.home", "target/payara6")).toAbsolutePath();
-    private static final Path COMMANDS = Path.of("server-config", "payara-server", "domain.asadmin").toAbsolutePath();
+    private static final Path HOME = Path.of(System.getProperty("it.payara.server.home", "target/payara6"))
+            .toAbsolutePath();
+    private static final Path COMMANDS =
+            Path.of("server-config", "payara-server", "domain.asadmin").toAbsolutePath();
     private static final String DOMAIN = "mailroom";
-    /** create-domain's ports, relative to --portbase: admin, HTTP, HTTPS, JMS, IIOP (3), JMX, OSGi, debug, Hazelcast. */
+    /** create-domain's ports, relative to --portbase: admin, HTTP, HTTPS, JMS, IIOP (3), JMX, OSGi, debug, Hazelcast.
+     * */
     private static final int ADMIN = 48;
+
     private static final int HTTP = 80;
 
     private final Path domains;
@@ -37,14 +42,24 @@ final class PayaraServer extends ServerUnderTest {
         base = Ports.freeBlock(10000, 60000, ADMIN, HTTP, 81, 76, 37, 38, 39, 86, 66, 9, 49, 59);
         boolean started = false;
         try {
-            asadmin(false, "create-domain", "--nopassword=true", "--portbase", Integer.toString(base),
-                    "--domaindir", domains.toString(), DOMAIN);
+            asadmin(
+                    false,
+                    "create-domain",
+                    "--nopassword=true",
+                    "--portbase",
+                    Integer.toString(base),
+                    "--domaindir",
+                    domains.toString(),
+                    DOMAIN);
             // the domain's JVM inherits asadmin's environment: Mailroom's settings as environment variables
             asadmin(true, "start-domain", "--domaindir", domains.toString(), DOMAIN);
             started = true;
             asadmin(true, "multimode", "--file", COMMANDS.toString());
             // MicroProfile Config reads system properties too; the data directory is given this way here
-            asadmin(true, "create-system-properties", "mailroom.data-dir=" + dir.resolve("data").toString().replace(":", "\\:"));
+            asadmin(
+                    true,
+                    "create-system-properties",
+                    "mailroom.data-dir=" + dir.resolve("data").toString().replace(":", "\\:"));
             asadmin(true, "deploy", "--contextroot", "/", "--name", DOMAIN, WAR.toString());
             awaitApplication(120_000);
         } catch (RuntimeException e) {
@@ -56,7 +71,7 @@ final class PayaraServer extends ServerUnderTest {
     }
 
     @Override
-    protected java.util.Map<String, String> environment() {
+    protected Map<String, String> environment() {
         var env = super.environment();
         env.remove("MAILROOM_DATA_DIR"); // set as a system property of the domain instead
         return env;
@@ -74,7 +89,8 @@ final class PayaraServer extends ServerUnderTest {
     }
 
     private void asadmin(boolean remote, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/asadmin").toString(), "--interactive=false"));
+        List<String> command =
+                new ArrayList<>(List.of(HOME.resolve("bin/asadmin").toString(), "--interactive=false"));
         if (remote) {
             command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(base + ADMIN)));
         }
@@ -124,7 +140,8 @@ final class PayaraServer extends ServerUnderTest {
             Path pid = domains.resolve(DOMAIN).resolve("config").resolve("pid");
             try {
                 if (Files.exists(pid)) {
-                    ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+                    ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                            .ifPresent(ProcessHandle::destroyForcibly);
                 }
             } catch (IOException | NumberFormatException ignored) {
                 // nothing left to stop

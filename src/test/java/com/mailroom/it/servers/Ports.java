@@ -12,8 +12,7 @@ import java.util.stream.IntStream;
  */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static int freeBlock(int lowest, int highest, int... offsets) {
         for (int attempt = 0; attempt < 200; attempt++) {

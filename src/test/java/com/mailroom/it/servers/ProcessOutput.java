@@ -18,28 +18,31 @@ final class ProcessOutput {
 
     private final StringBuffer text = new StringBuffer();
 
-    /** Copies {@code in} in the background into this and {@code file}; {@code ready} fires on the first line matching. */
+    /** Copies {@code in} in the background into this and {@code file}; {@code ready} fires on the first line matching.
+     * */
     CountDownLatch pump(InputStream in, Path file, Predicate<String> readyLine) {
         var ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                 Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    text.append(line).append('\n');
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
-                    if (readyLine.test(line)) {
+        Thread reader = new Thread(
+                () -> {
+                    try (var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                            Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            text.append(line).append('\n');
+                            out.write(line);
+                            out.write('\n');
+                            out.flush();
+                            if (readyLine.test(line)) {
+                                ready.countDown();
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // the process ended
+                    } finally {
                         ready.countDown();
                     }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            } finally {
-                ready.countDown();
-            }
-        }, "server-output-" + file.getFileName());
+                },
+                "server-output-" + file.getFileName());
         reader.setDaemon(true);
         reader.start();
         return ready;
@@ -73,7 +76,8 @@ final class ProcessOutput {
             Process process = command.redirectErrorStream(true).start();
             var out = new StringBuffer();
             Thread reader = new Thread(() -> {
-                try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (var lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     lines.lines().forEach(l -> out.append(l).append('\n'));
                 } catch (IOException ignored) {
                     // ended
@@ -82,7 +86,8 @@ final class ProcessOutput {
             reader.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 ServerUnderTest.stop(process);
-                throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + command.command() + "\n" + out);
+                throw new IllegalStateException(
+                        "timed out after " + timeoutSeconds + " s: " + command.command() + "\n" + out);
             }
             reader.join(5000);
             if (process.exitValue() != 0) {

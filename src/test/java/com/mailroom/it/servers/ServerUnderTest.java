@@ -10,17 +10,21 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A server with the WAR deployed the way that server's operators deploy it, for the portable integration tests
- * ({@code PortableChecks}). Started once per kind and test run by {@link StartedServers}, stopped at the end of the run.
+ * ({@code PortableChecks}). Started once per kind and test run by {@link StartedServers}, stopped at the end of the
+ * run.
  */
 public abstract class ServerUnderTest implements AutoCloseable {
 
     /** Where the build puts the servers and the WAR (failsafe's system properties, see pom.xml). */
     static final Path WORK = Path.of(System.getProperty("it.servers.dir", "target/it-servers"));
-    static final Path WAR = Path.of(System.getProperty("mailroom.war", "target/mailroom.war")).toAbsolutePath();
+
+    static final Path WAR =
+            Path.of(System.getProperty("mailroom.war", "target/mailroom.war")).toAbsolutePath();
 
     protected final Path dir;
     protected final ProcessOutput log = new ProcessOutput();
@@ -111,8 +115,8 @@ public abstract class ServerUnderTest implements AutoCloseable {
             }
             Loopback.pause(500);
         }
-        throw new IllegalStateException(getClass().getSimpleName() + ": Mailroom did not answer (" + last + "):\n"
-                + log.tail(20000));
+        throw new IllegalStateException(
+                getClass().getSimpleName() + ": Mailroom did not answer (" + last + "):\n" + log.tail(20000));
     }
 
     static void deleteTree(Path root) {
@@ -135,7 +139,7 @@ public abstract class ServerUnderTest implements AutoCloseable {
         process.destroy();
         children.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

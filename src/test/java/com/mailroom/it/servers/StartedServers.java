@@ -25,7 +25,10 @@ public final class StartedServers implements ParameterResolver {
         RunsOn runsOn = context.getRequiredTestClass().getAnnotation(RunsOn.class);
         Kind kind = runsOn.value();
         Assumptions.assumeTrue(kind.chosen(), () -> kind.id() + " is not in -Dit.servers");
-        return context.getRoot().getStore(SERVERS).getOrComputeIfAbsent(kind, Started::new, Started.class).server();
+        return context.getRoot()
+                .getStore(SERVERS)
+                .getOrComputeIfAbsent(kind, Started::new, Started.class)
+                .server();
     }
 
     /** A kind's server, or why it did not start; closed once, at the end of the run or the JVM. */
@@ -43,8 +46,9 @@ public final class StartedServers implements ParameterResolver {
             RuntimeException failed = null;
             try {
                 started = kind.start.get();
-                System.out.printf("[servers] %s: Mailroom up in %d s at %s%n", kind.description,
-                        (System.nanoTime() - start) / 1_000_000_000, started.url());
+                System.out.printf(
+                        "[servers] %s: Mailroom up in %d s at %s%n",
+                        kind.description, (System.nanoTime() - start) / 1_000_000_000, started.url());
             } catch (RuntimeException e) {
                 failed = e;
             }

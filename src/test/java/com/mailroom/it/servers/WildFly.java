@@ -18,10 +18,13 @@ import java.util.stream.Stream;
  */
 final class WildFly extends ServerUnderTest {
 
-    private static final Path HOME = Path.of(System.getProperty("it.wildfly.home", "target/wildfly")).toAbsolutePath();
-    private static final Path SCRIPT = Path.of("server-config", "wildfly", "mailroom.cli").toAbsolutePath();
+    private static final Path HOME =
+            Path.of(System.getProperty("it.wildfly.home", "target/wildfly")).toAbsolutePath();
+    private static final Path SCRIPT =
+            Path.of("server-config", "wildfly", "mailroom.cli").toAbsolutePath();
     /** standalone.xml's socket bindings that a Mailroom server opens, relative to the port offset. */
     private static final int HTTP = 8080;
+
     private static final int MANAGEMENT = 9990;
 
     private final int offset;
@@ -30,13 +33,16 @@ final class WildFly extends ServerUnderTest {
     WildFly() {
         super("wildfly");
         if (!Files.isExecutable(HOME.resolve("bin/standalone.sh"))) {
-            throw new IllegalStateException("No provisioned WildFly at " + HOME + " (mvn pre-integration-test provisions it)");
+            throw new IllegalStateException(
+                    "No provisioned WildFly at " + HOME + " (mvn pre-integration-test provisions it)");
         }
         offset = Ports.freeBlock(1000, 40000, HTTP, 8443, MANAGEMENT, 9993, 8009, 4712, 4713);
         Path base = dir.resolve("standalone");
         copyTree(HOME.resolve("standalone"), base);
-        var command = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset)
+        var command = new ProcessBuilder(
+                        HOME.resolve("bin/standalone.sh").toString(),
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true);
         command.environment().putAll(environment());
         command.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -47,7 +53,9 @@ final class WildFly extends ServerUnderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var started = log.pump(process.getInputStream(), dir.resolve("console.log"),
+        var started = log.pump(
+                process.getInputStream(),
+                dir.resolve("console.log"),
                 line -> line.contains("WFLYSRV0025") || line.contains("WFLYSRV0026"));
         if (!ProcessOutput.await(started, 240) || !process.isAlive()) {
             close();
@@ -70,8 +78,11 @@ final class WildFly extends ServerUnderTest {
     }
 
     private String cli(String what) {
-        var command = new ProcessBuilder(HOME.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=127.0.0.1:" + (MANAGEMENT + offset), what);
+        var command = new ProcessBuilder(
+                HOME.resolve("bin/jboss-cli.sh").toString(),
+                "--connect",
+                "--controller=127.0.0.1:" + (MANAGEMENT + offset),
+                what);
         command.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return ProcessOutput.run(command, 300);
     }

@@ -1,9 +1,14 @@
 package com.mailroom.oauth.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.mailroom.oauth.entity.AccessToken;
 import com.mailroom.platform.Text;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,20 +19,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The cache with a counting fake fetcher and a clock the test moves. */
 class TokenCacheTest {
@@ -124,8 +125,12 @@ class TokenCacheTest {
     @Test
     void aFailureReachesEveryWaiterAndIsNotCached() throws Exception {
         fetcher.delay = Duration.ofMillis(200);
-        fetcher.failure = new TokenFailure(401, "invalid_client",
-                Text.verbatim("AADSTS7000215: Invalid client secret provided."), TokenHints.BAD_SECRET, null);
+        fetcher.failure = new TokenFailure(
+                401,
+                "invalid_client",
+                Text.verbatim("AADSTS7000215: Invalid client secret provided."),
+                TokenHints.BAD_SECRET,
+                null);
         List<Future<AccessToken>> results = concurrently(20, () -> cache.token(REQUEST));
 
         for (Future<AccessToken> r : results) {
@@ -140,7 +145,7 @@ class TokenCacheTest {
     }
 
     /** Starts n callers, releases them together on a latch, and returns their results. */
-    private static <T> List<Future<T>> concurrently(int n, java.util.concurrent.Callable<T> call) throws Exception {
+    private static <T> List<Future<T>> concurrently(int n, Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch ready = new CountDownLatch(n);
@@ -158,7 +163,7 @@ class TokenCacheTest {
             for (Future<T> r : results) {
                 try {
                     r.get(10, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException expectedForFailures) {
+                } catch (ExecutionException expectedForFailures) {
                     // the caller inspects each result
                 }
             }

@@ -1,17 +1,17 @@
 package com.mailroom.oauth.control;
 
-import com.mailroom.testsupport.LogCapture;
-import com.mailroom.testsupport.Loopback;
-import com.mailroom.testsupport.TokenServer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.mailroom.oauth.control.TokenRequest.ClientAuthentication;
 import com.mailroom.oauth.entity.AccessToken;
 import com.mailroom.platform.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
+import com.mailroom.testsupport.LogCapture;
+import com.mailroom.testsupport.Loopback;
+import com.mailroom.testsupport.TokenServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +21,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The client-credentials grant through Jersey's MicroProfile REST Client against a token endpoint on loopback. */
 class TokenEndpointTest {
@@ -53,7 +52,7 @@ class TokenEndpointTest {
         boolean basicUsed = server.seen.stream().anyMatch(s -> s.authorization() != null);
         // with HTTP Basic the JDK's own HTTP client logs the header at FINE (documented in package-info); the
         // default presentation (form body) must leave no trace in any logger at any level
-        log.assertNoneReveals(credentials, basicUsed ? new String[]{LogCapture.JDK_HTTP} : new String[0]);
+        log.assertNoneReveals(credentials, basicUsed ? new String[] {LogCapture.JDK_HTTP} : new String[0]);
     }
 
     private TokenRequest request(String secret, ClientAuthentication method) {
@@ -68,11 +67,22 @@ class TokenEndpointTest {
         assertEquals(1, server.requests.get());
         assertEquals(server.current(), token.value());
         assertEquals("Bearer", token.tokenType());
-        assertTrue(!token.expiresAt().isBefore(before.plusSeconds(3599))
-                && !token.expiresAt().isAfter(Instant.now().plusSeconds(3599)), token.toString());
+        assertTrue(
+                !token.expiresAt().isBefore(before.plusSeconds(3599))
+                        && !token.expiresAt().isAfter(Instant.now().plusSeconds(3599)),
+                token.toString());
         TokenServer.Seen seen = server.seen.get(0);
-        assertEquals(Map.of("grant_type", "client_credentials", "client_id", TokenServer.CLIENT_ID,
-                "client_secret", SECRET, "scope", TokenServer.SCOPE), seen.form());
+        assertEquals(
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        TokenServer.CLIENT_ID,
+                        "client_secret",
+                        SECRET,
+                        "scope",
+                        TokenServer.SCOPE),
+                seen.form());
         assertNull(seen.authorization());
         assertTrue(seen.contentType().startsWith("application/x-www-form-urlencoded"), seen.contentType());
         assertFalse(token.toString().contains(token.value()));
@@ -86,7 +96,8 @@ class TokenEndpointTest {
         TokenServer.Seen seen = server.seen.get(0);
         String expected = URLEncoder.encode(TokenServer.CLIENT_ID, StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
-        assertEquals("Basic " + Base64.getEncoder().encodeToString(expected.getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                "Basic " + Base64.getEncoder().encodeToString(expected.getBytes(StandardCharsets.UTF_8)),
                 seen.authorization());
         // RFC 6749 section 2.3.1: one way of authenticating; the form then names neither ID nor secret
         assertEquals(Map.of("grant_type", "client_credentials", "scope", TokenServer.SCOPE), seen.form());
@@ -112,7 +123,8 @@ class TokenEndpointTest {
         assertEquals(1, server.requests.get());
         assertEquals(401, f.httpStatus());
         assertEquals("invalid_client", f.error());
-        assertTrue(f.description().english().startsWith("AADSTS7000215: Invalid client secret provided."),
+        assertTrue(
+                f.description().english().startsWith("AADSTS7000215: Invalid client secret provided."),
                 f.description().english());
         assertEquals(TokenHints.BAD_SECRET, f.hint());
         assertTrue(f.getMessage().startsWith("401 invalid_client: AADSTS7000215"), f.getMessage());
@@ -120,19 +132,24 @@ class TokenEndpointTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-            "400|invalid_request|AADSTS90002: Tenant 'contoso.example' not found.|UNKNOWN_TENANT",
-            "400|invalid_request|AADSTS900023: Specified tenant identifier 'x' is neither a valid DNS name nor GUID.|UNKNOWN_TENANT",
-            "400|unauthorized_client|AADSTS700016: Application with identifier 'x' was not found in the directory.|UNKNOWN_CLIENT",
-            "400|invalid_scope|AADSTS70011: The provided value for the input parameter 'scope' is not valid.|BAD_SCOPE",
-            "400|invalid_scope|The requested scope is invalid, unknown, or malformed.|BAD_SCOPE",
-            "401|invalid_client|AADSTS7000222: The provided client secret keys for app 'x' are expired.|BAD_SECRET",
-            "400|unauthorized_client|The client is not authorized to use this grant type.|UNAUTHORIZED_CLIENT",
-            "401|invalid_client|Client authentication failed.|INVALID_CLIENT",
-            "400|unsupported_grant_type|Not supported.|GRANT",
-            "400|invalid_request|Something else.|OTHER_ERROR"})
-    void providerErrorsGetActionableHints(int status, String error, String description, String hint)
-            throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "400|invalid_request|AADSTS90002: Tenant 'contoso.example' not found.|UNKNOWN_TENANT",
+                "400|invalid_request|AADSTS900023: Specified tenant identifier 'x' is neither a valid DNS name nor"
+                        + " GUID.|UNKNOWN_TENANT",
+                "400|unauthorized_client|AADSTS700016: Application with identifier 'x' was not found in the"
+                        + " directory.|UNKNOWN_CLIENT",
+                "400|invalid_scope|AADSTS70011: The provided value for the input parameter 'scope' is not"
+                        + " valid.|BAD_SCOPE",
+                "400|invalid_scope|The requested scope is invalid, unknown, or malformed.|BAD_SCOPE",
+                "401|invalid_client|AADSTS7000222: The provided client secret keys for app 'x' are expired.|BAD_SECRET",
+                "400|unauthorized_client|The client is not authorized to use this grant type.|UNAUTHORIZED_CLIENT",
+                "401|invalid_client|Client authentication failed.|INVALID_CLIENT",
+                "400|unsupported_grant_type|Not supported.|GRANT",
+                "400|invalid_request|Something else.|OTHER_ERROR"
+            })
+    void providerErrorsGetActionableHints(int status, String error, String description, String hint) throws Exception {
         server.scripted(status, "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
         TokenFailure f = assertThrows(TokenFailure.class, () -> endpoint.fetch(request(SECRET, null)));
 
@@ -197,8 +214,12 @@ class TokenEndpointTest {
     @Test
     void refusedConnectionPointsAtTokenUrlAndFirewall() throws Exception {
         int closedPort = Loopback.freePort();
-        TokenRequest r = new TokenRequest(URI.create("http://127.0.0.1:" + closedPort + "/token"),
-                TokenServer.CLIENT_ID, SECRET, TokenServer.SCOPE, null);
+        TokenRequest r = new TokenRequest(
+                URI.create("http://127.0.0.1:" + closedPort + "/token"),
+                TokenServer.CLIENT_ID,
+                SECRET,
+                TokenServer.SCOPE,
+                null);
         TokenFailure f = assertThrows(TokenFailure.class, () -> endpoint.fetch(r));
 
         assertNull(f.httpStatus());

@@ -65,7 +65,8 @@ class SlidingWindowTest {
         // had the refusals counted, alice would be blocked until 30 + 60 s
         allow("alice", 3, T0.plus(WINDOW).plusMillis(1));
         allow("bob", 2, T0.plus(WINDOW).plusMillis(1));
-        assertFalse(refused("carol", T0.plus(WINDOW).plusMillis(1)).perKey(),
+        assertFalse(
+                refused("carol", T0.plus(WINDOW).plusMillis(1)).perKey(),
                 "and refusals of one key did not use up the total either: exactly five were counted");
     }
 
@@ -106,8 +107,8 @@ class SlidingWindowTest {
         Instant asked = T0.plusMillis(900);
         long wait = odd.tryAcquire("alice", asked).orElseThrow().retryAfterSeconds();
         assertEquals(2, wait, "1.6 s left, rounded up");
-        assertEquals(Optional.empty(), odd.tryAcquire("alice", asked.plusSeconds(wait)),
-                "the promised retry is allowed");
+        assertEquals(
+                Optional.empty(), odd.tryAcquire("alice", asked.plusSeconds(wait)), "the promised retry is allowed");
     }
 
     @Test
@@ -122,9 +123,18 @@ class SlidingWindowTest {
 
     @Test
     void aWindowRestoredFromTheCountedAttemptsDecidesAsIfItHadCountedThem() {
-        var restored = SlidingWindow.restored(3, 5, WINDOW, List.of(new Hit("alice", T0.plusSeconds(10)),
-                new Hit("bob", T0.plusSeconds(5)), new Hit("alice", T0), new Hit("alice", T0.minusSeconds(61))));
-        assertEquals(Optional.empty(), restored.tryAcquire("alice", T0.plusSeconds(20)),
+        var restored = SlidingWindow.restored(
+                3,
+                5,
+                WINDOW,
+                List.of(
+                        new Hit("alice", T0.plusSeconds(10)),
+                        new Hit("bob", T0.plusSeconds(5)),
+                        new Hit("alice", T0),
+                        new Hit("alice", T0.minusSeconds(61))));
+        assertEquals(
+                Optional.empty(),
+                restored.tryAcquire("alice", T0.plusSeconds(20)),
                 "the attempt from before the window does not count");
         Refusal refusal = restored.tryAcquire("alice", T0.plusSeconds(21)).orElseThrow();
         assertTrue(refusal.perKey());

@@ -1,17 +1,5 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.testsupport.*;
-import com.mailroom.sending.entity.AuthMechanism;
-import com.mailroom.sending.entity.AuthType;
-import com.mailroom.sending.entity.TlsMode;
-import com.mailroom.sending.entity.TlsVersion;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-
-import javax.net.ssl.SSLSocketFactory;
-import java.util.Properties;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,11 +8,33 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
+import com.mailroom.testsupport.*;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.junit.jupiter.api.Test;
+
 class MailSessionsTest {
 
     private static SmtpTarget target(TlsMode mode, AuthType auth, AuthMechanism mechanism, String ca) {
-        return new SmtpTarget("smtp.example.com", mode.defaultPort(), mode, TlsVersion.TLSv1_2, ca, auth, mechanism,
-                "user", "secret", "Reports <reports@example.com>", new Timeouts(1_000, 2_000, 3_000), "app.example");
+        return new SmtpTarget(
+                "smtp.example.com",
+                mode.defaultPort(),
+                mode,
+                TlsVersion.TLSv1_2,
+                ca,
+                auth,
+                mechanism,
+                "user",
+                "secret",
+                "Reports <reports@example.com>",
+                new Timeouts(1_000, 2_000, 3_000),
+                "app.example");
     }
 
     @Test
@@ -61,8 +71,10 @@ class MailSessionsTest {
 
     @Test
     void oauthUsesXoauth2AndNoneDoesNotAuthenticate() {
-        assertEquals("XOAUTH2", MailSessions.create(target(TlsMode.STARTTLS, AuthType.OAUTH, null, null))
-                .getProperty("mail.smtp.auth.mechanisms"));
+        assertEquals(
+                "XOAUTH2",
+                MailSessions.create(target(TlsMode.STARTTLS, AuthType.OAUTH, null, null))
+                        .getProperty("mail.smtp.auth.mechanisms"));
         Session none = MailSessions.create(target(TlsMode.NONE, AuthType.NONE, null, null));
         assertEquals("false", none.getProperty("mail.smtp.auth"));
         assertEquals("false", none.getProperty("mail.smtp.starttls.enable"));
@@ -77,7 +89,8 @@ class MailSessionsTest {
         assertInstanceOf(SSLSocketFactory.class, s.getProperties().get("mail.smtp.ssl.socketFactory"));
         assertNotSame(SSLSocketFactory.getDefault(), s.getProperties().get("mail.smtp.ssl.socketFactory"));
         assertEquals("false", s.getProperty("mail.smtp.socketFactory.fallback"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> MailSessions.create(target(TlsMode.STARTTLS, AuthType.NONE, null, "-----BEGIN nonsense")));
     }
 
@@ -89,8 +102,19 @@ class MailSessionsTest {
 
     @Test
     void testMessageEncodesTheDisplayNameAndUsesUtf8() throws Exception {
-        SmtpTarget t = new SmtpTarget("h", 25, TlsMode.NONE, null, null, AuthType.NONE, null, null, null,
-                "Bücher Team <buecher@example.com>", null, null);
+        SmtpTarget t = new SmtpTarget(
+                "h",
+                25,
+                TlsMode.NONE,
+                null,
+                null,
+                AuthType.NONE,
+                null,
+                null,
+                null,
+                "Bücher Team <buecher@example.com>",
+                null,
+                null);
         MimeMessage m = MailSessions.testMessage(MailSessions.create(t), t, "admin@example.com", "Prüfung", "Grüße");
 
         assertEquals("=?UTF-8?Q?B=C3=BCcher_Team?= <buecher@example.com>", m.getHeader("From")[0]);
@@ -102,7 +126,8 @@ class MailSessionsTest {
 
     @Test
     void targetToStringNeverShowsTheSecret() {
-        String s = target(TlsMode.STARTTLS, AuthType.BASIC, AuthMechanism.AUTO, null).toString();
+        String s = target(TlsMode.STARTTLS, AuthType.BASIC, AuthMechanism.AUTO, null)
+                .toString();
         assertFalse(s.contains("secret=secret"), s);
         assertTrue(s.contains("secret=set"), s);
     }

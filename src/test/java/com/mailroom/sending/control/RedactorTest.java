@@ -1,13 +1,12 @@
 package com.mailroom.sending.control;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
@@ -15,9 +14,9 @@ class RedactorTest {
 
     @Test
     void findsTheSecretPlainAndInsideBase64AtAnyAlignment() {
-        for (String prefix : new String[]{"", "\0", "\0u\0", "user=me\001auth=Bearer "}) {
-            String encoded = Base64.getEncoder()
-                    .encodeToString((prefix + "s3cr3t-Pa55").getBytes(StandardCharsets.UTF_8));
+        for (String prefix : new String[] {"", "\0", "\0u\0", "user=me\001auth=Bearer "}) {
+            String encoded =
+                    Base64.getEncoder().encodeToString((prefix + "s3cr3t-Pa55").getBytes(StandardCharsets.UTF_8));
             assertTrue(redactor.reveals("AUTH PLAIN " + encoded), prefix);
             assertEquals("AUTH PLAIN <redacted>", redactor.clean("AUTH PLAIN " + encoded));
             // cut padding still decodes

@@ -1,17 +1,16 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.testsupport.*;
-import com.mailroom.platform.Text;
-import com.mailroom.sending.entity.AuthMechanism;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static com.mailroom.sending.control.SmtpProbeGreenMailTest.assertNoSecret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mailroom.platform.Text;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.testsupport.*;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Failures real servers produce, scripted on loopback: timeouts, refusals and the replies of Microsoft 365 & co. */
 class SmtpProbeFailureTest {
@@ -26,13 +25,20 @@ class SmtpProbeFailureTest {
     void serverThatAcceptsAndNeverAnswersIsATimeoutWithinTheReadTimeout() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.silent()) {
             long start = System.nanoTime();
-            ProbeResult result = probe.send(Targets.on(server.port()).timeouts(HALF_SECOND)
-                    .basic(USER, PASSWORD, AuthMechanism.AUTO).build(), "a@example.com", "s", "b");
+            ProbeResult result = probe.send(
+                    Targets.on(server.port())
+                            .timeouts(HALF_SECOND)
+                            .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                            .build(),
+                    "a@example.com",
+                    "s",
+                    "b");
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
             assertEquals(Stage.TIMEOUT, result.stage(), result::toString);
             assertTrue(elapsedMs >= 450 && elapsedMs < 5_000, "returned after " + elapsedMs + " ms");
-            assertTrue(result.message().english().contains("did not answer within 500 ms (no greeting)"),
+            assertTrue(
+                    result.message().english().contains("did not answer within 500 ms (no greeting)"),
                     result.message().english());
             assertEquals(Hints.READ_TIMEOUT, result.hint());
             assertNull(result.smtpCode());
@@ -42,10 +48,13 @@ class SmtpProbeFailureTest {
     @Test
     void serverThatStopsAnsweringAfterTheGreetingIsATimeoutToo() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("EHLO", ""))) {
-            ProbeResult result = probe.check(Targets.on(server.port()).timeouts(HALF_SECOND).build());
+            ProbeResult result =
+                    probe.check(Targets.on(server.port()).timeouts(HALF_SECOND).build());
 
             assertEquals(Stage.TIMEOUT, result.stage(), result::toString);
-            assertTrue(result.message().english().endsWith("after EHLO."), result.message().english());
+            assertTrue(
+                    result.message().english().endsWith("after EHLO."),
+                    result.message().english());
             assertTrue(result.durationMs() < 5_000);
         }
     }
@@ -56,7 +65,9 @@ class SmtpProbeFailureTest {
 
         assertEquals(Stage.CONNECT, result.stage(), result::toString);
         assertEquals(Hints.REFUSED, result.hint());
-        assertTrue(result.message().english().contains("Connection refused"), result.message().english());
+        assertTrue(
+                result.message().english().contains("Connection refused"),
+                result.message().english());
     }
 
     @Test
@@ -64,12 +75,18 @@ class SmtpProbeFailureTest {
         String reply = "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
                 + " [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]";
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("AUTH", reply))) {
-            ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
-                    .build(), "a@example.com", "s", "b");
+            ProbeResult result = probe.send(
+                    Targets.on(server.port())
+                            .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                            .build(),
+                    "a@example.com",
+                    "s",
+                    "b");
 
             assertEquals(reply, result.message().english());
             assertFailed(result, Stage.AUTH, 535, Hints.BASIC_AUTH_DISABLED);
-            assertEquals("S: " + reply, result.transcript().get(result.transcript().size() - 1));
+            assertEquals(
+                    "S: " + reply, result.transcript().get(result.transcript().size() - 1));
             assertNoSecret(result, PASSWORD);
             assertTrue(server.received.stream().anyMatch(l -> l.startsWith("AUTH PLAIN ")), "PLAIN came first");
         }
@@ -77,8 +94,8 @@ class SmtpProbeFailureTest {
 
     @Test
     void mustIssueStarttlsGetsTheStarttlsHint() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
-                "EHLO", "250 scripted.test", "MAIL", "530 5.7.0 Must issue a STARTTLS command first"))) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(
+                Map.of("EHLO", "250 scripted.test", "MAIL", "530 5.7.0 Must issue a STARTTLS command first"))) {
             ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "b");
 
             assertFailed(result, Stage.MAIL_FROM, 530, Hints.STARTTLS_FIRST);
@@ -89,8 +106,13 @@ class SmtpProbeFailureTest {
     void rejectedSenderFailsAtMailFromWithTheSendAsHint() throws Exception {
         String reply = "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("MAIL", reply))) {
-            ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
-                    .build(), "a@example.com", "s", "b");
+            ProbeResult result = probe.send(
+                    Targets.on(server.port())
+                            .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                            .build(),
+                    "a@example.com",
+                    "s",
+                    "b");
 
             assertEquals(reply, result.message().english());
             assertFailed(result, Stage.MAIL_FROM, 550, Hints.SENDER);
@@ -99,8 +121,8 @@ class SmtpProbeFailureTest {
 
     @Test
     void rejectedRecipientFailsAtRcptTo() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
-                "RCPT", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"))) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(
+                Map.of("RCPT", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"))) {
             ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "b");
 
             assertFailed(result, Stage.RCPT_TO, 550, Hints.RECIPIENT);
@@ -109,8 +131,8 @@ class SmtpProbeFailureTest {
 
     @Test
     void rejectedMessageFailsAtData() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
-                ScriptedSmtpServer.END_OF_DATA, "554 5.6.0 Message rejected by content policy"))) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(
+                Map.of(ScriptedSmtpServer.END_OF_DATA, "554 5.6.0 Message rejected by content policy"))) {
             ProbeResult result = probe.send(Targets.on(server.port()).build(), "a@example.com", "s", "Body line");
 
             assertFailed(result, Stage.DATA, 554, Hints.MESSAGE);
@@ -122,8 +144,13 @@ class SmtpProbeFailureTest {
     @Test
     void serverWithoutAuthFailsAtAuthInsteadOfSendingUnauthenticated() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("EHLO", "250 scripted.test"))) {
-            ProbeResult result = probe.send(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
-                    .build(), "a@example.com", "s", "b");
+            ProbeResult result = probe.send(
+                    Targets.on(server.port())
+                            .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                            .build(),
+                    "a@example.com",
+                    "s",
+                    "b");
 
             assertEquals(Stage.AUTH, result.stage(), result::toString);
             assertEquals(Hints.NO_AUTH_OFFERED, result.hint());
@@ -133,13 +160,16 @@ class SmtpProbeFailureTest {
 
     @Test
     void serverOfferingOtherMechanismsNamesThem() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
-                "EHLO", "250-scripted.test\r\n250 AUTH CRAM-MD5 XOAUTH2"))) {
-            ProbeResult result = probe.check(Targets.on(server.port()).basic(USER, PASSWORD, AuthMechanism.AUTO)
+        try (ScriptedSmtpServer server =
+                ScriptedSmtpServer.replying(Map.of("EHLO", "250-scripted.test\r\n250 AUTH CRAM-MD5 XOAUTH2"))) {
+            ProbeResult result = probe.check(Targets.on(server.port())
+                    .basic(USER, PASSWORD, AuthMechanism.AUTO)
                     .build());
 
             assertEquals(Stage.AUTH, result.stage(), result::toString);
-            assertTrue(result.message().english().contains("CRAM-MD5 XOAUTH2"), result.message().english());
+            assertTrue(
+                    result.message().english().contains("CRAM-MD5 XOAUTH2"),
+                    result.message().english());
             String hint = result.hint().english();
             assertTrue(hint.contains("not PLAIN/LOGIN") && hint.contains("OAuth 2.0"), hint);
         }
@@ -147,8 +177,8 @@ class SmtpProbeFailureTest {
 
     @Test
     void rejectedGreetingFailsAtConnectWithTheServersReply() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of(
-                ScriptedSmtpServer.GREETING, "554 5.7.1 Service unavailable; client host blocked"))) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(
+                Map.of(ScriptedSmtpServer.GREETING, "554 5.7.1 Service unavailable; client host blocked"))) {
             ProbeResult result = probe.check(Targets.on(server.port()).build());
 
             assertFailed(result, Stage.CONNECT, 554, Hints.GREETING);
@@ -157,7 +187,8 @@ class SmtpProbeFailureTest {
 
     @Test
     void missingPasswordIsReportedWithoutConnecting() {
-        ProbeResult result = probe.check(Targets.on(1).basic(USER, null, AuthMechanism.AUTO).build());
+        ProbeResult result =
+                probe.check(Targets.on(1).basic(USER, null, AuthMechanism.AUTO).build());
 
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(Hints.MISSING_PASSWORD, result.hint());
@@ -173,7 +204,8 @@ class SmtpProbeFailureTest {
 
     @Test
     void unreadableCaPemIsAtStageTls() {
-        ProbeResult result = probe.check(Targets.on(1).trust("not a certificate").build());
+        ProbeResult result =
+                probe.check(Targets.on(1).trust("not a certificate").build());
 
         assertEquals(Stage.TLS, result.stage());
         assertEquals(Hints.BAD_CA, result.hint());

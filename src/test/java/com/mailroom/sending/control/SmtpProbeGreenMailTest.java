@@ -1,13 +1,23 @@
 package com.mailroom.sending.control;
 
-import com.mailroom.testsupport.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.testsupport.*;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,17 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * GreenMail on loopback: plain SMTP with AUTH PLAIN, LOGIN and XOAUTH2, and SMTPS. GreenMail 2.1.5 has no STARTTLS
@@ -63,9 +62,10 @@ class SmtpProbeGreenMailTest {
 
     @BeforeEach
     void start() {
-        greenMail = new GreenMail(new ServerSetup[]{
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS)})
+        greenMail = new GreenMail(new ServerSetup[] {
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS)
+                })
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
         greenMail.start();
     }
@@ -106,7 +106,8 @@ class SmtpProbeGreenMailTest {
         assertTrue(result.transcript().contains("C: AUTH " + expectedMechanism + " <redacted>"), result::toString);
         assertTrue(result.transcript().contains("C: MAIL FROM:<" + USER + ">"), result::toString);
         assertTrue(result.transcript().contains("C: <message content left out>"), result::toString);
-        assertFalse(result.transcript().stream().anyMatch(l -> l.contains("Mailroom mail is working")),
+        assertFalse(
+                result.transcript().stream().anyMatch(l -> l.contains("Mailroom mail is working")),
                 "the body is not in the transcript");
         assertTrue(result.transcript().get(0).startsWith("S: 220 "), result::toString);
         assertTrue(result.transcript().contains("C: EHLO mailroom.test"), result::toString);
@@ -116,14 +117,17 @@ class SmtpProbeGreenMailTest {
     @Test
     void wrongPasswordFailsAtAuthWithTheServersReply() {
         String wrong = "not-the-password";
-        ProbeResult result = probe.send(Targets.on(smtp()).basic(USER, wrong, AuthMechanism.AUTO).build(),
-                RECIPIENT, "s", "b");
+        ProbeResult result = probe.send(
+                Targets.on(smtp()).basic(USER, wrong, AuthMechanism.AUTO).build(), RECIPIENT, "s", "b");
 
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode());
-        assertTrue(result.message().english().startsWith("535 5.7.8"), result.message().english());
-        assertTrue(result.message().english().contains("Authentication credentials invalid"),
+        assertTrue(
+                result.message().english().startsWith("535 5.7.8"),
+                result.message().english());
+        assertTrue(
+                result.message().english().contains("Authentication credentials invalid"),
                 result.message().english());
         assertEquals(Hints.BAD_PASSWORD, result.hint());
         assertTrue(result.transcript().contains("S: " + result.message().english()), result::toString);
@@ -149,7 +153,8 @@ class SmtpProbeGreenMailTest {
 
     @Test
     void checkAuthenticatesWithoutSendingMail() {
-        ProbeResult result = probe.check(Targets.on(smtp()).basic(USER, PASSWORD, AuthMechanism.AUTO).build());
+        ProbeResult result = probe.check(
+                Targets.on(smtp()).basic(USER, PASSWORD, AuthMechanism.AUTO).build());
 
         assertTrue(result.success(), result::toString);
         assertEquals(235, result.smtpCode());
@@ -159,13 +164,22 @@ class SmtpProbeGreenMailTest {
 
     @Test
     void starttlsAgainstAServerWithoutStarttlsFailsAtTlsAndSendsNothingInClearText() {
-        ProbeResult result = probe.send(Targets.on(smtp()).tls(TlsMode.STARTTLS)
-                .basic(USER, PASSWORD, AuthMechanism.AUTO).build(), RECIPIENT, "s", "b");
+        ProbeResult result = probe.send(
+                Targets.on(smtp())
+                        .tls(TlsMode.STARTTLS)
+                        .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                        .build(),
+                RECIPIENT,
+                "s",
+                "b");
 
         assertEquals(Stage.TLS, result.stage(), result::toString);
         assertEquals(Hints.NO_STARTTLS, result.hint());
-        assertTrue(result.message().english().contains("does not offer STARTTLS"), result.message().english());
-        assertFalse(result.transcript().stream().anyMatch(l -> l.startsWith("C: AUTH") || l.startsWith("C: MAIL")),
+        assertTrue(
+                result.message().english().contains("does not offer STARTTLS"),
+                result.message().english());
+        assertFalse(
+                result.transcript().stream().anyMatch(l -> l.startsWith("C: AUTH") || l.startsWith("C: MAIL")),
                 result::toString);
         assertEquals(0, greenMail.getReceivedMessages().length);
     }
@@ -174,14 +188,27 @@ class SmtpProbeGreenMailTest {
     void implicitTlsSendsOverSmtpsOnceTheCaIsTrusted() throws Exception {
         int smtps = greenMail.getSmtps().getPort();
 
-        ProbeResult untrusted = probe.send(Targets.on(smtps).tls(TlsMode.IMPLICIT)
-                .basic(USER, PASSWORD, AuthMechanism.AUTO).build(), RECIPIENT, "s", "b");
+        ProbeResult untrusted = probe.send(
+                Targets.on(smtps)
+                        .tls(TlsMode.IMPLICIT)
+                        .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                        .build(),
+                RECIPIENT,
+                "s",
+                "b");
         assertEquals(Stage.TLS, untrusted.stage(), untrusted::toString);
         assertEquals(Hints.UNTRUSTED, untrusted.hint());
         assertEquals(0, greenMail.getReceivedMessages().length);
 
-        ProbeResult trusted = probe.send(Targets.on(smtps).tls(TlsMode.IMPLICIT).trust(pki.caPem())
-                .basic(USER, PASSWORD, AuthMechanism.AUTO).build(), RECIPIENT, "s", "b");
+        ProbeResult trusted = probe.send(
+                Targets.on(smtps)
+                        .tls(TlsMode.IMPLICIT)
+                        .trust(pki.caPem())
+                        .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                        .build(),
+                RECIPIENT,
+                "s",
+                "b");
         assertTrue(trusted.success(), trusted::toString);
         assertEquals(1, greenMail.getReceivedMessages().length);
     }
@@ -195,17 +222,19 @@ class SmtpProbeGreenMailTest {
     }
 
     static void assertNoSecret(ProbeResult result, String secret) {
-        String everything = String.join("\n", result.transcript()) + "\n" + result.message().english() + "\n" + result;
+        String everything =
+                String.join("\n", result.transcript()) + "\n" + result.message().english() + "\n" + result;
         assertFalse(everything.contains(secret), "the secret leaked: " + everything);
         byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
         assertFalse(everything.contains(Base64.getEncoder().encodeToString(utf8)), "base64 of the secret leaked");
-        for (String user : new String[]{"", USER}) {
-            String plain = Base64.getEncoder().encodeToString(
-                    (user + "\0" + USER + "\0" + secret).getBytes(StandardCharsets.UTF_8));
+        for (String user : new String[] {"", USER}) {
+            String plain = Base64.getEncoder()
+                    .encodeToString((user + "\0" + USER + "\0" + secret).getBytes(StandardCharsets.UTF_8));
             assertFalse(everything.contains(plain), "the AUTH PLAIN response leaked");
         }
-        String xoauth2 = Base64.getEncoder().encodeToString(
-                ("user=" + USER + "\001auth=Bearer " + secret + "\001\001").getBytes(StandardCharsets.UTF_8));
+        String xoauth2 = Base64.getEncoder()
+                .encodeToString(
+                        ("user=" + USER + "\001auth=Bearer " + secret + "\001\001").getBytes(StandardCharsets.UTF_8));
         assertFalse(everything.contains(xoauth2), "the XOAUTH2 response leaked");
     }
 }

@@ -65,7 +65,18 @@ final class Targets {
     }
 
     SmtpTarget build() {
-        return new SmtpTarget("127.0.0.1", port, tlsMode, tlsVersion, ca, authType, mechanism, username, secret, FROM,
-                timeouts, "mailroom.test");
+        return new SmtpTarget(
+                "127.0.0.1",
+                port,
+                tlsMode,
+                tlsVersion,
+                ca,
+                authType,
+                mechanism,
+                username,
+                secret,
+                FROM,
+                timeouts,
+                "mailroom.test");
     }
 }

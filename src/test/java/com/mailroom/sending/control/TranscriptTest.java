@@ -1,15 +1,14 @@
 package com.mailroom.sending.control;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Feeds Angus-style debug output to the transcript, including what Angus would print with auth tracing on. */
 class TranscriptTest {
@@ -46,7 +45,7 @@ class TranscriptTest {
                 DATA
                 354 go ahead
                 Subject: hello
-                                
+
                 250 this body line looks like a reply
                 ..
                 .
@@ -57,11 +56,26 @@ class TranscriptTest {
                 221 bye
                 """);
 
-        assertEquals(List.of("S: 220 mx.test ESMTP", "C: EHLO mailroom.test", "S: 250-mx.test",
-                "S: 250 AUTH PLAIN LOGIN", "C: AUTH PLAIN <redacted>", "S: 235 2.7.0 Authentication successful",
-                "C: MAIL FROM:<a@example.com>", "S: 250 OK", "C: RCPT TO:<b@example.com>", "S: 250 OK", "C: DATA",
-                "S: 354 go ahead", "C: <message content left out>", "C: .", "S: 250 2.0.0 queued", "C: QUIT",
-                "S: 221 bye"), lines);
+        assertEquals(
+                List.of(
+                        "S: 220 mx.test ESMTP",
+                        "C: EHLO mailroom.test",
+                        "S: 250-mx.test",
+                        "S: 250 AUTH PLAIN LOGIN",
+                        "C: AUTH PLAIN <redacted>",
+                        "S: 235 2.7.0 Authentication successful",
+                        "C: MAIL FROM:<a@example.com>",
+                        "S: 250 OK",
+                        "C: RCPT TO:<b@example.com>",
+                        "S: 250 OK",
+                        "C: DATA",
+                        "S: 354 go ahead",
+                        "C: <message content left out>",
+                        "C: .",
+                        "S: 250 2.0.0 queued",
+                        "C: QUIT",
+                        "S: 221 bye"),
+                lines);
     }
 
     @Test
@@ -96,7 +110,8 @@ class TranscriptTest {
     void remembersTheLastAuthOffer() {
         Transcript t = new Transcript(new Redactor(null));
         PrintStream out = t.debugOut();
-        out.print("EHLO a\r\n250-x\r\n250 STARTTLS\r\nSTARTTLS\r\n220 go\r\nEHLO a\r\n250-x\r\n250 AUTH LOGIN PLAIN\r\n");
+        out.print(
+                "EHLO a\r\n250-x\r\n250 STARTTLS\r\nSTARTTLS\r\n220 go\r\nEHLO a\r\n250-x\r\n250 AUTH LOGIN PLAIN\r\n");
         out.flush();
 
         assertEquals("LOGIN PLAIN", t.offeredAuth());

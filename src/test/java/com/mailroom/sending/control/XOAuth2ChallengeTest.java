@@ -16,7 +16,8 @@ class XOAuth2ChallengeTest {
 
     @Test
     void gmailsErrorIsDecoded() {
-        var c = XOAuth2Challenge.of(reply("{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}"));
+        var c = XOAuth2Challenge.of(
+                reply("{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}"));
         assertEquals("401", c.status());
         assertEquals("bearer", c.schemes());
         assertEquals("https://mail.google.com/", c.scope());
@@ -25,7 +26,8 @@ class XOAuth2ChallengeTest {
 
     @Test
     void rfc7628sErrorWithANumericStatusAndWithoutScopeIsDecoded() {
-        var c = XOAuth2Challenge.of(reply("{\"status\": \"invalid_token\", \"openid-configuration\": \"https://x/y\"}"));
+        var c = XOAuth2Challenge.of(
+                reply("{\"status\": \"invalid_token\", \"openid-configuration\": \"https://x/y\"}"));
         assertEquals("status invalid_token", c.describe());
         var numeric = XOAuth2Challenge.of(reply("{\"status\": 400}"));
         assertEquals("400", numeric.status());

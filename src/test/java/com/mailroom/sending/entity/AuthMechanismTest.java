@@ -1,8 +1,8 @@
 package com.mailroom.sending.entity;
 
-import com.mailroom.platform.WireEnum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.mailroom.platform.WireEnum;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

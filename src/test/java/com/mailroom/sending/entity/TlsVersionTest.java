@@ -14,8 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TlsVersionTest {
 
     @ParameterizedTest
-    @CsvSource({"TLSv1_2,TLSv1_2", "tlsv1_2,TLSv1_2", "TLSv1.2,TLSv1_2", "TLSv1_3,TLSv1_3", "TLSV1.3,TLSv1_3",
-            "TLSv1_2_OR_NEWER,TLSv1_2_OR_NEWER", "tlsv1_2_or_newer,TLSv1_2_OR_NEWER"})
+    @CsvSource({
+        "TLSv1_2,TLSv1_2",
+        "tlsv1_2,TLSv1_2",
+        "TLSv1.2,TLSv1_2",
+        "TLSv1_3,TLSv1_3",
+        "TLSV1.3,TLSv1_3",
+        "TLSv1_2_OR_NEWER,TLSv1_2_OR_NEWER",
+        "tlsv1_2_or_newer,TLSv1_2_OR_NEWER"
+    })
     void wireNamesAreParsedInAnyCaseWithDotOrUnderscore(String wire, TlsVersion expected) {
         assertEquals(Optional.of(expected), TlsVersion.fromWire(wire));
     }
@@ -30,7 +37,8 @@ class TlsVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "TLSv2", "TLS", "SSLv23", "TLSv1_2_OR_OLDER", "TLSv1_2;TLSv1_3", "TLSv1__2", "1.2"})
+    @ValueSource(
+            strings = {"", " ", "TLSv2", "TLS", "SSLv23", "TLSv1_2_OR_OLDER", "TLSv1_2;TLSv1_3", "TLSv1__2", "1.2"})
     void unknownValuesAreEmpty(String wire) {
         assertEquals(Optional.empty(), TlsVersion.fromWire(wire));
     }

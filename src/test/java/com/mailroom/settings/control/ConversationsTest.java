@@ -1,12 +1,14 @@
 package com.mailroom.settings.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.mailroom.oauth.control.TokenCache;
 import com.mailroom.oauth.control.TokenEndpoint;
 import com.mailroom.oauth.control.TokenRequest;
 import com.mailroom.oauth.control.TokenRetry;
-import com.mailroom.testsupport.LogCapture;
-import com.mailroom.testsupport.TokenServer;
-import com.mailroom.testsupport.XOAuth2SmtpServer;
 import com.mailroom.sending.control.ProbeResult;
 import com.mailroom.sending.control.SmtpProbe;
 import com.mailroom.sending.control.SmtpTarget;
@@ -14,10 +16,9 @@ import com.mailroom.sending.control.Stage;
 import com.mailroom.sending.control.Timeouts;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import com.mailroom.testsupport.LogCapture;
+import com.mailroom.testsupport.TokenServer;
+import com.mailroom.testsupport.XOAuth2SmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +30,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * End to end on loopback: a token endpoint (JDK HttpServer) and an SMTP server that accepts only XOAUTH2 with the
@@ -85,15 +84,26 @@ class ConversationsTest {
 
     /** The test mail, as the admin page sends it, through OAuth. */
     private ProbeResult send(TokenRequest request) {
-        ProbeResult result = conversations.send(Destination.of(target(null), request), RECIPIENT,
-                "Mailroom Mail Test", "Mailroom mail is working!");
+        ProbeResult result = conversations.send(
+                Destination.of(target(null), request), RECIPIENT, "Mailroom Mail Test", "Mailroom mail is working!");
         results.add(result);
         return result;
     }
 
     private SmtpTarget target(String token) {
-        return new SmtpTarget("127.0.0.1", smtp.port(), TlsMode.NONE, null, null, AuthType.OAUTH, null, MAILBOX,
-                token, "Mailroom <" + MAILBOX + ">", new Timeouts(2_000, 2_000, 2_000), "mailroom.test");
+        return new SmtpTarget(
+                "127.0.0.1",
+                smtp.port(),
+                TlsMode.NONE,
+                null,
+                null,
+                AuthType.OAUTH,
+                null,
+                MAILBOX,
+                token,
+                "Mailroom <" + MAILBOX + ">",
+                new Timeouts(2_000, 2_000, 2_000),
+                "mailroom.test");
     }
 
     @Test
@@ -167,7 +177,8 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode());
-        assertTrue(result.message().english().contains("5.7.3 Authentication unsuccessful"),
+        assertTrue(
+                result.message().english().contains("5.7.3 Authentication unsuccessful"),
                 result.message().english());
         assertEquals(2, smtp.authAttempts.get(), "exactly one retry");
         assertEquals(2, tokenServer.requests.get());
@@ -199,12 +210,17 @@ class ConversationsTest {
         assertFalse(result.success());
         assertEquals(Stage.AUTH, result.stage());
         assertEquals(535, result.smtpCode(), "the final reply, not the challenge's 334");
-        assertTrue(result.message().english().startsWith("535 " + XOAuth2SmtpServer.GMAIL_REFUSAL),
+        assertTrue(
+                result.message().english().startsWith("535 " + XOAuth2SmtpServer.GMAIL_REFUSAL),
                 result.message().english());
-        assertTrue(result.message().english().contains("status 401, schemes bearer, scope https://mail.google.com/"),
+        assertTrue(
+                result.message().english().contains("status 401, schemes bearer, scope https://mail.google.com/"),
                 result.message().english());
-        assertTrue(result.hint().english().contains("scope https://mail.google.com/"), result.hint().english());
-        assertTrue(result.transcript().contains("S: 334 " + XOAuth2SmtpServer.GMAIL_ERROR + " (decoded)"),
+        assertTrue(
+                result.hint().english().contains("scope https://mail.google.com/"),
+                result.hint().english());
+        assertTrue(
+                result.transcript().contains("S: 334 " + XOAuth2SmtpServer.GMAIL_ERROR + " (decoded)"),
                 () -> String.join("\n", result.transcript()));
         assertTrue(result.transcript().contains("C: (empty response)"));
         assertEquals(2, smtp.emptyResponses.get(), "both attempts finished the exchange");
@@ -221,7 +237,9 @@ class ConversationsTest {
         assertNull(result.smtpCode());
         String message = result.message().english();
         assertTrue(message.startsWith("401 invalid_client: AADSTS7000215: Invalid client secret provided."), message);
-        assertTrue(result.hint().english().contains("client secret is wrong or expired"), result.hint().english());
+        assertTrue(
+                result.hint().english().contains("client secret is wrong or expired"),
+                result.hint().english());
         assertTrue(result.transcript().isEmpty());
         assertEquals(0, smtp.authAttempts.get(), "no SMTP without a token");
         assertFalse(result.message().english().contains(wrong));
@@ -236,7 +254,9 @@ class ConversationsTest {
         ProbeResult result = send(request(SECRET));
 
         assertEquals(Stage.TOKEN, result.stage());
-        assertTrue(result.hint().english().contains("did not answer in time"), result.hint().english());
+        assertTrue(
+                result.hint().english().contains("did not answer in time"),
+                result.hint().english());
         assertEquals(0, smtp.authAttempts.get());
     }
 
@@ -247,8 +267,9 @@ class ConversationsTest {
         texts.add(String.valueOf(result.hint()));
         texts.add(result.toString());
         for (String credential : credentials) {
-            String xoauth2 = Base64.getEncoder().encodeToString(("user=" + MAILBOX + "\u0001auth=Bearer " + credential
-                    + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
+            String xoauth2 = Base64.getEncoder()
+                    .encodeToString(("user=" + MAILBOX + "\u0001auth=Bearer " + credential + "\u0001\u0001")
+                            .getBytes(StandardCharsets.UTF_8));
             for (String text : texts) {
                 assertFalse(text.contains(credential) || text.contains(xoauth2), () -> "reveals a credential: " + text);
             }

@@ -3,10 +3,10 @@ package com.mailroom.settings.control;
 import com.mailroom.errors.FieldError;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
-import com.mailroom.settings.entity.SmtpConfig;
-import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.sending.entity.TlsVersion;
+import com.mailroom.settings.entity.SmtpConfig;
+import com.mailroom.settings.entity.SmtpSettings;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -16,8 +16,7 @@ final class Forms {
     static final String TOKEN_URL = "https://login.microsoftonline.com/tenant/oauth2/v2.0/token";
     static final String SCOPE = "https://outlook.office365.com/.default";
 
-    private Forms() {
-    }
+    private Forms() {}
 
     static SettingsForm basic() {
         var f = new SettingsForm();

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.ReentryRule.Destination;
 import com.mailroom.settings.control.ReentryRule.Outcome;
 import com.mailroom.settings.control.ReentryRule.Secret;
-import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.settings.entity.SmtpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +25,8 @@ class ReentryRuleTest {
         return Destination.ofPassword(config(host, port, mode, user));
     }
 
-    private static Destination clientSecretAt(String host, int port, TlsMode mode, String user, String tokenUrl,
-                                              String clientId) {
+    private static Destination clientSecretAt(
+            String host, int port, TlsMode mode, String user, String tokenUrl, String clientId) {
         var c = config(host, port, mode, user);
         c.setTokenEndpoint(tokenUrl);
         c.setClientId(clientId);
@@ -74,7 +74,9 @@ class ReentryRuleTest {
         assertNull(d.outcome());
         assertFalse(d.keepsStored());
         assertEquals("password", d.problem().orElseThrow().field());
-        assertTrue(d.problem().get().message().contains("enter the password again"), d.problem().get().message());
+        assertTrue(
+                d.problem().get().message().contains("enter the password again"),
+                d.problem().get().message());
     }
 
     @Test
@@ -95,7 +97,9 @@ class ReentryRuleTest {
 
     @Test
     void missingSecretIsRequiredWhenNeededAndNothingOtherwise() {
-        assertEquals("Password is required.", password(false, HERE, null, true).problem().orElseThrow().message());
+        assertEquals(
+                "Password is required.",
+                password(false, HERE, null, true).problem().orElseThrow().message());
         Decision none = password(false, ELSEWHERE, null, false);
         assertEquals(Outcome.NONE, none.outcome());
         assertTrue(none.problem().isEmpty());
@@ -107,8 +111,12 @@ class ReentryRuleTest {
         var after = clientSecretAt("smtp.office365.com", 587, TlsMode.STARTTLS, "box", "https://b/token", "id");
         Decision d = ReentryRule.decide(Secret.CLIENT_SECRET, true, before, after, null, true);
         assertEquals("client_secret", d.problem().orElseThrow().field());
-        assertTrue(d.problem().get().message().contains("token URL or client ID"), d.problem().get().message());
-        assertTrue(d.problem().get().message().contains("enter the client secret again"), d.problem().get().message());
+        assertTrue(
+                d.problem().get().message().contains("token URL or client ID"),
+                d.problem().get().message());
+        assertTrue(
+                d.problem().get().message().contains("enter the client secret again"),
+                d.problem().get().message());
     }
 
     @ParameterizedTest
@@ -124,8 +132,10 @@ class ReentryRuleTest {
         assertNotEquals(HERE, passwordAt("smtp.example.com", 587, TlsMode.STARTTLS, "other"));
         assertNotEquals(HERE, passwordAt(null, 587, TlsMode.STARTTLS, "reports"));
         var secret = clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id");
-        assertNotEquals(secret, clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://b/t", "id"));
-        assertNotEquals(secret, clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id2"));
+        assertNotEquals(
+                secret, clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://b/t", "id"));
+        assertNotEquals(
+                secret, clientSecretAt("smtp.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id2"));
         assertEquals(secret, clientSecretAt("SMTP.example.com", 587, TlsMode.STARTTLS, "reports", "https://a/t", "id"));
     }
 }

@@ -68,7 +68,8 @@ class SecretCipherTest {
         for (int i = 0; i < 50; i++) {
             String stored = cipher.encrypt(PLAINTEXT, PURPOSE);
             seen.add(stored);
-            nonces.add(Base64.getEncoder().encodeToString(Arrays.copyOf(Base64.getDecoder().decode(stored.substring(3)), 12)));
+            nonces.add(Base64.getEncoder()
+                    .encodeToString(Arrays.copyOf(Base64.getDecoder().decode(stored.substring(3)), 12)));
         }
         assertEquals(50, seen.size());
         assertEquals(50, nonces.size());
@@ -99,13 +100,15 @@ class SecretCipherTest {
             byte[] tampered = raw.clone();
             tampered[i] ^= 0x01;
             String forged = "v1:" + Base64.getEncoder().encodeToString(tampered);
-            assertLeaksNothing(assertThrows(IllegalStateException.class, () -> cipher.decrypt(forged, PURPOSE), "byte " + i));
+            assertLeaksNothing(
+                    assertThrows(IllegalStateException.class, () -> cipher.decrypt(forged, PURPOSE), "byte " + i));
         }
     }
 
     @Test
     void truncatedOrExtendedCiphertextIsDetected() {
-        byte[] raw = Base64.getDecoder().decode(cipher.encrypt(PLAINTEXT, PURPOSE).substring(3));
+        byte[] raw =
+                Base64.getDecoder().decode(cipher.encrypt(PLAINTEXT, PURPOSE).substring(3));
         for (int length : new int[] {0, 1, 11, 28, raw.length - 1}) {
             String cut = "v1:" + Base64.getEncoder().encodeToString(Arrays.copyOf(raw, length));
             assertThrows(IllegalStateException.class, () -> cipher.decrypt(cut, PURPOSE), "length " + length);
@@ -122,7 +125,15 @@ class SecretCipherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain-text-password", "v2:AAAA", "v1:", "v1:not base64!", "V1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain-text-password",
+                "v2:AAAA",
+                "v1:",
+                "v1:not base64!",
+                "V1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+            })
     void valuesThatAreNotMailroomCiphertextsAreRefused(String stored) {
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(stored, PURPOSE));
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
-import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.sending.entity.TlsMode;
 import com.mailroom.sending.entity.TlsVersion;
+import com.mailroom.settings.entity.SmtpSettings;
 import org.junit.jupiter.api.Test;
 
 /** The page's re-entry hint ({@link SettingsCheck#reentry}) says what a save would refuse, no more. */

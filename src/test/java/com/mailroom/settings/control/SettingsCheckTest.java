@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mailroom.errors.FieldError;
 import com.mailroom.errors.InvalidInput;
+import com.mailroom.sending.entity.AuthMechanism;
+import com.mailroom.sending.entity.AuthType;
+import com.mailroom.sending.entity.TlsMode;
+import com.mailroom.sending.entity.TlsVersion;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.ReentryRule.Outcome;
 import com.mailroom.settings.control.SettingsCheck.Accepted;
-import com.mailroom.sending.entity.AuthMechanism;
-import com.mailroom.sending.entity.AuthType;
 import com.mailroom.settings.entity.SmtpSettings;
-import com.mailroom.sending.entity.TlsMode;
-import com.mailroom.sending.entity.TlsVersion;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -91,7 +91,9 @@ class SettingsCheckTest {
                 change("TLS mode", f -> f.getConfig().setTlsMode(TlsMode.IMPLICIT)),
                 change("username", f -> f.getConfig().setUserName("other-box@example.com")),
                 change("token URL", f -> f.getConfig().setTokenEndpoint("https://login.attacker.example/token")),
-                change("token URL path", f -> f.getConfig().setTokenEndpoint(Forms.TOKEN_URL.replace("tenant", "other-tenant"))),
+                change(
+                        "token URL path",
+                        f -> f.getConfig().setTokenEndpoint(Forms.TOKEN_URL.replace("tenant", "other-tenant"))),
                 change("client ID", f -> f.getConfig().setClientId("other-client")));
     }
 
@@ -107,7 +109,11 @@ class SettingsCheckTest {
     /** The two stored secrets: one re-entry rule keeps each from going to a destination it was not entered for. */
     enum Secret {
         PASSWORD(Forms::basic, "password", "enter the password again", SettingsForm::setPassword, Accepted::password),
-        CLIENT_SECRET(Forms::oauth, "client_secret", "enter the client secret again", SettingsForm::setClientSecret,
+        CLIENT_SECRET(
+                Forms::oauth,
+                "client_secret",
+                "enter the client secret again",
+                SettingsForm::setClientSecret,
                 Accepted::clientSecret);
 
         private final Supplier<SettingsForm> saved;
@@ -116,8 +122,12 @@ class SettingsCheckTest {
         private final BiConsumer<SettingsForm, String> enter;
         private final Function<Accepted, Decision> decision;
 
-        Secret(Supplier<SettingsForm> saved, String field, String askAgain, BiConsumer<SettingsForm, String> enter,
-               Function<Accepted, Decision> decision) {
+        Secret(
+                Supplier<SettingsForm> saved,
+                String field,
+                String askAgain,
+                BiConsumer<SettingsForm, String> enter,
+                Function<Accepted, Decision> decision) {
             this.saved = saved;
             this.field = field;
             this.askAgain = askAgain;
@@ -136,12 +146,14 @@ class SettingsCheckTest {
     }
 
     static Stream<Arguments> destinationChanges() {
-        return Stream.concat(bothSecrets(Secret.PASSWORD, passwordDestinationChanges()),
+        return Stream.concat(
+                bothSecrets(Secret.PASSWORD, passwordDestinationChanges()),
                 bothSecrets(Secret.CLIENT_SECRET, clientSecretDestinationChanges()));
     }
 
     static Stream<Arguments> neutralChanges() {
-        return Stream.concat(bothSecrets(Secret.PASSWORD, passwordNeutralChanges()),
+        return Stream.concat(
+                bothSecrets(Secret.PASSWORD, passwordNeutralChanges()),
                 bothSecrets(Secret.CLIENT_SECRET, clientSecretNeutralChanges()));
     }
 
@@ -153,42 +165,45 @@ class SettingsCheckTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("destinationChanges")
-    void aChangedDestinationIsRefusedWithoutTheSecretEnteredAgain(Secret secret, String name,
-                                                                  Consumer<SettingsForm> change) {
+    void aChangedDestinationIsRefusedWithoutTheSecretEnteredAgain(
+            Secret secret, String name, Consumer<SettingsForm> change) {
         var stored = secret.stored();
         var form = Forms.editing(stored);
         change.accept(form);
         List<FieldError> errors = refuse(stored, form);
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(secret.field, errors.get(0).field());
-        assertTrue(errors.get(0).message().contains(secret.askAgain), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains(secret.askAgain), errors.get(0).message());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("destinationChanges")
-    void aChangedDestinationIsAcceptedWithTheSecretEnteredAgain(Secret secret, String name,
-                                                                Consumer<SettingsForm> change) {
+    void aChangedDestinationIsAcceptedWithTheSecretEnteredAgain(
+            Secret secret, String name, Consumer<SettingsForm> change) {
         assertEquals(Outcome.REPLACE, outcomeAfter(secret, change, form -> secret.enter.accept(form, "entered-again")));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("neutralChanges")
     void theStoredSecretIsKeptWhenTheDestinationIsUnchanged(Secret secret, String name, Consumer<SettingsForm> change) {
-        assertEquals(Outcome.KEEP, outcomeAfter(secret, form -> { }, change));
+        assertEquals(Outcome.KEEP, outcomeAfter(secret, form -> {}, change));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("destinationChanges")
-    void defaultSmtpSilentlyClearsTheSecretOfAChangedDestination(Secret secret, String name,
-                                                                 Consumer<SettingsForm> change) {
-        assertEquals(Outcome.CLEAR, outcomeAfter(secret, form -> form.getConfig().setDefaultSmtp(true), change));
+    void defaultSmtpSilentlyClearsTheSecretOfAChangedDestination(
+            Secret secret, String name, Consumer<SettingsForm> change) {
+        assertEquals(
+                Outcome.CLEAR, outcomeAfter(secret, form -> form.getConfig().setDefaultSmtp(true), change));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("destinationChanges")
-    void noneAuthenticationSilentlyClearsTheSecretOfAChangedDestination(Secret secret, String name,
-                                                                        Consumer<SettingsForm> change) {
-        assertEquals(Outcome.CLEAR, outcomeAfter(secret, form -> form.getConfig().setAuthType(AuthType.NONE), change));
+    void noneAuthenticationSilentlyClearsTheSecretOfAChangedDestination(
+            Secret secret, String name, Consumer<SettingsForm> change) {
+        assertEquals(
+                Outcome.CLEAR, outcomeAfter(secret, form -> form.getConfig().setAuthType(AuthType.NONE), change));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -279,7 +294,8 @@ class SettingsCheckTest {
         form.setPassword("entered-again\r\n");
         List<FieldError> errors = refuse(stored, form);
         assertEquals(List.of("password"), Forms.fields(errors));
-        assertTrue(errors.get(0).message().contains("line breaks"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("line breaks"), errors.get(0).message());
     }
 
     @Test

@@ -36,9 +36,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsRulesTest {
 
     /** Every field name the v1 API knows; errors must use these. */
-    private static final Set<String> JSON_FIELDS = Set.of("default_smtp", "address", "port", "from", "user_name",
-            "password", "tls_mode", "tls_version", "trusted_ca_pem", "auth_type", "auth_mechanism", "client_id",
-            "client_secret", "token_endpoint", "scopes");
+    private static final Set<String> JSON_FIELDS = Set.of(
+            "default_smtp",
+            "address",
+            "port",
+            "from",
+            "user_name",
+            "password",
+            "tls_mode",
+            "tls_version",
+            "trusted_ca_pem",
+            "auth_type",
+            "auth_mechanism",
+            "client_id",
+            "client_secret",
+            "token_endpoint",
+            "scopes");
 
     private static String certificatePem;
     private static String privateKeyPem;
@@ -46,11 +59,33 @@ class SettingsRulesTest {
     @BeforeAll
     static void generateCertificate(@TempDir Path dir) throws Exception {
         Path store = dir.resolve("ca.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=Mailroom Test CA", "-validity", "2", "-ext", "bc:c", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "ca",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=Mailroom Test CA",
+                        "-validity",
+                        "2",
+                        "-ext",
+                        "bc:c",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
         assertEquals(0, p.exitValue(), output);
@@ -64,7 +99,8 @@ class SettingsRulesTest {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
@@ -111,7 +147,8 @@ class SettingsRulesTest {
         var form = new SettingsForm();
         form.getConfig().setDefaultSmtp(false);
         form.getConfig().setAuthType(AuthType.OAUTH);
-        assertEquals(Set.of("address", "from", "user_name", "client_id", "token_endpoint", "scopes"),
+        assertEquals(
+                Set.of("address", "from", "user_name", "client_id", "token_endpoint", "scopes"),
                 Set.copyOf(fields(check(form))));
     }
 
@@ -129,8 +166,19 @@ class SettingsRulesTest {
         form.getConfig().setScopes("a\"b");
         form.getConfig().setTrustedCaPem("garbage");
         List<FieldError> errors = check(form);
-        assertEquals(Set.of("address", "port", "from", "user_name", "password", "client_id", "client_secret",
-                "token_endpoint", "scopes", "trusted_ca_pem"), Set.copyOf(fields(errors)));
+        assertEquals(
+                Set.of(
+                        "address",
+                        "port",
+                        "from",
+                        "user_name",
+                        "password",
+                        "client_id",
+                        "client_secret",
+                        "token_endpoint",
+                        "scopes",
+                        "trusted_ca_pem"),
+                Set.copyOf(fields(errors)));
         errors.forEach(e -> {
             assertTrue(JSON_FIELDS.contains(e.field()), e.field());
             assertTrue(e.message() != null && !e.message().isBlank(), e.field());
@@ -146,23 +194,45 @@ class SettingsRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smtp.example.com\r\n", "smtp.example.com\n", "smtp.example.com\r", "\r\nsmtp.example.com",
-            "smtp.example.com \r\n", "smtp.\nexample.com", "smtp.example.com\t", "smtp.example.com\u0000",
-            "smtp.example.com\u007f", "\n"})
+    @ValueSource(
+            strings = {
+                "smtp.example.com\r\n",
+                "smtp.example.com\n",
+                "smtp.example.com\r",
+                "\r\nsmtp.example.com",
+                "smtp.example.com \r\n",
+                "smtp.\nexample.com",
+                "smtp.example.com\t",
+                "smtp.example.com\u0000",
+                "smtp.example.com\u007f",
+                "\n"
+            })
     void mailServerWithLineBreaksOrControlCharactersIsRefusedNotTrimmed(String address) {
         var form = basicWith(config(SmtpConfig::setAddress), address);
         List<FieldError> errors = check(form);
         assertEquals(List.of("address"), fields(errors));
-        assertTrue(errors.get(0).message().contains("control characters"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("control characters"),
+                errors.get(0).message());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smtp://smtp.example.com", "smtps://smtp.example.com", "smtp.example.com/", "smtp.example.com/path",
-            "user@smtp.example.com", "smtp.example.com?x=1", "smtp.example.com#x"})
+    @ValueSource(
+            strings = {
+                "smtp://smtp.example.com",
+                "smtps://smtp.example.com",
+                "smtp.example.com/",
+                "smtp.example.com/path",
+                "user@smtp.example.com",
+                "smtp.example.com?x=1",
+                "smtp.example.com#x"
+            })
     void mailServerWithSchemeUserOrPathIsRefused(String address) {
         List<FieldError> errors = check(basicWith(config(SmtpConfig::setAddress), address));
         assertEquals(List.of("address"), fields(errors));
-        assertTrue(errors.get(0).message().contains("host name only"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("host name only"),
+                errors.get(0).message());
     }
 
     @ParameterizedTest
@@ -186,21 +256,46 @@ class SettingsRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smtp\u200b.example.com", "smtp.exam\u00adple.com", "\ufeffsmtp.example.com", "smtp\u2060.example.com"})
+    @ValueSource(
+            strings = {
+                "smtp\u200b.example.com",
+                "smtp.exam\u00adple.com",
+                "\ufeffsmtp.example.com",
+                "smtp\u2060.example.com"
+            })
     void hostWithInvisibleCharactersIsRefused(String address) {
         assertOnly("address", basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smtp example.com", "-smtp.example.com", "smtp-.example.com", "smtp..example.com", ".",
-            "smtp.exa$mple.com", "smtp.example.com!", "*.example.com", "<smtp.example.com>", "smtp\\example.com"})
+    @ValueSource(
+            strings = {
+                "smtp example.com",
+                "-smtp.example.com",
+                "smtp-.example.com",
+                "smtp..example.com",
+                ".",
+                "smtp.exa$mple.com",
+                "smtp.example.com!",
+                "*.example.com",
+                "<smtp.example.com>",
+                "smtp\\example.com"
+            })
     void invalidHostNamesAreRefused(String address) {
         assertOnly("address", basicWith(config(SmtpConfig::setAddress), address));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smtp.example.com", "SMTP.Example.COM", "localhost", "192.0.2.10", "mail-1.example.co.uk",
-            "bücher.example", "  smtp.example.com  "})
+    @ValueSource(
+            strings = {
+                "smtp.example.com",
+                "SMTP.Example.COM",
+                "localhost",
+                "192.0.2.10",
+                "mail-1.example.co.uk",
+                "bücher.example",
+                "  smtp.example.com  "
+            })
     void ordinaryHostNamesAreAccepted(String address) {
         assertValid(basicWith(config(SmtpConfig::setAddress), address));
     }
@@ -268,17 +363,34 @@ class SettingsRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Reports <reports@example.com>\r\n", "reports@example.com\r\n", "reports@example.com\n",
-            "Reports\r\n <reports@example.com>", "Reports <reports@example.com>\r\nBcc: victim@example.com",
-            "Rep\torts <reports@example.com>", "\u0000reports@example.com"})
+    @ValueSource(
+            strings = {
+                "Reports <reports@example.com>\r\n",
+                "reports@example.com\r\n",
+                "reports@example.com\n",
+                "Reports\r\n <reports@example.com>",
+                "Reports <reports@example.com>\r\nBcc: victim@example.com",
+                "Rep\torts <reports@example.com>",
+                "\u0000reports@example.com"
+            })
     void fromWithLineBreaksOrControlCharactersIsRefusedNotTrimmed(String from) {
         assertOnly("from", basicWith(config(SmtpConfig::setFrom), from));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"Reports\" <reports@example.com>", "Smith, John <j@example.com>", "Reports; <r@example.com>",
-            "Reports (bot) <r@example.com>", "a@b <r@example.com>", "<r@example.com> Reports", "Reports <r@example.com",
-            "r@@example.com", "r@example", "not an address"})
+    @ValueSource(
+            strings = {
+                "\"Reports\" <reports@example.com>",
+                "Smith, John <j@example.com>",
+                "Reports; <r@example.com>",
+                "Reports (bot) <r@example.com>",
+                "a@b <r@example.com>",
+                "<r@example.com> Reports",
+                "Reports <r@example.com",
+                "r@@example.com",
+                "r@example",
+                "not an address"
+            })
     void fromWithSpecialCharactersOrWrongShapeIsRefused(String from) {
         assertOnly("from", basicWith(config(SmtpConfig::setFrom), from));
     }
@@ -389,7 +501,9 @@ class SettingsRulesTest {
     // --- token URL
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://login.example.com/token", "HTTP://login.example.com/token", "http://127.0.0.1:8080/token"})
+    @ValueSource(
+            strings = {"http://login.example.com/token", "HTTP://login.example.com/token", "http://127.0.0.1:8080/token"
+            })
     void plainHttpTokenUrlIsRefusedUnlessInsecureUrlsAreAllowed(String url) {
         var form = oauthWith(config(SmtpConfig::setTokenEndpoint), url);
         List<FieldError> errors = check(form, false);
@@ -399,18 +513,37 @@ class SettingsRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://login.example.com/token", "file:///etc/passwd", "javascript:alert(1)", "/oauth2/token",
-            "login.example.com/token", "//login.example.com/token", "https:///token", "https://",
-            "https://user:pw@login.example.com/token", "https://login.example.com/token#frag",
-            "https://login.example.com/to ken", "https://login.example.com/token\r\n", "https://login.example.com/\ntoken",
-            "https://login.example.com/token\u0000"})
+    @ValueSource(
+            strings = {
+                "ftp://login.example.com/token",
+                "file:///etc/passwd",
+                "javascript:alert(1)",
+                "/oauth2/token",
+                "login.example.com/token",
+                "//login.example.com/token",
+                "https:///token",
+                "https://",
+                "https://user:pw@login.example.com/token",
+                "https://login.example.com/token#frag",
+                "https://login.example.com/to ken",
+                "https://login.example.com/token\r\n",
+                "https://login.example.com/\ntoken",
+                "https://login.example.com/token\u0000"
+            })
     void tokenUrlThatIsNotAnAbsoluteHttpsUrlIsRefusedEvenWhenInsecureUrlsAreAllowed(String url) {
-        assertEquals(List.of("token_endpoint"), fields(check(oauthWith(config(SmtpConfig::setTokenEndpoint), url), true)));
+        assertEquals(
+                List.of("token_endpoint"), fields(check(oauthWith(config(SmtpConfig::setTokenEndpoint), url), true)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://login.microsoftonline.com/tenant/oauth2/v2.0/token", "HTTPS://login.example.com/token",
-            "https://login.example.com:8443/token?tenant=a", "https://[::1]/token", "https://192.0.2.1/token"})
+    @ValueSource(
+            strings = {
+                "https://login.microsoftonline.com/tenant/oauth2/v2.0/token",
+                "HTTPS://login.example.com/token",
+                "https://login.example.com:8443/token?tenant=a",
+                "https://[::1]/token",
+                "https://192.0.2.1/token"
+            })
     void httpsTokenUrlsAreAccepted(String url) {
         assertValid(oauthWith(config(SmtpConfig::setTokenEndpoint), url));
     }
@@ -433,8 +566,16 @@ class SettingsRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openid\r\n", "openid\noffline", "openid\toffline", "\"openid\"", "open\\id", "openid\u0000",
-            "öffnen"})
+    @ValueSource(
+            strings = {
+                "openid\r\n",
+                "openid\noffline",
+                "openid\toffline",
+                "\"openid\"",
+                "open\\id",
+                "openid\u0000",
+                "öffnen"
+            })
     void scopesWithQuotesBackslashesOrControlCharactersAreRefused(String scopes) {
         assertOnly("scopes", oauthWith(config(SmtpConfig::setScopes), scopes));
     }
@@ -456,8 +597,8 @@ class SettingsRulesTest {
 
     @ParameterizedTest(name = "{0}: {3} characters")
     @MethodSource("lengthLimits")
-    void acceptedUpToTheLimitAndRefusedOneCharacterOver(String field, boolean oauth,
-                                                        BiConsumer<SettingsForm, String> setter, int limit) {
+    void acceptedUpToTheLimitAndRefusedOneCharacterOver(
+            String field, boolean oauth, BiConsumer<SettingsForm, String> setter, int limit) {
         var start = oauth ? Forms.oauth() : Forms.basic();
         setter.accept(start, repeat('x', limit));
         assertValid(start);
@@ -490,19 +631,28 @@ class SettingsRulesTest {
 
     @Test
     void privateKeyIsRefusedAsTrustedCaEvenNextToACertificate() {
-        for (String pem : List.of(privateKeyPem, certificatePem + privateKeyPem,
+        for (String pem : List.of(
+                privateKeyPem,
+                certificatePem + privateKeyPem,
                 privateKeyPem.replace("PRIVATE KEY", "RSA PRIVATE KEY"),
                 privateKeyPem.replace("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"))) {
             List<FieldError> errors = check(basicWith(config(SmtpConfig::setTrustedCaPem), pem));
             assertEquals(List.of("trusted_ca_pem"), fields(errors));
-            assertTrue(errors.get(0).message().contains("private key"), errors.get(0).message());
+            assertTrue(
+                    errors.get(0).message().contains("private key"),
+                    errors.get(0).message());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
-            "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----", "-----BEGIN CERTIFICATE-----",
-            "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----"})
+    @ValueSource(
+            strings = {
+                "garbage",
+                "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+                "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----",
+                "-----BEGIN CERTIFICATE-----",
+                "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----"
+            })
     void garbageIsRefusedAsTrustedCa(String pem) {
         assertOnly("trusted_ca_pem", basicWith(config(SmtpConfig::setTrustedCaPem), pem));
     }
@@ -551,6 +701,7 @@ class SettingsRulesTest {
         form.setClientSecret(repeat(c, SettingsRules.MAX_CLIENT_SECRET));
         assertValid(form);
         assertTrue(cipher.encrypt(form.getPassword(), "smtp.password").length() <= columnWidth("password_enc"));
-        assertTrue(cipher.encrypt(form.getClientSecret(), "smtp.client_secret").length() <= columnWidth("client_secret_enc"));
+        assertTrue(cipher.encrypt(form.getClientSecret(), "smtp.client_secret").length()
+                <= columnWidth("client_secret_enc"));
     }
 }

@@ -50,8 +50,10 @@ class SmtpConfigMappingTest {
     }
 
     static List<Field> fields() {
-        return Arrays.stream(SmtpConfig.class.getDeclaredFields()).filter(f -> !Modifier.isStatic(f.getModifiers()))
-                .peek(f -> f.setAccessible(true)).toList();
+        return Arrays.stream(SmtpConfig.class.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .peek(f -> f.setAccessible(true))
+                .toList();
     }
 
     static Object value(Field f, Object o) {
@@ -101,13 +103,33 @@ class SmtpConfigMappingTest {
     void everyFieldReachesTheTargetOrTheTokenRequest() {
         var c = everyFieldSet();
         SmtpTarget target = Destinations.target(c, "secret", Timeouts.DEFAULT);
-        Map<String, Object> onTheWire = Map.of("address", target.host(), "port", target.port(), "from", target.from(),
-                "userName", target.username(), "tlsMode", target.tlsMode(), "tlsVersion", target.tlsVersion(),
-                "trustedCaPem", target.trustedCaPem(), "authType", target.authType(),
-                "authMechanism", target.authMechanism());
+        Map<String, Object> onTheWire = Map.of(
+                "address",
+                target.host(),
+                "port",
+                target.port(),
+                "from",
+                target.from(),
+                "userName",
+                target.username(),
+                "tlsMode",
+                target.tlsMode(),
+                "tlsVersion",
+                target.tlsVersion(),
+                "trustedCaPem",
+                target.trustedCaPem(),
+                "authType",
+                target.authType(),
+                "authMechanism",
+                target.authMechanism());
         TokenRequest token = Destinations.tokenRequest(c, "s", TokenRequest.ClientAuthentication.FORM_BODY);
-        Map<String, Object> toTheTokenUrl = Map.of("clientId", token.clientId(),
-                "tokenEndpoint", token.tokenEndpoint().toString(), "scopes", token.scopes());
+        Map<String, Object> toTheTokenUrl = Map.of(
+                "clientId",
+                token.clientId(),
+                "tokenEndpoint",
+                token.tokenEndpoint().toString(),
+                "scopes",
+                token.scopes());
         Set<String> choosesTheDestination = Set.of("defaultSmtp");
         for (Field f : fields()) {
             String name = f.getName();

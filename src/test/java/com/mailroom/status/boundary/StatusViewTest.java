@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class StatusViewTest {
 
     static StatusView.Node node(String name, boolean valid) {
-        return new StatusView.Node(name, valid, valid ? null : "SMTP connect failed on " + name, "2026-12-03T10:00:00Z");
+        return new StatusView.Node(
+                name, valid, valid ? null : "SMTP connect failed on " + name, "2026-12-03T10:00:00Z");
     }
 
     @Test

@@ -9,9 +9,9 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class MailroomAuthenticationTest {
 
@@ -24,7 +24,8 @@ class MailroomAuthenticationTest {
     }
 
     private static String token(String header) {
-        return assertInstanceOf(ApiTokenCredential.class, MailroomAuthentication.parse(header)).token();
+        return assertInstanceOf(ApiTokenCredential.class, MailroomAuthentication.parse(header))
+                .token();
     }
 
     @Test
@@ -55,12 +56,26 @@ class MailroomAuthenticationTest {
 
     @Test
     void spacesAroundTheEncodedValueAreIgnored() {
-        assertEquals("admin", userPassword("Basic   " + Base64.getEncoder().encodeToString("admin:pw".getBytes()) + "  ").getCaller());
+        assertEquals(
+                "admin",
+                userPassword("Basic   " + Base64.getEncoder().encodeToString("admin:pw".getBytes()) + "  ")
+                        .getCaller());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic", "Basic ", "Basic !!!notbase64", "Basic YWRt aW46cHc=",
-            "Basic YWRtaW4=", "Basic OnB3", "Basic Og==", "Basic\tYWRtaW46cHc=", "Basic_YWRtaW46cHc=", "YWRtaW46cHc="})
+    @ValueSource(
+            strings = {
+                "Basic",
+                "Basic ",
+                "Basic !!!notbase64",
+                "Basic YWRt aW46cHc=",
+                "Basic YWRtaW4=",
+                "Basic OnB3",
+                "Basic Og==",
+                "Basic\tYWRtaW46cHc=",
+                "Basic_YWRtaW46cHc=",
+                "YWRtaW46cHc="
+            })
     void malformedBasicIsNoCredential(String header) {
         // YWRtaW4= is "admin" (no colon); OnB3 is ":pw" (no user); Og== is ":"
         assertNull(MailroomAuthentication.parse(header), header);
@@ -75,15 +90,35 @@ class MailroomAuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer abc.DEF-123_x", "bearer abc.DEF-123_x", "BEARER abc.DEF-123_x", "token abc.DEF-123_x",
-            "Token abc.DEF-123_x", "Bearer    abc.DEF-123_x   "})
+    @ValueSource(
+            strings = {
+                "Bearer abc.DEF-123_x",
+                "bearer abc.DEF-123_x",
+                "BEARER abc.DEF-123_x",
+                "token abc.DEF-123_x",
+                "Token abc.DEF-123_x",
+                "Bearer    abc.DEF-123_x   "
+            })
     void bearerAndTokenGiveTheTokenStripped(String header) {
         assertEquals("abc.DEF-123_x", token(header));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer    ", "token ", "", " ", " Bearer abc", "Bearerabc",
-            "Digest username=\"admin\"", "Negotiate abc", "NTLM abc", "Bearer\tabc"})
+    @ValueSource(
+            strings = {
+                "Bearer",
+                "Bearer ",
+                "Bearer    ",
+                "token ",
+                "",
+                " ",
+                " Bearer abc",
+                "Bearerabc",
+                "Digest username=\"admin\"",
+                "Negotiate abc",
+                "NTLM abc",
+                "Bearer\tabc"
+            })
     void missingTokenOrOtherSchemeIsNoCredential(String header) {
         assertNull(MailroomAuthentication.parse(header), header);
     }

@@ -38,8 +38,25 @@ class UserRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" ", " alice", "alice ", "alice\r\n", "alice\n", "al\u0000ice", "al ice", ".alice", "-alice",
-            "_alice", "@alice", "alice/../admin", "alice;", "älice", "alice\u0085", "alice\u2028"})
+    @ValueSource(
+            strings = {
+                " ",
+                " alice",
+                "alice ",
+                "alice\r\n",
+                "alice\n",
+                "al\u0000ice",
+                "al ice",
+                ".alice",
+                "-alice",
+                "_alice",
+                "@alice",
+                "alice/../admin",
+                "alice;",
+                "älice",
+                "alice\u0085",
+                "alice\u2028"
+            })
     void usernamesWithSpacesControlsOrOtherCharactersAreRefused(String username) {
         assertEquals(List.of("username"), fields(UserRules.validate(username, EMAIL, PASSWORD)));
     }
@@ -59,9 +76,22 @@ class UserRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" ", "alice", "alice@", "@example.com", "alice@example", "alice@example.com\r\n",
-            "alice@example.com\n", "\nalice@example.com", "alice@exa\u0000mple.com", "Alice <alice@example.com>",
-            "alice@example.com, bob@example.com", "alice@example.com bob@example.com", " alice@example.com"})
+    @ValueSource(
+            strings = {
+                " ",
+                "alice",
+                "alice@",
+                "@example.com",
+                "alice@example",
+                "alice@example.com\r\n",
+                "alice@example.com\n",
+                "\nalice@example.com",
+                "alice@exa\u0000mple.com",
+                "Alice <alice@example.com>",
+                "alice@example.com, bob@example.com",
+                "alice@example.com bob@example.com",
+                " alice@example.com"
+            })
     void emailThatIsNotOnePlainAddressIsRefused(String email) {
         assertEquals(List.of("email"), fields(UserRules.validate(NAME, email, PASSWORD)));
     }
@@ -78,7 +108,8 @@ class UserRulesTest {
         assertEquals(List.of(), UserRules.validate(NAME, EMAIL, "p".repeat(UserRules.MIN_PASSWORD)));
         List<FieldError> errors = UserRules.validate(NAME, EMAIL, "p".repeat(UserRules.MIN_PASSWORD - 1));
         assertEquals(List.of("password"), fields(errors));
-        assertTrue(errors.get(0).message().contains("at least 10"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("at least 10"), errors.get(0).message());
     }
 
     @Test
@@ -96,6 +127,7 @@ class UserRulesTest {
     @Test
     void errorMessagesNeverContainThePassword() {
         String password = "short\r\n";
-        UserRules.validate(NAME, EMAIL, password).forEach(e -> assertTrue(!e.message().contains("short"), e.message()));
+        UserRules.validate(NAME, EMAIL, password)
+                .forEach(e -> assertTrue(!e.message().contains("short"), e.message()));
     }
 }
