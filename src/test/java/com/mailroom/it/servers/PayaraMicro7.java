@@ -3,8 +3,6 @@ package com.mailroom.it.servers;
 import com.mailroom.testsupport.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -115,17 +113,8 @@ final class PayaraMicro7 extends ServerUnderTest {
     }
 
     @Override
-    public URL url() {
-        try {
-            return new URL("http://127.0.0.1:" + port + "/");
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public String healthReadyUrl() {
-        return url() + "health/ready";
+    protected int httpPort() {
+        return port;
     }
 
     @Override

@@ -2,8 +2,6 @@ package com.mailroom.it.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,17 +105,8 @@ final class PayaraServer extends ServerUnderTest {
     }
 
     @Override
-    public URL url() {
-        try {
-            return new URL("http://127.0.0.1:" + (base + HTTP) + "/");
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public String healthReadyUrl() {
-        return url() + "health/ready";
+    protected int httpPort() {
+        return base + HTTP;
     }
 
     /** asadmin's output and the domain's server.log. */

@@ -4,6 +4,7 @@ import com.mailroom.it.Api;
 import com.mailroom.testsupport.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +62,22 @@ public abstract class ServerUnderTest implements AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not redeploy");
     }
 
-    /** The application's base URL, ending in "/". */
-    public abstract URL url();
+    /** The HTTP port the application answers on (loopback). */
+    protected abstract int httpPort();
 
-    /** The readiness endpoint, which is the server's business: on WildFly it is on the management interface. */
-    public abstract String healthReadyUrl();
+    /** The application's base URL, ending in "/". */
+    public URL url() {
+        try {
+            return new URL("http://127.0.0.1:" + httpPort() + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The readiness endpoint, next to the application unless the server says otherwise (WildFly). */
+    public String healthReadyUrl() {
+        return url() + "health/ready";
+    }
 
     public Api api() {
         return new Api(url());

@@ -2,8 +2,6 @@ package com.mailroom.it.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,12 +86,8 @@ final class WildFly extends ServerUnderTest {
     }
 
     @Override
-    public URL url() {
-        try {
-            return new URL("http://127.0.0.1:" + (HTTP + offset) + "/");
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+    protected int httpPort() {
+        return HTTP + offset;
     }
 
     /** MicroProfile Health on WildFly answers on the management interface, not next to the application. */

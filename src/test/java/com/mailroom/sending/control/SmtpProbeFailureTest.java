@@ -75,13 +75,7 @@ class SmtpProbeFailureTest {
         String reply = "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
                 + " [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]";
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("AUTH", reply))) {
-            ProbeResult result = probe.send(
-                    Targets.on(server.port())
-                            .basic(USER, PASSWORD, AuthMechanism.AUTO)
-                            .build(),
-                    "a@example.com",
-                    "s",
-                    "b");
+            ProbeResult result = sendWithPassword(server);
 
             assertEquals(reply, result.message().english());
             assertFailed(result, Stage.AUTH, 535, Hints.BASIC_AUTH_DISABLED);
@@ -106,13 +100,7 @@ class SmtpProbeFailureTest {
     void rejectedSenderFailsAtMailFromWithTheSendAsHint() throws Exception {
         String reply = "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("MAIL", reply))) {
-            ProbeResult result = probe.send(
-                    Targets.on(server.port())
-                            .basic(USER, PASSWORD, AuthMechanism.AUTO)
-                            .build(),
-                    "a@example.com",
-                    "s",
-                    "b");
+            ProbeResult result = sendWithPassword(server);
 
             assertEquals(reply, result.message().english());
             assertFailed(result, Stage.MAIL_FROM, 550, Hints.SENDER);
@@ -144,13 +132,7 @@ class SmtpProbeFailureTest {
     @Test
     void serverWithoutAuthFailsAtAuthInsteadOfSendingUnauthenticated() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of("EHLO", "250 scripted.test"))) {
-            ProbeResult result = probe.send(
-                    Targets.on(server.port())
-                            .basic(USER, PASSWORD, AuthMechanism.AUTO)
-                            .build(),
-                    "a@example.com",
-                    "s",
-                    "b");
+            ProbeResult result = sendWithPassword(server);
 
             assertEquals(Stage.AUTH, result.stage(), result::toString);
             assertEquals(Hints.NO_AUTH_OFFERED, result.hint());
@@ -216,5 +198,16 @@ class SmtpProbeFailureTest {
         assertEquals(stage, result.stage(), result::toString);
         assertEquals(code, result.smtpCode(), result::toString);
         assertEquals(hint, result.hint());
+    }
+
+    /** The test mail through {@code server} with basic authentication. */
+    private ProbeResult sendWithPassword(ScriptedSmtpServer server) {
+        return probe.send(
+                Targets.on(server.port())
+                        .basic(USER, PASSWORD, AuthMechanism.AUTO)
+                        .build(),
+                "a@example.com",
+                "s",
+                "b");
     }
 }
