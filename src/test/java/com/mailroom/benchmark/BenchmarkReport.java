@@ -38,20 +38,20 @@ final class BenchmarkReport {
         String measured = BEGIN + "\n"
                 + """
                 Measured %s with `mvn -Pbenchmark package` (N = %d mails per round, %d measured rounds per way after %d
-                warm-up rounds; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback
+                warm-up rounds; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback \
                 requiring
-                STARTTLS (TLS certificate for 127.0.0.1 from a CA made at run time) and AUTH PLAIN/LOGIN, counting
+                STARTTLS (TLS certificate for 127.0.0.1 from a CA made at run time) and AUTH PLAIN/LOGIN, counting \
                 mails.
 
                 | way | mails/s (median) | rounds |
                 |---|---:|---|
                 | (a) plain Jakarta Mail, one connection: one handshake and login (the ceiling) | %.1f | %s |
-                | (b) plain Jakarta Mail, a connection per mail: STARTTLS + AUTH each mail (as most peers send) |
-                %.1f | %s |
-                | **(c) Mailroom end to end, queued in the application**: `Outbox.queue(List)` → stored → claimed →
-                sent | **%.1f** | %s |
-                | (d) Mailroom end to end, queued over REST: `POST /api/v1/mail` per mail (%d clients) → stored →
-                claimed → sent | %.1f | %s |
+                | (b) plain Jakarta Mail, a connection per mail: STARTTLS + AUTH each mail (as most peers send) \
+                | %.1f | %s |
+                | **(c) Mailroom end to end, queued in the application**: `Outbox.queue(List)` → stored → claimed \
+                → sent | **%.1f** | %s |
+                | (d) Mailroom end to end, queued over REST: `POST /api/v1/mail` per mail (%d clients) → stored \
+                → claimed → sent | %.1f | %s |
 
                 **c/a = %.2f** (target ≥ 0.8), **c/b = %.2f** (target ≥ 5), from the medians of (a), (b) and (c).
                 %s""".formatted(
