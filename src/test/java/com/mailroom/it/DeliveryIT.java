@@ -2,6 +2,7 @@ package com.mailroom.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -387,6 +388,26 @@ class DeliveryIT {
             }
         }
         useServer(sink.port());
+    }
+
+    /**
+     * Twenty mails of 20 MiB each: more than the server's whole heap (-Xmx512m) if a worker held a batch's bodies at
+     * once; held mail by mail (and batches stopping at their byte budget), they all go out.
+     */
+    @Test
+    @Order(8)
+    void nearMaximumMailsAreDeliveredMailByMailWithinASmallHeap() throws Exception {
+        String run = "large " + UUID.randomUUID();
+        String body = "Line of a large report.\r\n".repeat(20 * 1024 * 1024 / 25);
+        for (int i = 0; i < 20; i++) {
+            JsonObject mail = Json.createObjectBuilder(mail(run + " #" + i, "big" + i + "@example.com"))
+                    .add("text", body)
+                    .build();
+            queue(mail);
+        }
+        var arrived = awaitDeliveries(d -> subject(d).startsWith(run + " #"), 20);
+        assertTrue(arrived.stream().allMatch(d -> d.data().length > 20_000_000), "every mail whole");
+        assertFalse(micro.output().contains("OutOfMemoryError"), "no worker ran out of memory");
     }
 
     private static int count(SubethaServer server, String run) {

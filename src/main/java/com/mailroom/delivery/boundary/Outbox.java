@@ -1,5 +1,6 @@
 package com.mailroom.delivery.boundary;
 
+import com.mailroom.delivery.control.ContentChunks;
 import com.mailroom.delivery.control.DeliveryConfig;
 import com.mailroom.delivery.control.MailMessage;
 import com.mailroom.delivery.control.MailQueued;
@@ -94,11 +95,7 @@ public class Outbox {
 
     private OutboundMail stored(MailMessage message, MailRules.Checked checked) {
         var attachments = message.attachments().stream()
-                .map(a -> new StoredAttachment(
-                        a.filename(),
-                        a.contentType(),
-                        a.content().length,
-                        Base64.getEncoder().encodeToString(a.content())))
+                .map(a -> new StoredAttachment(a.filename(), a.contentType(), a.content().length))
                 .toList();
         var mail = new OutboundMail(
                 message.category(),
@@ -106,12 +103,15 @@ public class Outbox {
                 checked.cc(),
                 checked.bcc(),
                 message.subject(),
-                message.text(),
-                message.html(),
                 attachments,
                 checked.sizeBytes(),
                 OffsetDateTime.now(clock));
         em.persist(mail);
+        em.flush(); // the content's rows refer to the mail's
+        var encoded = message.attachments().stream()
+                .map(a -> Base64.getEncoder().encodeToString(a.content()))
+                .toList();
+        ContentChunks.write(em, mail.getId(), message.text(), message.html(), encoded);
         return mail;
     }
 

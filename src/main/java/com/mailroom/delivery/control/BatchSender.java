@@ -38,16 +38,19 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class BatchSender implements AutoCloseable {
 
-    private final Function<String, List<ClaimedMail.Attachment>> attachments;
+    private final Function<String, ClaimedMail.Content> contents;
     private SmtpTarget target;
     private Session session;
     private MailAddress from;
     private SMTPTransport transport;
     private long lastUsed;
 
-    /** @param attachments reads a mail's attachments by its id (called only for mails that have any) */
-    public BatchSender(Function<String, List<ClaimedMail.Attachment>> attachments) {
-        this.attachments = attachments;
+    /**
+     * @param contents reads a mail's bodies and attachments by its id, when it is the mail's turn: a worker holds one
+     *     mail's content at a time
+     */
+    public BatchSender(Function<String, ClaimedMail.Content> contents) {
+        this.contents = contents;
     }
 
     /**
@@ -74,8 +77,7 @@ public final class BatchSender implements AutoCloseable {
             }
             MimeMessage message;
             try {
-                message = MimeMessages.build(
-                        session, from, mail, mail.attachmentCount() == 0 ? List.of() : attachments.apply(mail.id()));
+                message = MimeMessages.build(session, from, mail, contents.apply(mail.id()));
             } catch (MessagingException | IllegalArgumentException e) {
                 outcomes.add(new SendOutcome(
                         mail.id(),

@@ -26,8 +26,8 @@ public final class ClaimSql {
 
     private static final String DUE = "((status IN ('queued', 'retrying') AND next_attempt_at <= ?)"
             + " OR (status = 'sending' AND lease_until < ?))";
-    private static final String COLUMNS = "id, category, to_addresses, cc_addresses, bcc_addresses, subject, text_body,"
-            + " html_body, attachment_count, attempts";
+    private static final String COLUMNS =
+            "id, category, to_addresses, cc_addresses, bcc_addresses, subject, size_bytes, attachment_count, attempts";
     /** Ids per IN list: well below any database's limit of bind parameters. */
     static final int IN_LIST = 500;
 
@@ -46,9 +46,14 @@ public final class ClaimSql {
         }
     }
 
-    public Claim claim(Connection c, String worker, int limit, OffsetDateTime now, OffsetDateTime leaseUntil)
+    /**
+     * Claims up to {@code limit} due mails whose sizes add up to at most {@code budgetBytes} (at least one mail,
+     * however large), the longest due first.
+     */
+    public Claim claim(
+            Connection c, String worker, int limit, long budgetBytes, OffsetDateTime now, OffsetDateTime leaseUntil)
             throws SQLException {
-        List<String> candidates = candidates(c, limit, now);
+        List<String> candidates = candidates(c, limit, budgetBytes, now);
         if (candidates.isEmpty()) {
             return new Claim(null, List.of(), false);
         }
@@ -81,7 +86,8 @@ public final class ClaimSql {
      * {@code outbound_mail_due} index in order and stop after {@code limit} rows. Rows in {@code sending} are few
      * (the batches in flight), so filtering them by lease costs little.
      */
-    private static List<String> candidates(Connection c, int limit, OffsetDateTime now) throws SQLException {
+    private static List<String> candidates(Connection c, int limit, long budgetBytes, OffsetDateTime now)
+            throws SQLException {
         List<Object[]> due = new ArrayList<>();
         for (String status : List.of("sending", "retrying", "queued")) {
             try (PreparedStatement ps = c.prepareStatement(dueSql(status))) {
@@ -90,19 +96,28 @@ public final class ClaimSql {
                 ps.setObject(2, now);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        due.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)});
+                        due.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3)});
                     }
                 }
             }
         }
         due.sort(Comparator.comparing(row -> (OffsetDateTime) row[1]));
-        return due.stream().limit(limit).map(row -> (String) row[0]).toList();
+        List<String> ids = new ArrayList<>();
+        long bytes = 0;
+        for (Object[] row : due) {
+            bytes += (Long) row[2];
+            if (ids.size() == limit || (!ids.isEmpty() && bytes > budgetBytes)) {
+                break;
+            }
+            ids.add((String) row[0]);
+        }
+        return ids;
     }
 
     /** Due mails of one status (parameters: the status, now), in the order of the due index. */
     static String dueSql(String status) {
         String condition = status.equals("sending") ? "lease_until < ?" : "next_attempt_at <= ?";
-        return "SELECT id, next_attempt_at FROM outbound_mail WHERE status = ? AND " + condition
+        return "SELECT id, next_attempt_at, size_bytes FROM outbound_mail WHERE status = ? AND " + condition
                 + " ORDER BY status, next_attempt_at";
     }
 
@@ -120,10 +135,9 @@ public final class ClaimSql {
                             lines(rs.getString(4)),
                             lines(rs.getString(5)),
                             rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getInt(9),
-                            rs.getInt(10)));
+                            rs.getLong(7),
+                            rs.getInt(8),
+                            rs.getInt(9)));
                 }
             }
         }
@@ -150,18 +164,30 @@ public final class ClaimSql {
         }
     }
 
-    public List<ClaimedMail.Attachment> attachments(Connection c, String mailId) throws SQLException {
-        List<ClaimedMail.Attachment> attachments = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT filename, content_type, content_base64"
-                + " FROM outbound_attachment WHERE mail_id = ? ORDER BY seq")) {
+    /** One mail's bodies and attachments, read when it is its turn to be sent. */
+    public ClaimedMail.Content content(Connection c, String mailId) throws SQLException {
+        var parts = new ContentChunks.Joiner();
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT part, data FROM outbound_content WHERE mail_id = ? ORDER BY part, seq")) {
             ps.setString(1, mailId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    attachments.add(new ClaimedMail.Attachment(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    parts.add(rs.getInt(1), rs.getString(2));
                 }
             }
         }
-        return attachments;
+        List<ClaimedMail.Attachment> attachments = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, filename, content_type FROM outbound_attachment WHERE mail_id = ? ORDER BY seq")) {
+            ps.setString(1, mailId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String content = parts.take(ContentChunks.FIRST_ATTACHMENT + rs.getInt(1));
+                    attachments.add(new ClaimedMail.Attachment(rs.getString(2), rs.getString(3), content));
+                }
+            }
+        }
+        return new ClaimedMail.Content(parts.take(ContentChunks.TEXT), parts.take(ContentChunks.HTML), attachments);
     }
 
     /**

@@ -2,7 +2,11 @@ package com.mailroom.delivery.control;
 
 import java.util.List;
 
-/** A mail a worker holds (status sending), as read when it was claimed; attachments are read one mail at a time. */
+/**
+ * A mail a worker holds (status sending), as read when it was claimed: addresses and subject only. Its content is
+ * read one mail at a time, just before the mail is sent ({@link Content}), so a worker holds one mail's bodies and
+ * attachments at a time, never a whole batch's.
+ */
 public record ClaimedMail(
         String id,
         String category,
@@ -10,10 +14,12 @@ public record ClaimedMail(
         List<String> cc,
         List<String> bcc,
         String subject,
-        String text,
-        String html,
+        long sizeBytes,
         int attachmentCount,
         int attempts) {
+
+    /** The bodies and attachments of one mail. */
+    public record Content(String text, String html, List<Attachment> attachments) {}
 
     /** One attachment, as stored: its content still base64. */
     public record Attachment(String filename, String contentType, String contentBase64) {}

@@ -20,9 +20,10 @@ public class Claims {
     private final ClaimSql sql = new ClaimSql();
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public ClaimSql.Claim claim(String worker, int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
+    public ClaimSql.Claim claim(
+            String worker, int limit, long budgetBytes, OffsetDateTime now, OffsetDateTime leaseUntil) {
         try (Connection c = dataSource.getConnection()) {
-            return sql.claim(c, worker, limit, now, leaseUntil);
+            return sql.claim(c, worker, limit, budgetBytes, now, leaseUntil);
         } catch (SQLException e) {
             throw new IllegalStateException("Claiming mail failed: " + e.getMessage(), e);
         }
@@ -38,11 +39,11 @@ public class Claims {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ClaimedMail.Attachment> attachments(String mailId) {
+    public ClaimedMail.Content content(String mailId) {
         try (Connection c = dataSource.getConnection()) {
-            return sql.attachments(c, mailId);
+            return sql.content(c, mailId);
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading attachments failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Reading a mail's content failed: " + e.getMessage(), e);
         }
     }
 

@@ -17,6 +17,11 @@ public class DeliveryConfig {
     @ConfigProperty(name = "mailroom.delivery.batch-size", defaultValue = "200")
     int batchSize;
 
+    /** A batch stops at this many bytes of mail too: it is sent within its lease and written back in one go. */
+    @Inject
+    @ConfigProperty(name = "mailroom.delivery.batch-bytes", defaultValue = "67108864")
+    long batchBytes;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.poll-ms", defaultValue = "1000")
     long pollMs;
@@ -47,6 +52,10 @@ public class DeliveryConfig {
 
     public int batchSize() {
         return Math.max(1, Math.min(batchSize, 500));
+    }
+
+    public long batchBytes() {
+        return Math.max(1, batchBytes);
     }
 
     public long pollMs() {

@@ -47,7 +47,7 @@ public class DeliveryRun {
 
     /** A sender for one worker: it keeps its SMTP connection between that worker's batches. */
     public BatchSender newSender() {
-        return new BatchSender(id -> claims.attachments(id));
+        return new BatchSender(claims::content);
     }
 
     /** @return whether to look again at once: a batch was handled, or another node took the due mail first */
@@ -56,7 +56,7 @@ public class DeliveryRun {
         ClaimSql.Claim claim;
         claiming.lock();
         try {
-            claim = claims.claim(worker, config.batchSize(), now, now.plus(config.lease()));
+            claim = claims.claim(worker, config.batchSize(), config.batchBytes(), now, now.plus(config.lease()));
         } finally {
             claiming.unlock();
         }

@@ -30,8 +30,7 @@ final class MimeMessages {
 
     private MimeMessages() {}
 
-    static MimeMessage build(
-            Session session, MailAddress from, ClaimedMail mail, List<ClaimedMail.Attachment> attachments)
+    static MimeMessage build(Session session, MailAddress from, ClaimedMail mail, ClaimedMail.Content content)
             throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, "<" + mail.id() + "@" + domain(from) + ">");
         try {
@@ -45,14 +44,14 @@ final class MimeMessages {
         message.setSubject(mail.subject(), UTF8);
         message.setHeader(CATEGORY_HEADER, mail.category().toLowerCase(Locale.ROOT));
         message.setSentDate(new Date());
-        if (attachments.isEmpty()) {
-            body(message, mail);
+        if (content.attachments().isEmpty()) {
+            body(message, content);
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
-            MimeBodyPart content = new MimeBodyPart();
-            body(content, mail);
-            mixed.addBodyPart(content);
-            for (ClaimedMail.Attachment a : attachments) {
+            MimeBodyPart bodies = new MimeBodyPart();
+            body(bodies, content);
+            mixed.addBodyPart(bodies);
+            for (ClaimedMail.Attachment a : content.attachments()) {
                 MimeBodyPart part = new MimeBodyPart();
                 part.setDataHandler(new DataHandler(
                         new ByteArrayDataSource(Base64.getDecoder().decode(a.contentBase64()), a.contentType())));
@@ -66,22 +65,22 @@ final class MimeMessages {
         return message;
     }
 
-    private static void body(MimePart part, ClaimedMail mail) throws MessagingException {
-        boolean text = mail.text() != null && !mail.text().isEmpty();
-        boolean html = mail.html() != null && !mail.html().isEmpty();
+    private static void body(MimePart part, ClaimedMail.Content content) throws MessagingException {
+        boolean text = content.text() != null && !content.text().isEmpty();
+        boolean html = content.html() != null && !content.html().isEmpty();
         if (text && html) {
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(mail.text(), UTF8);
+            plain.setText(content.text(), UTF8);
             MimeBodyPart rich = new MimeBodyPart();
-            rich.setText(mail.html(), UTF8, "html");
+            rich.setText(content.html(), UTF8, "html");
             alternative.addBodyPart(plain);
             alternative.addBodyPart(rich);
             part.setContent(alternative);
         } else if (html) {
-            part.setText(mail.html(), UTF8, "html");
+            part.setText(content.html(), UTF8, "html");
         } else {
-            part.setText(text ? mail.text() : "", UTF8);
+            part.setText(text ? content.text() : "", UTF8);
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * A mail in the outbox. Written here when it is queued and when an admin resends it; the delivery workers claim
  * and update rows with their own SQL ({@code control.ClaimSql}), which is why the status is stored as its wire name.
- * Recipients are stored one per line (validated addresses contain no line breaks).
+ * Recipients are stored one per line (validated addresses contain no line breaks). The bodies and attachments
+ * are not part of the row: they are chunks in {@code outbound_content} ({@code control.ContentChunks}).
  */
 @Entity
 @Table(name = "outbound_mail")
@@ -45,12 +46,6 @@ public class OutboundMail {
     private String bcc;
 
     private String subject;
-
-    @Column(name = "text_body")
-    private String text;
-
-    @Column(name = "html_body")
-    private String html;
 
     @Column(name = "size_bytes")
     private long sizeBytes;
@@ -94,8 +89,6 @@ public class OutboundMail {
             List<String> cc,
             List<String> bcc,
             String subject,
-            String text,
-            String html,
             List<StoredAttachment> attachments,
             long sizeBytes,
             OffsetDateTime now) {
@@ -106,8 +99,6 @@ public class OutboundMail {
         this.cc = String.join("\n", cc);
         this.bcc = String.join("\n", bcc);
         this.subject = subject;
-        this.text = text;
-        this.html = html;
         this.attachments = new ArrayList<>(attachments);
         this.attachmentCount = attachments.size();
         this.sizeBytes = sizeBytes;

@@ -3,7 +3,7 @@ package com.mailroom.delivery.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** One attachment of an {@link OutboundMail}, its content as base64 text (see V3__outbox.sql for why). */
+/** One attachment of an {@link OutboundMail}, without its content (kept as base64 chunks, see V5__content_chunks.sql). */
 @Embeddable
 public class StoredAttachment {
 
@@ -15,16 +15,12 @@ public class StoredAttachment {
     @Column(name = "size_bytes")
     private long sizeBytes;
 
-    @Column(name = "content_base64")
-    private String contentBase64;
-
     protected StoredAttachment() {}
 
-    public StoredAttachment(String filename, String contentType, long sizeBytes, String contentBase64) {
+    public StoredAttachment(String filename, String contentType, long sizeBytes) {
         this.filename = filename;
         this.contentType = contentType;
         this.sizeBytes = sizeBytes;
-        this.contentBase64 = contentBase64;
     }
 
     public String getFilename() {
@@ -37,9 +33,5 @@ public class StoredAttachment {
 
     public long getSizeBytes() {
         return sizeBytes;
-    }
-
-    public String getContentBase64() {
-        return contentBase64;
     }
 }

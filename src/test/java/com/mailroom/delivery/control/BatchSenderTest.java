@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The batch on the wire, against SMTP servers on loopback. */
 class BatchSenderTest {
 
-    final BatchSender sender = new BatchSender(id -> List.of());
+    final BatchSender sender = new BatchSender(id -> new ClaimedMail.Content("Body of " + id, null, List.of()));
 
     static SmtpTarget target(int port, AuthType auth) {
         return new SmtpTarget(
@@ -51,8 +51,7 @@ class BatchSenderTest {
                         List.of(),
                         List.of(),
                         "Mail " + i,
-                        "Body " + i,
-                        null,
+                        100,
                         0,
                         1))
                 .toList();
@@ -162,8 +161,7 @@ class BatchSenderTest {
                     List.of(),
                     List.of(),
                     "Hi",
-                    "Body",
-                    null,
+                    100,
                     0,
                     1);
             var outcome =

@@ -60,7 +60,7 @@ class ClaimSqlTest {
                     c.setAutoCommit(false);
                     int idle = 0;
                     while (idle < 3) {
-                        var claim = sql.claim(c, worker, 7, NOW, NOW.plusMinutes(5));
+                        var claim = sql.claim(c, worker, 7, Long.MAX_VALUE, NOW, NOW.plusMinutes(5));
                         c.commit();
                         if (claim.mails().isEmpty() && !claim.contended()) {
                             idle++;
@@ -93,13 +93,17 @@ class ClaimSqlTest {
         insert(1, "failed", NOW.minusSeconds(10));
         List<String> due = insert(1, "retrying", NOW.minusSeconds(1));
         try (Connection c = db.getConnection()) {
-            var claim = sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5));
+            var claim = sql.claim(c, "w", 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5));
             assertEquals(
                     List.of(due.get(0)),
                     claim.mails().stream().map(ClaimedMail::id).toList());
             assertEquals(1, claim.mails().get(0).attempts());
             assertEquals("sending", column(c, due.get(0), "status"));
-            assertTrue(sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5)).mails().isEmpty(), "held mail is not due");
+            assertTrue(
+                    sql.claim(c, "w", 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5))
+                            .mails()
+                            .isEmpty(),
+                    "held mail is not due");
         }
     }
 
@@ -107,12 +111,12 @@ class ClaimSqlTest {
     void anExpiredLeaseMakesTheMailDueAgainAndTheOldHolderCanNoLongerWriteIt() throws Exception {
         String id = insert(1, "queued", NOW.minusSeconds(1)).get(0);
         try (Connection c = db.getConnection()) {
-            var first = sql.claim(c, "crashed", 10, NOW, NOW.plusMinutes(5));
+            var first = sql.claim(c, "crashed", 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5));
             assertEquals(1, first.mails().size());
-            assertTrue(sql.claim(c, "other", 10, NOW.plusMinutes(4), NOW.plusMinutes(9))
+            assertTrue(sql.claim(c, "other", 10, Long.MAX_VALUE, NOW.plusMinutes(4), NOW.plusMinutes(9))
                     .mails()
                     .isEmpty());
-            var second = sql.claim(c, "other", 10, NOW.plusMinutes(6), NOW.plusMinutes(11));
+            var second = sql.claim(c, "other", 10, Long.MAX_VALUE, NOW.plusMinutes(6), NOW.plusMinutes(11));
             assertEquals(id, second.mails().get(0).id());
             assertEquals(2, second.mails().get(0).attempts());
 
@@ -140,7 +144,7 @@ class ClaimSqlTest {
             assertEquals(2, sql.releaseNode(c, "vm-1", NOW.plusSeconds(5)));
             assertEquals(0, sql.releaseNode(c, "vm_1", NOW.plusSeconds(5)), "no LIKE wildcards in node names");
 
-            var again = sql.claim(c, "vm-1#1", 10, NOW.plusSeconds(5), NOW.plusMinutes(10));
+            var again = sql.claim(c, "vm-1#1", 10, Long.MAX_VALUE, NOW.plusSeconds(5), NOW.plusMinutes(10));
             assertEquals(
                     Set.of(mine1, mine2),
                     again.mails().stream().map(ClaimedMail::id).collect(Collectors.toSet()),
@@ -160,7 +164,7 @@ class ClaimSqlTest {
         }
         assertEquals(
                 List.of(id),
-                sql.claim(c, worker, 10, NOW, NOW.plusMinutes(5)).mails().stream()
+                sql.claim(c, worker, 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5)).mails().stream()
                         .map(ClaimedMail::id)
                         .toList());
         try (PreparedStatement ps =
@@ -171,10 +175,66 @@ class ClaimSqlTest {
     }
 
     @Test
+    void aClaimStopsAtItsByteBudgetButAlwaysTakesOneMail() throws Exception {
+        List<String> ids = insert(5, "queued", NOW.minusSeconds(1)); // 4 bytes each (see insert)
+        try (Connection c = db.getConnection()) {
+            var three = sql.claim(c, "w", 10, 12, NOW, NOW.plusMinutes(5));
+            assertEquals(3, three.mails().size(), "3 × 4 bytes fit into 12");
+            assertEquals(4, three.mails().get(0).sizeBytes());
+            var one = sql.claim(c, "w", 10, 1, NOW, NOW.plusMinutes(5));
+            assertEquals(1, one.mails().size(), "a mail larger than the budget is still sent, alone");
+            var rest = sql.claim(c, "w", 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5));
+            assertEquals(1, rest.mails().size());
+        }
+        assertEquals(5, ids.size());
+    }
+
+    @Test
+    void theClaimCarriesNoContentWhichIsReadMailByMailAndWholeFromItsChunks() throws Exception {
+        String id = insert(1, "queued", NOW.minusSeconds(1)).get(0);
+        String text = "0123456789".repeat(60_000); // three chunks, the last one partial
+        String pdf = "JVBERi0".repeat(40_000);
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_attachment"
+                    + " (mail_id, seq, filename, content_type, size_bytes) VALUES (?, ?, ?, ?, 1)")) {
+                for (int seq = 0; seq < 2; seq++) {
+                    ps.setString(1, id);
+                    ps.setInt(2, seq);
+                    ps.setString(3, seq == 0 ? "report.pdf" : "empty.txt");
+                    ps.setString(4, seq == 0 ? "application/pdf" : "text/plain");
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO outbound_content (mail_id, part, seq, data) VALUES (?, ?, ?, ?)")) {
+                for (var chunk : ContentChunks.split(text, null, List.of(pdf, ""))) {
+                    ps.setString(1, id);
+                    ps.setInt(2, chunk.part());
+                    ps.setInt(3, chunk.seq());
+                    ps.setString(4, chunk.data());
+                    ps.executeUpdate();
+                }
+            }
+            var claimed = sql.claim(c, "w", 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5))
+                    .mails()
+                    .get(0);
+            assertEquals(id, claimed.id());
+            var content = sql.content(c, id);
+            assertEquals(text, content.text());
+            assertEquals(null, content.html());
+            assertEquals(
+                    List.of(
+                            new ClaimedMail.Attachment("report.pdf", "application/pdf", pdf),
+                            new ClaimedMail.Attachment("empty.txt", "text/plain", "")),
+                    content.attachments());
+        }
+    }
+
+    @Test
     void outcomesAreWrittenAndAHandedBackMailKeepsItsAttempts() throws Exception {
         List<String> ids = insert(4, "queued", NOW.minusSeconds(1));
         try (Connection c = db.getConnection()) {
-            var claim = sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5));
+            var claim = sql.claim(c, "w", 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5));
             assertEquals(
                     4,
                     sql.record(
@@ -197,7 +257,7 @@ class ClaimSqlTest {
             assertEquals("queued", column(c, ids.get(3), "status"));
             assertEquals("0", column(c, ids.get(3), "attempts"));
             assertFalse(
-                    sql.claim(c, "w", 10, NOW, NOW.plusMinutes(5)).mails().stream()
+                    sql.claim(c, "w", 10, Long.MAX_VALUE, NOW, NOW.plusMinutes(5)).mails().stream()
                             .anyMatch(m -> m.id().equals(ids.get(1))),
                     "the retry waits for its time");
         }
@@ -207,7 +267,7 @@ class ClaimSqlTest {
     void aBatchSentWithoutRemarksIsWrittenInBulkAndOnlyForItsOwnToken() throws Exception {
         List<String> ids = insert(ClaimSql.IN_LIST + 3, "queued", NOW.minusSeconds(1));
         try (Connection c = db.getConnection()) {
-            var claim = sql.claim(c, "w", ClaimSql.IN_LIST + 3, NOW, NOW.plusMinutes(5));
+            var claim = sql.claim(c, "w", ClaimSql.IN_LIST + 3, Long.MAX_VALUE, NOW, NOW.plusMinutes(5));
             List<ClaimSql.Update> updates = new ArrayList<>();
             for (String id : ids) {
                 updates.add(new ClaimSql.Update(id, ClaimSql.Update.Kind.SENT, null, NOW));
@@ -243,11 +303,10 @@ class ClaimSqlTest {
         List<String> ids = new ArrayList<>();
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_mail"
-                        + " (id, status, category, to_addresses, cc_addresses, bcc_addresses, subject, text_body,"
-                        + " size_bytes,"
+                        + " (id, status, category, to_addresses, cc_addresses, bcc_addresses, subject, size_bytes,"
                         + " attachment_count, attempts, next_attempt_at, created_at) VALUES (?, ?, 'NEW_USER',"
                         + " 'a@example.com', '', '',"
-                        + " 'Hi', 'Body', 4, 0, 0, ?, ?)")) {
+                        + " 'Hi', 4, 0, 0, ?, ?)")) {
             for (int i = 0; i < n; i++) {
                 String id = UUID.randomUUID().toString();
                 ps.setString(1, id);

@@ -20,8 +20,7 @@ class RetryPolicyTest {
     final RetryPolicy policy = new RetryPolicy(8, Duration.ofSeconds(30), Duration.ofHours(1));
 
     static ClaimedMail claimed(String id, int attempts) {
-        return new ClaimedMail(
-                id, "NEW_USER", List.of("a@example.com"), List.of(), List.of(), "s", "t", null, 0, attempts);
+        return new ClaimedMail(id, "NEW_USER", List.of("a@example.com"), List.of(), List.of(), "s", 100, 0, attempts);
     }
 
     @Test
