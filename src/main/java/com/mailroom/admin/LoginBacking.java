@@ -1,5 +1,6 @@
 package com.mailroom.admin;
 
+import com.mailroom.errors.LoginLocked;
 import com.mailroom.users.control.MailroomAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -51,9 +52,12 @@ public class LoginBacking {
                 external.redirect(external.getRequestContextPath() + (isLocalPath(next) ? next : HOME));
             }
             case SEND_CONTINUE -> context.responseComplete();
-            default ->
-                context.addMessage(
-                        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FacesErrors.text("login.failed"), null));
+            default -> {
+                String text = request.getAttribute(MailroomAuthentication.LOCKED) instanceof LoginLocked locked
+                        ? locked.text().in(FacesErrors.locale())
+                        : FacesErrors.text("login.failed");
+                context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 package com.mailroom.api;
 
+import com.mailroom.platform.ClientAddress;
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.status.boundary.StatusView;
 import com.mailroom.users.boundary.ApiAccess;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -34,8 +36,10 @@ public class LegacyApiResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public ApiAccess.IssuedToken login(
-            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
-        return apiAccess.login(clientId, clientSecret);
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @Context HttpServletRequest request) {
+        return apiAccess.login(clientId, clientSecret, ClientAddress.of(request));
     }
 
     @GET

@@ -5,9 +5,11 @@ import com.mailroom.users.boundary.UserView;
 import com.mailroom.users.boundary.Users;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -46,6 +48,14 @@ public class UsersResource {
                         .build())
                 .entity(created)
                 .build();
+    }
+
+    /** An admin lets a user locked out after failed logins in again. */
+    @DELETE
+    @Path("{id}/lockout")
+    public Response unlock(@PathParam("id") long id) {
+        users.unlock(id);
+        return Response.noContent().build();
     }
 
     @POST

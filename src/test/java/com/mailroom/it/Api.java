@@ -59,8 +59,8 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public Reply post(String path, String authorization, String contentType, String body) {
-        var builder = request(path, authorization);
+    public Reply post(String path, String authorization, String contentType, String body, String... headers) {
+        var builder = request(path, authorization, headers);
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

@@ -53,7 +53,9 @@ public final class MicroProcess implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--nocluster",
-                "--disablephonehome"));
+                "--disablephonehome",
+                "--postbootcommandfile",
+                System.getProperty("it.postboot.file")));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         var micro = new MicroProcess(builder.start(), port);

@@ -3,11 +3,14 @@ package com.mailroom.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,12 +59,168 @@ class RestApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.mailroom("mailroom.rate-limit.per-admin=100000", "mailroom.rate-limit.global=100000");
+        return Deployments.mailroom(
+                "mailroom.rate-limit.per-admin=100000",
+                "mailroom.rate-limit.global=100000",
+                // the tests play clients at many addresses through X-Forwarded-For from loopback
+                "mailroom.http.trusted-proxies=127.0.0.1",
+                "mailroom.login.max-failures=6",
+                "mailroom.login.address-max-failures=12");
     }
 
     @BeforeEach
     void client() {
         api = new Api(deployed);
+    }
+
+    // --- brute force (login throttling) ---
+
+    /**
+     * Wrong passwords as fast as a client can send them, each from another address (so only the account's count
+     * applies): three are free, then each further failure must wait 1 s, 2 s, … — attempts during a wait are
+     * refused unchecked — and the 6th failure (this deployment's max) locks the account. The right password is then
+     * refused too; an unknown name gets the very same answers; an admin's unlock lets the user in at once.
+     */
+    @Test
+    void guessingAPasswordIsSlowedThenLockedAndOnlyAnAdminsUnlockLetsTheRightOneIn() {
+        String name = "victim" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.postJson("api/v1/users", Api.admin(), Admins.userJson(name, false));
+        assertEquals(201, created.status(), created.toString());
+        var real = lockOut(name);
+        var unknown = lockOut("nobody" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(real.statuses(), unknown.statuses(), "an unknown name is treated alike");
+        assertEquals(List.of(401, 401, 401, 401, 401, 401), real.statuses().subList(0, 6));
+
+        var right = api.get(SETTINGS, Api.basic(name, Admins.PASSWORD), "X-Forwarded-For", "192.0.2.200");
+        assertEquals(429, right.status(), "the right password does not get through a lockout: " + right);
+        long retryAfter = Long.parseLong(right.header("Retry-After"));
+        assertTrue(retryAfter > 800 && retryAfter <= 900, "locked for the lockout (900 s): " + retryAfter);
+        assertTrue(right.json().getString("message").startsWith("Too many failed logins"), right.toString());
+        var unknownRight = api.get(SETTINGS, Api.basic(unknown.name(), "x"), "X-Forwarded-For", "192.0.2.201");
+        assertEquals(right.json().getString("message"), unknownRight.json().getString("message"));
+
+        long id = created.json().getJsonNumber("id").longValue();
+        String plain = "plain" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                201,
+                api.postJson("api/v1/users", Api.admin(), Admins.userJson(plain, false))
+                        .status());
+        assertEquals(
+                403,
+                api.delete("api/v1/users/" + id + "/lockout", Api.basic(plain, Admins.PASSWORD))
+                        .status());
+        assertEquals(
+                204, api.delete("api/v1/users/" + id + "/lockout", Api.admin()).status());
+        assertEquals(404, api.delete("api/v1/users/999999/lockout", Api.admin()).status());
+        assertEquals(
+                403, // a plain user: logged in (200 would be an admin's), not refused as locked
+                api.get(SETTINGS, Api.basic(name, Admins.PASSWORD), "X-Forwarded-For", "192.0.2.202")
+                        .status());
+    }
+
+    /**
+     * Many names guessed from one address: from its 11th failure the address waits whatever the name, from its 12th
+     * (this deployment's max) it is locked — even for an admin's right password; other addresses are not.
+     */
+    @Test
+    void oneAddressGuessingManyNamesIsLockedForEveryNameButOthersAreNot() {
+        String attacker = "198.51.100." + (10 + new Random().nextInt(200));
+        int[] name = {0};
+        Await.until(
+                Duration.ofSeconds(60),
+                () -> api.get(SETTINGS, Api.basic("spray" + name[0]++, "Winter2026!"), "X-Forwarded-For", attacker),
+                r -> r.status() == 429 && Long.parseLong(r.header("Retry-After")) > 60,
+                r -> "the address was never locked: " + r);
+        assertTrue(name[0] >= 13, "ten failures were free, and two more counted after waits: " + name[0]);
+        assertEquals(
+                429,
+                api.get(SETTINGS, Api.admin(), "X-Forwarded-For", attacker).status(),
+                "the admin's right password from the locked address is refused unchecked");
+        assertEquals(
+                200,
+                api.get(SETTINGS, Api.admin(), "X-Forwarded-For", "192.0.2.99").status());
+        assertEquals(
+                200,
+                api.get(SETTINGS, Api.admin(), "X-Forwarded-For", attacker + ", 10.9.9.9")
+                        .status(),
+                "X-Forwarded-For is believed only for the hop the trusted proxy added: 10.9.9.9 here");
+    }
+
+    /** The same for client ids at {@code /api/4.0/login}: at most six secrets are ever checked, then 429. */
+    @Test
+    void theApi40LoginIsThrottledByClientIdAlike() {
+        String clientId = "no-such-client-" + UUID.randomUUID();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(api.post(
+                            "api/4.0/login",
+                            null,
+                            "application/x-www-form-urlencoded",
+                            "client_id=" + clientId + "&client_secret=guess" + i,
+                            "X-Forwarded-For",
+                            "192.0.2." + (100 + i))
+                    .status());
+        }
+        assertEquals(List.of(401, 401, 401, 401), statuses.subList(0, 4), statuses.toString());
+        assertTrue(statuses.stream().filter(s -> s == 401).count() <= 6, statuses.toString());
+        assertEquals(List.of(429, 429), statuses.subList(6, 8), statuses.toString());
+    }
+
+    private record Guesses(String name, List<Integer> statuses, int refusedUnchecked) {}
+
+    /** Guesses until the account is locked for good (a 429 with a long Retry-After), waiting out each back-off. */
+    private Guesses lockOut(String name) {
+        List<Integer> counted = new ArrayList<>();
+        int[] refused = {0};
+        int[] address = {1};
+        Await.until(
+                Duration.ofSeconds(60),
+                () -> {
+                    var reply = api.get(
+                            SETTINGS,
+                            Api.basic(name, "wrong-" + address[0]),
+                            "X-Forwarded-For",
+                            "203.0.113." + (address[0]++ % 250 + 1));
+                    if (reply.status() == 401) {
+                        counted.add(401);
+                    } else {
+                        assertEquals(429, reply.status(), reply.toString());
+                        refused[0]++;
+                    }
+                    return reply;
+                },
+                r -> r.status() == 429 && Long.parseLong(r.header("Retry-After")) > 60,
+                r -> "never locked: " + counted + " then " + r);
+        return new Guesses(name, counted, refused[0]);
+    }
+
+    // --- what anonymous callers and browsers get ---
+
+    @Test
+    void anonymousCallersLearnNothingAboutTheInstanceAndTheSessionCookieIsSameSite() throws Exception {
+        Api root = new Api(new URL("http://127.0.0.1:" + deployed.getPort() + "/"));
+        assertEquals(403, root.get("metrics", null).status(), "metrics are closed (post-boot-commands.asadmin)");
+        var page = api.get("login.xhtml", null);
+        for (var reply : List.of(page, api.get(SETTINGS, null), api.get(SETTINGS, Api.admin()))) {
+            assertNull(reply.header("Server"), "no Server header: " + reply.header("Server"));
+            assertNull(reply.header("X-Powered-By"), reply.toString());
+            assertEquals("DENY", reply.header("X-Frame-Options"), "security headers, on a 401 too: " + reply);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply.toString());
+        }
+        String cookie = sessionCookie(page);
+        assertTrue(cookie.contains("; SameSite=Lax"), cookie);
+        assertFalse(cookie.toLowerCase(Locale.ROOT).contains("secure"), "plain HTTP: not Secure, " + cookie);
+        String behindTls = sessionCookie(api.get("login.xhtml", null, "X-Forwarded-Proto", "https"));
+        assertTrue(behindTls.endsWith("; SameSite=Lax; Secure"), "HTTPS at the trusted proxy: " + behindTls);
+        assertNull(api.get(SETTINGS, Api.admin()).header("Set-Cookie"), "the API opens no session");
+    }
+
+    private static String sessionCookie(Api.Reply reply) {
+        return reply.response().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no session cookie: " + reply.response().headers()));
     }
 
     // --- authentication and roles ---
@@ -331,6 +493,75 @@ class RestApiIT {
         var wrongType = api.post("api/4.0/smtp_settings", Api.admin(), "text/plain", "address=x");
         assertEquals(415, wrongType.status());
         assertEquals(before, api.get(SETTINGS, Api.admin()).json());
+    }
+
+    /**
+     * A 30 MB chunked body (no Content-Length) to the open 4.0 login: refused with 413 after about the path's limit
+     * (1 MiB), not read whole before the 401. A chunked body within the limit is served as usual.
+     */
+    @Test
+    void chunkedBodiesAreCappedWhateverTheirEncoding() throws Exception {
+        byte[] a = "a".repeat(65536).getBytes(StandardCharsets.US_ASCII);
+        var huge = chunked("api/4.0/login", null, "application/x-www-form-urlencoded", a, 30 * 1024 * 1024);
+        assertTrue(huge.statusLine().startsWith("HTTP/1.1 413"), huge.toString());
+        assertTrue(huge.response().contains("\"message\""), "the error shape: " + huge);
+        assertTrue(huge.response().contains("X-Frame-Options: DENY"), "security headers: " + huge);
+        assertTrue(huge.sentBeforeAnswer() < 12 * 1024 * 1024, "the server answered early: " + huge);
+
+        byte[] form = "client_id=nobody&client_secret=x".getBytes(StandardCharsets.US_ASCII);
+        var small = chunked("api/4.0/login", null, "application/x-www-form-urlencoded", form, form.length);
+        assertTrue(small.statusLine().startsWith("HTTP/1.1 401"), "read and judged as usual: " + small);
+        byte[] mail = """
+                {"to": ["chunked@example.com"], "subject": "Chunked", "text": "Hi", "category": "admin_notification"}""".getBytes(StandardCharsets.UTF_8);
+        var queued = chunked("api/v1/mail", Api.admin(), "application/json", mail, mail.length);
+        assertTrue(queued.statusLine().startsWith("HTTP/1.1 202"), "a whole JSON body, replayed: " + queued);
+    }
+
+    /** @param sentBeforeAnswer how many body bytes the client had sent when the answer's first byte came */
+    private record Chunked(String statusLine, String response, long sentBeforeAnswer) {}
+
+    /**
+     * Sends {@code size} bytes, {@code chunk} over and over, one chunk at a time over a raw socket, while reading the
+     * answer; notes how much was sent when the answer began (a server may drain the rest of a refused body without
+     * keeping it, so what counts is that it answered early).
+     */
+    private Chunked chunked(String path, String authorization, String contentType, byte[] chunk, int size)
+            throws Exception {
+        var reader = Executors.newSingleThreadExecutor();
+        try (var socket = new Socket("127.0.0.1", deployed.getPort())) {
+            socket.setSoTimeout(60_000);
+            var out = socket.getOutputStream();
+            String head = "POST " + URI.create(api.base()).getPath() + path
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+                    + "Content-Type: " + contentType + "\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            var sent = new AtomicLong();
+            var sentBeforeAnswer = new AtomicLong(-1);
+            var answer = reader.submit(() -> {
+                var in = socket.getInputStream();
+                int first = in.read();
+                sentBeforeAnswer.set(sent.get());
+                return first < 0 ? "" : (char) first + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            });
+            try {
+                while (sent.get() < size && !answer.isDone()) {
+                    int n = (int) Math.min(chunk.length, size - sent.get());
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk, 0, n);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    sent.addAndGet(n);
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedByServer) {
+                // the server answered and closed the connection while we were still sending
+            }
+            String response = answer.get(60, TimeUnit.SECONDS);
+            return new Chunked(response.lines().findFirst().orElse(""), response, sentBeforeAnswer.get());
+        } finally {
+            reader.shutdownNow();
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -293,6 +294,9 @@ class SendingIT {
         var health = server.get("health/ready", null);
         assertEquals(503, health.status(), health.toString());
         assertTrue(health.body().contains("smtp"));
+        for (String detail : List.of(node.getString("hostname"), node.getString("message"), "127.0.0.1", "port")) {
+            assertFalse(health.body().contains(detail), "anyone may ask for health: no details, " + health);
+        }
 
         save(first, "{\"port\": " + greenMailPort() + ", \"password\": \"" + PASSWORD + "\"}");
         awaitStatus(second, s -> s.getBoolean("is_valid"));

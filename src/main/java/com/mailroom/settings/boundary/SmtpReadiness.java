@@ -8,8 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code /health/ready} reports the SMTP status (docs/api.md): DOWN while a node's last check, test or delivery failed,
- * with the message. Decision: it is a readiness check as the spec asks; operators whose load balancer routes by
+ * {@code /health/ready} reports the SMTP status (docs/api.md): DOWN while a node's last check, test or delivery failed.
+ * Only UP or DOWN: the health endpoints answer anyone, and the details — host, port, the remote server's reply (once
+ * an SSH banner of an internal host) — are for admins, in {@code GET /api/v1/smtp/status} and on the SMTP page.
+ * Decision: it is a readiness check as the spec asks; operators whose load balancer routes by
  * readiness should route by {@code /health/live} instead, or admins could not reach the page to fix the settings.
  */
 @Readiness
@@ -22,12 +24,6 @@ public class SmtpReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         StatusView view = settings.status();
-        var response = HealthCheckResponse.named("smtp")
-                .status(view.isValid())
-                .withData("mode", view.mode())
-                .withData("node_count", view.nodeCount());
-        view.firstProblem()
-                .ifPresent(p -> response.withData("node", p.hostname()).withData("message", p.message()));
-        return response.build();
+        return HealthCheckResponse.named("smtp").status(view.isValid()).build();
     }
 }

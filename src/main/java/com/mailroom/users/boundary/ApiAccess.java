@@ -1,8 +1,10 @@
 package com.mailroom.users.boundary;
 
+import com.mailroom.errors.LoginLocked;
 import com.mailroom.errors.NotFound;
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.platform.Text;
+import com.mailroom.users.control.LoginThrottle;
 import com.mailroom.users.control.Tokens;
 import com.mailroom.users.entity.ApiCredential;
 import com.mailroom.users.entity.ApiToken;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +27,12 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class ApiAccess {
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Clock clock;
 
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
@@ -56,14 +65,26 @@ public class ApiAccess {
     }
 
     /** @throws Unauthenticated for an unknown client ID or a wrong secret, without saying which */
-    public IssuedToken login(String clientId, String clientSecret) {
-        if (clientId == null || clientSecret == null || clientId.length() > 64 || clientSecret.length() > 256) {
+    /**
+     * @param clientAddress the caller's address: failures count against it and the client id ({@link LoginThrottle})
+     * @throws LoginLocked while the client id or the address must wait after failures
+     */
+    public IssuedToken login(String clientId, String clientSecret, String clientAddress) {
+        String account = LoginThrottle.account(clientId);
+        String address = LoginThrottle.address(clientAddress);
+        throttle.lockedUntil(account, address).ifPresent(until -> {
+            throw new LoginLocked(Duration.between(clock.instant(), until));
+        });
+        ApiCredential credential =
+                clientId == null || clientId.length() > 64 ? null : em.find(ApiCredential.class, clientId);
+        if (credential == null
+                || clientSecret == null
+                || clientSecret.length() > 256
+                || !Tokens.sameHash(credential.getSecretHash(), Tokens.sha256(clientSecret))) {
+            throttle.failed(account, address);
             throw new Unauthenticated();
         }
-        ApiCredential credential = em.find(ApiCredential.class, clientId);
-        if (credential == null || !Tokens.sameHash(credential.getSecretHash(), Tokens.sha256(clientSecret))) {
-            throw new Unauthenticated();
-        }
+        throttle.succeeded(account);
         String token = Tokens.random(32);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         em.createQuery("DELETE FROM ApiToken t WHERE t.expiresAt < :now")

@@ -2,7 +2,9 @@ package com.mailroom.users.boundary;
 
 import com.mailroom.errors.Conflict;
 import com.mailroom.errors.InvalidInput;
+import com.mailroom.errors.NotFound;
 import com.mailroom.platform.Text;
+import com.mailroom.users.control.LoginThrottle;
 import com.mailroom.users.control.PasswordHashing;
 import com.mailroom.users.control.RecentLogins;
 import com.mailroom.users.control.UserRules;
@@ -33,6 +35,9 @@ public class Users {
     @Inject
     RecentLogins recentLogins;
 
+    @Inject
+    LoginThrottle throttle;
+
     public List<UserView> list() {
         return em.createNamedQuery(User.ALL, User.class).getResultList().stream()
                 .map(UserView::of)
@@ -52,6 +57,20 @@ public class Users {
         em.persist(user);
         em.flush();
         return UserView.of(user);
+    }
+
+    /**
+     * Lets a user locked out after failed logins in again at once, on every node (the client address's own wait, if
+     * any, stays: it may belong to the attacker).
+     *
+     * @throws NotFound when there is no user {@code id}
+     */
+    public void unlock(long id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new NotFound(Text.of("error.noUser", id));
+        }
+        throttle.unlock(user.getUsername());
     }
 
     public Optional<User> find(String username) {

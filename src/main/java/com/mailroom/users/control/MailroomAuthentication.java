@@ -1,6 +1,9 @@
 package com.mailroom.users.control;
 
+import com.mailroom.errors.LoginLocked;
 import com.mailroom.errors.Unauthenticated;
+import com.mailroom.platform.ClientAddress;
+import com.mailroom.platform.SecurityHeadersFilter;
 import com.mailroom.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +21,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -38,12 +43,17 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
     public static final String SESSION_USER = "mailroom.user";
     public static final String SESSION_NEXT = "mailroom.next";
     public static final String LOGIN_PAGE = "/login.xhtml";
+    /** Request attribute: the {@link LoginLocked} that refused a login from the page, for the page to show. */
+    public static final String LOCKED = "mailroom.login.locked";
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
     Users users;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -75,7 +85,13 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus loginFromPage(
             HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = validateThrottled(request, credential);
+        } catch (LoginLocked e) {
+            request.setAttribute(LOCKED, e);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -102,10 +118,41 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         if (credential == null) {
             return unauthorized(response, context);
         }
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = validateThrottled(request, credential);
+        } catch (LoginLocked e) {
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            return refuse(response, 429, e.getMessage());
+        }
         return result.getStatus() == CredentialValidationResult.Status.VALID
                 ? context.notifyContainerAboutLogin(result)
                 : unauthorized(response, context);
+    }
+
+    /**
+     * Names and passwords go through the {@link LoginThrottle}: refused unchecked while the account or the client's
+     * address waits, counted when wrong. Bearer tokens are random 256-bit values, not worth guessing: not throttled.
+     *
+     * @throws LoginLocked while the account or the address must wait
+     */
+    private CredentialValidationResult validateThrottled(HttpServletRequest request, Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential password)) {
+            return identityStores.validate(credential);
+        }
+        String account = LoginThrottle.account(password.getCaller());
+        String address = LoginThrottle.address(ClientAddress.of(request));
+        var until = throttle.lockedUntil(account, address);
+        if (until.isPresent()) {
+            throw new LoginLocked(Duration.between(Instant.now(), until.get()));
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(account);
+        } else {
+            throttle.failed(account, address);
+        }
+        return result;
     }
 
     static Credential parse(String header) {
@@ -136,13 +183,18 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Mailroom\", Bearer realm=\"Mailroom\"");
+        return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, new Unauthenticated().getMessage());
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String message) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Mailroom\", Bearer realm=\"Mailroom\"");
+            response.setStatus(status);
+            SecurityHeadersFilter.apply(response); // written before the filters run
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter()
                     .write(Json.createObjectBuilder()
-                            .add("message", new Unauthenticated().getMessage())
+                            .add("message", message)
                             .add("errors", Json.createArrayBuilder())
                             .build()
                             .toString());
