@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -104,14 +105,26 @@ public final class Admins {
                 demoted.add(id);
             }
             test.run();
-        } finally {
-            String auth = accounts.stream()
-                    .map(Account::auth)
-                    .filter(a -> api.get(USERS, a).status() == 200)
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no admin is left to restore the others"));
-            demoted.forEach(id -> setAdmin(api, auth, id, true));
+        } catch (RuntimeException | Error e) {
+            restore(api, accounts, demoted).ifPresent(e::addSuppressed);
+            throw e;
         }
+        restore(api, accounts, demoted).ifPresent(e -> {
+            throw e;
+        });
+    }
+
+    /** Makes the demoted admins again, or answers why that was impossible. */
+    private static Optional<AssertionError> restore(Api api, List<Account> accounts, List<Long> demoted) {
+        Optional<String> auth = accounts.stream()
+                .map(Account::auth)
+                .filter(a -> api.get(USERS, a).status() == 200)
+                .findFirst();
+        if (auth.isEmpty()) {
+            return Optional.of(new AssertionError("no admin is left to make the others admins again"));
+        }
+        demoted.forEach(id -> setAdmin(api, auth.get(), id, true));
+        return Optional.empty();
     }
 
     /** Saves SMTP settings (PUT, no If-Match) and insists on 200. */
