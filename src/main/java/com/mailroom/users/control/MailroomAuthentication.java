@@ -29,7 +29,8 @@ import java.util.Locale;
  * Missing or wrong credentials on a protected call → 401 in the spec's error shape.</li>
  * <li>pages: form login; the login page calls {@code SecurityContext.authenticate} with the credential, the
  * session then remembers the user's name and id, and each request re-reads the user so a removed or demoted admin
- * loses access at once. An anonymous request for a protected page is sent to the login page, which returns to it afterwards.</li>
+ * loses access at once. An anonymous request for a protected page is sent to the login page, which returns to it
+ * afterwards.</li>
  * </ul>
  */
 @ApplicationScoped
