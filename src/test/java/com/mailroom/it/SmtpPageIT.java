@@ -185,6 +185,11 @@ class SmtpPageIT {
 
         users.remove(other.name()).confirmRemove();
         assertEquals("User " + other.name() + " removed.", users.messages());
+        assertEquals(
+                201,
+                api.postJson("api/v1/users", Api.admin(), Admins.userJson(other.name(), true))
+                        .status(),
+                "someone else under the same name");
         LoginPage login = othersPage.open("admin/users.xhtml", LoginPage::new);
         assertTrue(login.url().endsWith("/login.xhtml"), "the removed admin's page session ended: " + login.url());
     }
