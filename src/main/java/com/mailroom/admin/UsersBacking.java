@@ -11,7 +11,11 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
-/** Admin › Users ({@code /admin/users.xhtml}): the users, and a form to add one through {@link Users#create}. */
+/**
+ * Admin › Users ({@code /admin/users.xhtml}): the users with their row actions (edit e-mail and password, make or
+ * remove an administrator, remove after a confirmation on the page) and a form to add one, all through {@link Users}:
+ * the page applies the API's rules and says its refusals (such as the last admin's) in the page's language.
+ */
 @Named
 @ViewScoped
 public class UsersBacking implements Serializable {
@@ -20,6 +24,8 @@ public class UsersBacking implements Serializable {
 
     static final Map<String, String> FIELD_IDS =
             Map.of("username", "username", "email", "email", "password", "password");
+    static final Map<String, String> EDIT_FIELD_IDS = Map.of("email", "editEmail", "password", "editPassword");
+    private static final String AGAIN = "/admin/users.xhtml?faces-redirect=true";
 
     @Inject
     Users users;
@@ -29,6 +35,11 @@ public class UsersBacking implements Serializable {
     private String email;
     private String password;
     private boolean admin;
+
+    private UserView editing;
+    private String editEmail;
+    private String editPassword;
+    private UserView removing;
 
     @PostConstruct
     void load() {
@@ -43,11 +54,94 @@ public class UsersBacking implements Serializable {
             return null;
         }
         FacesErrors.flash("users.created", username);
-        return "/admin/users.xhtml?faces-redirect=true";
+        return AGAIN;
+    }
+
+    /** Opens the form that changes the user's e-mail address and password. */
+    public void edit(UserView user) {
+        editing = user;
+        editEmail = user.email();
+        editPassword = null;
+        removing = null;
+    }
+
+    public String save() {
+        String newPassword = editPassword == null || editPassword.isEmpty() ? null : editPassword;
+        try {
+            users.update(editing.id(), new Users.Change(null, editEmail, newPassword, null));
+        } catch (MailroomException e) {
+            FacesErrors.show(e, EDIT_FIELD_IDS);
+            return null;
+        }
+        FacesErrors.flash("users.changed", editing.username());
+        return AGAIN;
+    }
+
+    /** Makes the user an administrator, or a user when they are one. */
+    public String toggleAdmin(UserView user) {
+        try {
+            users.update(user.id(), new Users.Change(null, null, null, !user.admin()));
+        } catch (MailroomException e) {
+            FacesErrors.show(e, Map.of());
+            return null;
+        }
+        FacesErrors.flash(user.admin() ? "users.demoted" : "users.promoted", user.username());
+        return AGAIN;
+    }
+
+    /** The first step of removing: the page asks to confirm. */
+    public void askRemove(UserView user) {
+        removing = user;
+        editing = null;
+    }
+
+    public String remove() {
+        try {
+            users.remove(removing.id());
+        } catch (MailroomException e) {
+            removing = null;
+            FacesErrors.show(e, Map.of());
+            return null;
+        }
+        FacesErrors.flash("users.removed", removing.username());
+        return AGAIN;
+    }
+
+    public String cancel() {
+        return AGAIN;
     }
 
     public List<UserView> getAll() {
         return all;
+    }
+
+    public UserView getEditing() {
+        return editing;
+    }
+
+    public UserView getRemoving() {
+        return removing;
+    }
+
+    /** "Remove alice": the button says whom it removes. */
+    public String getConfirmRemoveLabel() {
+        return removing == null ? null : FacesErrors.text("users.remove.confirmButton", removing.username());
+    }
+
+    public String getEditEmail() {
+        return editEmail;
+    }
+
+    public void setEditEmail(String editEmail) {
+        this.editEmail = editEmail;
+    }
+
+    public String getEditPassword() {
+        return editPassword;
+    }
+
+    public void setEditPassword(String editPassword) {
+        this.editPassword = editPassword;
     }
 
     public String getUsername() {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,13 +20,27 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 
-/** {@code /api/v1/users}: list and add users; issue API credentials for the caller. */
+/** {@code /api/v1/users}: list, add, show, change and remove users; issue API credentials for the caller. */
 @Path("v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
     /** The body of {@code POST}; the rules (R20) are the boundary's. */
     public record NewUser(String username, String email, String password, boolean admin) {}
+
+    /**
+     * The body of {@code PATCH}: any of email, password, admin; omitted or null keeps the value. {@code username} is
+     * read only to be refused by name (it cannot change).
+     */
+    public record UserPatch(String username, String email, String password, Boolean admin) {
+        @Override
+        public String toString() {
+            return "UserPatch[email=" + email + ", admin=" + admin + "]";
+        }
+    }
+
+    /** A user id: digits that fit a long; anything else is no user (404). */
+    private static final String ID = "{id: [0-9]{1,18}}";
 
     @Inject
     Users users;
@@ -50,9 +65,30 @@ public class UsersResource {
                 .build();
     }
 
+    @GET
+    @Path(ID)
+    public UserView get(@PathParam("id") long id) {
+        return users.get(id);
+    }
+
+    @PATCH
+    @Path(ID)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserView update(@PathParam("id") long id, InputStream body) {
+        var patch = JsonRecords.bind(JsonBodies.object(body, false), UserPatch.class);
+        return users.update(id, new Users.Change(patch.username(), patch.email(), patch.password(), patch.admin()));
+    }
+
+    @DELETE
+    @Path(ID)
+    public Response remove(@PathParam("id") long id) {
+        users.remove(id);
+        return Response.noContent().build();
+    }
+
     /** An admin lets a user locked out after failed logins in again. */
     @DELETE
-    @Path("{id}/lockout")
+    @Path(ID + "/lockout")
     public Response unlock(@PathParam("id") long id) {
         users.unlock(id);
         return Response.noContent().build();

@@ -72,6 +72,16 @@ public final class Api {
         return post(path, authorization, "application/json", json);
     }
 
+    public Reply patch(String path, String authorization, String json) {
+        return patch(path, authorization, "application/json", json);
+    }
+
+    public Reply patch(String path, String authorization, String contentType, String body) {
+        return send(request(path, authorization)
+                .header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Reply delete(String path, String authorization) {
         return send(request(path, authorization).DELETE());
     }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -646,6 +647,214 @@ class RestApiIT {
         assertNotNull(invalidValues.fieldError("email"));
         assertNotNull(invalidValues.fieldError("password"));
         assertFalse(api.get("api/v1/users", Api.admin()).body().contains("bad name"));
+    }
+
+    @Test
+    void adminsShowChangeAndRemoveUsersAndARemovedUsersCredentialsStopWorkingAtOnce() {
+        Admins.Account user = Admins.newUser(api);
+        long id = Admins.idOf(api, user.name());
+        String path = "api/v1/users/" + id;
+
+        var shown = api.get(path, Api.admin());
+        assertEquals(200, shown.status(), shown.toString());
+        assertEquals(user.name(), shown.json().getString("username"));
+        assertEquals(user.email(), shown.json().getString("email"));
+        assertFalse(shown.json().getBoolean("admin"));
+        assertEquals(Set.of("id", "username", "email", "admin"), shown.json().keySet());
+
+        var changed = api.patch(path, Api.admin(), "{\"email\": \"new-" + user.email() + "\"}");
+        assertEquals(200, changed.status(), changed.toString());
+        assertEquals("new-" + user.email(), changed.json().getString("email"));
+        assertEquals("new-" + user.email(), api.get(path, Api.admin()).json().getString("email"));
+        assertFalse(changed.json().getBoolean("admin"), "what is not given stays");
+
+        assertEquals(403, api.get(SETTINGS, user.auth()).status());
+        Admins.setAdmin(api, Api.admin(), id, true);
+        assertEquals(200, api.get(SETTINGS, user.auth()).status(), "an admin at once");
+        Admins.setAdmin(api, Api.admin(), id, false);
+        assertEquals(403, api.get(SETTINGS, user.auth()).status(), "no longer an admin at once");
+        Admins.setAdmin(api, Api.admin(), id, true);
+
+        String newPassword = "a-new-password-2";
+        var reset = api.patch(path, Api.admin(), "{\"password\": \"" + newPassword + "\"}");
+        assertEquals(200, reset.status(), reset.toString());
+        assertFalse(reset.body().contains(newPassword));
+        assertEquals(401, api.get(SETTINGS, user.auth()).status(), "the old password, though verified a moment ago");
+        String auth = Api.basic(user.name(), newPassword);
+        assertEquals(200, api.get(SETTINGS, auth).status());
+
+        var issued = api.post("api/v1/users/me/api_credentials", auth, null, null);
+        assertEquals(201, issued.status(), issued.toString());
+        String form = "client_id=" + issued.json().getString("client_id") + "&client_secret="
+                + issued.json().getString("client_secret");
+        var login = api.post("api/4.0/login", null, "application/x-www-form-urlencoded", form);
+        assertEquals(200, login.status(), login.toString());
+        String bearer = "Bearer " + login.json().getString("access_token");
+        assertEquals(200, api.get(SETTINGS, bearer).status());
+
+        var removed = api.delete(path, Api.admin());
+        assertEquals(204, removed.status(), removed.toString());
+        assertEquals("", removed.body());
+        assertEquals(401, api.get(SETTINGS, auth).status(), "the password");
+        assertEquals(401, api.get(SETTINGS, bearer).status(), "the bearer token");
+        assertEquals(
+                401,
+                api.post("api/4.0/login", null, "application/x-www-form-urlencoded", form)
+                        .status(),
+                "the API credentials");
+        assertFalse(api.get("api/v1/users", Api.admin()).body().contains(user.name()));
+        for (var gone : List.of(
+                api.get(path, Api.admin()),
+                api.patch(path, Api.admin(), "{\"admin\": true}"),
+                api.delete(path, Api.admin()))) {
+            assertEquals(404, gone.status(), gone.toString());
+            assertTrue(gone.json().getString("message").contains("No user with the id " + id), gone.toString());
+        }
+    }
+
+    @Test
+    void wrongChangesAreRefusedNamingTheFieldAndChangeNothing() {
+        Admins.Account user = Admins.newUser(api);
+        long id = Admins.idOf(api, user.name());
+        String path = "api/v1/users/" + id;
+        JsonObject before = api.get(path, Api.admin()).json();
+
+        var rename = api.patch(path, Api.admin(), "{\"username\": \"renamed\", \"email\": \"x@example.com\"}");
+        assertEquals(422, rename.status(), rename.toString());
+        assertTrue(rename.fieldError("username").contains("cannot be changed"), rename.toString());
+
+        var wrong = api.patch(
+                path,
+                Api.admin(),
+                "{\"email\": \"x\\r\\n@y\", \"password\": \"short\", \"admin\": \"yes\", \"role\": \"admin\"}");
+        assertEquals(422, wrong.status(), wrong.toString());
+        assertEquals("Must be true or false.", wrong.fieldError("admin"));
+        assertEquals("Unknown field.", wrong.fieldError("role"));
+        var values = api.patch(path, Api.admin(), "{\"email\": \"x\\r\\n@y\", \"password\": \"short\"}");
+        assertEquals(422, values.status(), values.toString());
+        assertNotNull(values.fieldError("email"));
+        assertTrue(values.fieldError("password").contains("at least 10"), values.toString());
+
+        String huge = "a".repeat(100_000);
+        for (String body : List.of(
+                "{\"admin\": null}",
+                "{\"admin\": 1}",
+                "{\"email\": \"\"}",
+                "{\"email\": 42}",
+                "{\"email\": \"" + huge + "@example.com\"}",
+                "{\"email\": \"Bob <bob@example.com>\"}",
+                "{\"password\": \"" + huge + "\"}",
+                "{\"password\": \"long-enough\\npassword\"}")) {
+            var refused = api.patch(path, Api.admin(), body);
+            assertEquals(422, refused.status(), refused.toString());
+            assertEquals(1, refused.json().getJsonArray("errors").size(), refused.toString());
+            assertFalse(refused.body().contains(huge), "a huge value is not echoed");
+        }
+        for (String body : List.of("", "not json", "[]", "{\"email\": ")) {
+            assertEquals(400, api.patch(path, Api.admin(), body).status(), body);
+        }
+        assertEquals(
+                415,
+                api.patch(path, Api.admin(), "text/plain", "{\"admin\": true}").status());
+        for (String unknown : List.of("999999999", "abc", "-1", "1.5", "99999999999999999999999")) {
+            var missing = api.patch("api/v1/users/" + unknown, Api.admin(), "{\"admin\": true}");
+            assertEquals(404, missing.status(), unknown + ": " + missing);
+            assertEquals(404, api.get("api/v1/users/" + unknown, Api.admin()).status(), unknown);
+            assertEquals(404, api.delete("api/v1/users/" + unknown, Api.admin()).status(), unknown);
+        }
+        assertEquals(403, api.patch(path, user.auth(), "{\"admin\": true}").status(), "a user makes no admin");
+        assertEquals(403, api.delete(path, user.auth()).status());
+        assertEquals(403, api.get(path, user.auth()).status());
+        assertEquals(401, api.delete(path, null).status());
+
+        assertEquals(before, api.get(path, Api.admin()).json(), "nothing changed");
+        assertEquals(403, api.get(SETTINGS, user.auth()).status(), "the password is the old one, no admin");
+        assertEquals(200, api.patch(path, Api.admin(), "{}").status(), "an empty change changes nothing");
+        assertEquals(before, api.get(path, Api.admin()).json());
+    }
+
+    @Test
+    void theLastAdminCanBeNeitherDemotedNorRemovedAlsoWhenTwoAdminsActOnEachOtherAtOnce() throws Exception {
+        Admins.Account a = Admins.newAdmin(api);
+        Admins.Account b = Admins.newAdmin(api);
+        long idA = Admins.idOf(api, a.name());
+        long idB = Admins.idOf(api, b.name());
+        Admins.withOnlyAdmins(api, List.of(a, b), () -> {
+            for (int round = 0; round < 10; round++) {
+                api.get(SETTINGS, a.auth()); // both logins verified and remembered: the two requests start together
+                api.get(SETTINGS, b.auth());
+                List<Api.Reply> replies = atOnce(
+                        () -> api.patch("api/v1/users/" + idB, a.auth(), "{\"admin\": false}"),
+                        () -> api.patch("api/v1/users/" + idA, b.auth(), "{\"admin\": false}"));
+                // the one that comes second is refused: 409 when it got past sign-in while the first was still at
+                // work (it then waits for the first's locks and sees its change), 403 when it signed in afterwards
+                List<Integer> statuses =
+                        replies.stream().map(Api.Reply::status).sorted().toList();
+                assertTrue(
+                        statuses.equals(List.of(200, 409)) || statuses.equals(List.of(200, 403)),
+                        "round " + round + ": " + replies);
+                List<String> admins = Admins.adminNames(api, replies.get(0).status() == 200 ? a.auth() : b.auth());
+                assertEquals(1, admins.size(), "exactly one admin is left: " + admins);
+                replies.stream()
+                        .filter(r -> r.status() == 409)
+                        .forEach(refused -> assertTrue(
+                                refused.json().getString("message").contains("is the last administrator"),
+                                refused.toString()));
+
+                Admins.Account last = admins.get(0).equals(a.name()) ? a : b;
+                long lastId = last == a ? idA : idB;
+                var demoteSelf = api.patch("api/v1/users/" + lastId, last.auth(), "{\"admin\": false}");
+                assertEquals(409, demoteSelf.status(), demoteSelf.toString());
+                assertEquals(
+                        last.name() + " is the last administrator and must stay one: make another user an"
+                                + " administrator first.",
+                        demoteSelf.json().getString("message"));
+                var removeSelf = api.delete("api/v1/users/" + lastId, last.auth());
+                assertEquals(409, removeSelf.status(), removeSelf.toString());
+                assertTrue(removeSelf.json().getString("message").contains("cannot be removed"), removeSelf.toString());
+                assertEquals(List.of(last.name()), Admins.adminNames(api, last.auth()));
+
+                Admins.setAdmin(api, last.auth(), last == a ? idB : idA, true);
+            }
+
+            api.get(SETTINGS, a.auth());
+            api.get(SETTINGS, b.auth());
+            List<Api.Reply> removals = atOnce(
+                    () -> api.delete("api/v1/users/" + idB, a.auth()),
+                    () -> api.delete("api/v1/users/" + idA, b.auth()));
+            assertEquals(1, removals.stream().filter(r -> r.status() == 204).count(), removals.toString());
+            assertTrue(
+                    removals.stream().allMatch(r -> List.of(204, 401, 403, 409).contains(r.status())),
+                    removals.toString());
+            Admins.Account survivor = removals.get(0).status() == 204 ? a : b;
+            assertEquals(List.of(survivor.name()), Admins.adminNames(api, survivor.auth()), removals.toString());
+        });
+    }
+
+    /** Sends both requests at the same moment, each from a thread of its own, credentials verified beforehand. */
+    @SafeVarargs
+    private List<Api.Reply> atOnce(Callable<Api.Reply>... requests) {
+        var pool = Executors.newFixedThreadPool(requests.length);
+        try {
+            var go = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (var request : requests) {
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return request.call();
+                }));
+            }
+            go.countDown();
+            List<Api.Reply> result = new ArrayList<>();
+            for (var reply : replies) {
+                result.add(reply.get(60, TimeUnit.SECONDS));
+            }
+            return result;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

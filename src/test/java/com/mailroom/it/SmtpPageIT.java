@@ -122,6 +122,109 @@ class SmtpPageIT {
     }
 
     @Test
+    void anAdminEditsPromotesDemotesAndRemovesAUserWithTheRulesOfTheApi() {
+        UsersPage users = logIn(Admins.newAdmin(api)).users();
+        Account user = Admins.newUser(api);
+        Account other = Admins.newAdmin(api);
+        SmtpPage othersPage = logIn(other);
+        users = users.open("admin/users.xhtml", UsersPage::new);
+        assertTrue(users.row(user.name()).contains(user.email()), users.row(user.name()));
+        assertEquals("Make administrator", users.roleAction(user.name()));
+        assertEquals("Remove administrator", users.roleAction(other.name()));
+
+        users.edit(user.name());
+        assertEquals("Edit " + user.name(), users.editTitle());
+        assertEquals(user.email(), users.value("editEmail"));
+        assertEquals("editEmail", users.focused(), "the form opens with the focus on it");
+        assertLabels(users, "editEmail", "E-mail", "editPassword", "New password");
+        users.fill("editEmail", "not-an-address").fill("editPassword", "short").saveChanges();
+        assertFalse(users.fieldError("editEmail").isBlank(), users.source());
+        assertTrue(users.fieldError("editPassword").contains("at least 10"), users.fieldError("editPassword"));
+        assertEquals("true", users.attribute("editEmail", "aria-invalid"));
+        assertTrue(users.messages().contains("correct"), users.messages());
+        assertEquals(
+                user.email(),
+                api.get("api/v1/users/" + Admins.idOf(api, user.name()), Api.admin())
+                        .json()
+                        .getString("email"),
+                "nothing stored");
+
+        String newPassword = "page-new-password-3";
+        users.fill("editEmail", "changed-" + user.email())
+                .fill("editPassword", newPassword)
+                .saveChanges();
+        assertEquals("User " + user.name() + " changed.", users.messages());
+        assertFalse(users.isEditing());
+        assertTrue(users.row(user.name()).contains("changed-" + user.email()), users.row(user.name()));
+        assertEquals(401, api.get(Admins.SETTINGS, user.auth()).status(), "the old password");
+        String auth = Api.basic(user.name(), newPassword);
+        assertEquals(403, api.get(Admins.SETTINGS, auth).status(), "the new password, of a user");
+
+        users.toggleRole(user.name());
+        assertEquals(user.name() + " is now an administrator.", users.messages());
+        assertEquals("Remove administrator", users.roleAction(user.name()));
+        assertEquals(200, api.get(Admins.SETTINGS, auth).status());
+        users.toggleRole(user.name());
+        assertEquals(user.name() + " is no longer an administrator.", users.messages());
+        assertEquals(403, api.get(Admins.SETTINGS, auth).status());
+
+        users.remove(user.name());
+        assertEquals(
+                "Remove the user " + user.name() + "? Their password, API credentials and tokens stop working at once.",
+                users.confirmation());
+        assertEquals("cancelRemove", users.focused(), "the safe choice has the focus");
+        users.cancelRemove();
+        assertFalse(users.asksToConfirm());
+        assertTrue(users.lists(user.name()), "cancelled");
+        users.remove(user.name());
+        assertEquals("Remove " + user.name(), users.confirmLabel());
+        users.confirmRemove();
+        assertEquals("User " + user.name() + " removed.", users.messages());
+        assertFalse(users.lists(user.name()));
+        assertEquals(401, api.get(Admins.SETTINGS, auth).status());
+
+        users.remove(other.name()).confirmRemove();
+        assertEquals("User " + other.name() + " removed.", users.messages());
+        assertEquals(
+                201,
+                api.postJson("api/v1/users", Api.admin(), Admins.userJson(other.name(), true))
+                        .status(),
+                "someone else under the same name");
+        LoginPage login = othersPage.open("admin/users.xhtml", LoginPage::new);
+        assertTrue(login.url().endsWith("/login.xhtml"), "the removed admin's page session ended: " + login.url());
+    }
+
+    @Test
+    void theLastAdminIsNeitherDemotedNorRemovedOnThePageInEitherLanguage() {
+        Account admin = Admins.newAdmin(api);
+        Admins.withOnlyAdmins(api, List.of(admin), () -> {
+            UsersPage users = logIn(admin).users();
+            users.toggleRole(admin.name());
+            assertEquals(
+                    admin.name() + " is the last administrator and must stay one: make another user an administrator"
+                            + " first.",
+                    users.messages());
+            assertEquals("Remove administrator", users.roleAction(admin.name()), "still an administrator");
+
+            users.remove(admin.name()).confirmRemove();
+            assertEquals(
+                    admin.name() + " is the last administrator and cannot be removed: make another user an"
+                            + " administrator first.",
+                    users.messages());
+            assertFalse(users.asksToConfirm());
+            assertTrue(users.lists(admin.name()));
+
+            users.switchLanguage("de");
+            users.toggleRole(admin.name());
+            assertEquals(
+                    admin.name() + " ist der letzte Administrator und muss es bleiben: machen Sie zuerst einen"
+                            + " anderen Benutzer zum Administrator.",
+                    users.messages());
+            assertEquals(List.of(admin.name()), Admins.adminNames(api, admin.auth()));
+        });
+    }
+
+    @Test
     void anAdminConfiguresAServerSavesAndSendsATestEmailAndThePasswordNeverReachesThePage() throws Exception {
         Account admin = Admins.newAdmin(api);
         SmtpPage smtp = fillBasic(logIn(admin).chooseCustom(), greenMailPort());

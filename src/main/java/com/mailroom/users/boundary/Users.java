@@ -12,13 +12,18 @@ import com.mailroom.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The users who may sign in: listing, adding, and what the security layer needs to know about them. */
+/**
+ * The users who may sign in: listing, adding, changing and removing them, and what the security layer needs to know
+ * about them. There is always an admin: the last one can be neither demoted nor removed, also when two admins act at
+ * once (see {@link #lockAll}).
+ */
 @ApplicationScoped
 @Transactional
 public class Users {
@@ -37,6 +42,18 @@ public class Users {
 
     @Inject
     LoginThrottle throttle;
+
+    /**
+     * A change of a user: null keeps a value. {@code username} is there to be refused (it cannot change), so that a
+     * caller hears of it together with any other wrong field.
+     */
+    public record Change(String username, String email, String password, Boolean admin) {
+        @Override
+        public String toString() {
+            return "Change[email=" + email + ", password=" + (password == null ? "keep" : "new") + ", admin=" + admin
+                    + "]";
+        }
+    }
 
     public List<UserView> list() {
         return em.createNamedQuery(User.ALL, User.class).getResultList().stream()
@@ -59,6 +76,93 @@ public class Users {
         return UserView.of(user);
     }
 
+    /** @throws NotFound for an unknown id */
+    public UserView get(long id) {
+        return UserView.of(byId(id));
+    }
+
+    /**
+     * @throws NotFound for an unknown id, {@link InvalidInput} for a bad field, {@link Conflict} when this would
+     *         demote the last admin
+     */
+    public UserView update(long id, Change change) {
+        byId(id);
+        var errors = UserRules.validateChange(change.username(), change.email(), change.password());
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        String hash = change.password() == null ? null : hashing.hash(change.password()); // slow: before the locks
+        User user = lockAll(id);
+        if (Boolean.FALSE.equals(change.admin()) && isLastAdmin(user)) {
+            throw new Conflict(Text.of("error.lastAdmin.demote", user.getUsername()));
+        }
+        if (change.email() != null) {
+            user.setEmail(change.email());
+        }
+        if (hash != null) {
+            user.setPasswordHash(hash); // a remembered Basic login was verified against the old hash: it ends too
+        }
+        if (change.admin() != null) {
+            user.setAdmin(change.admin());
+        }
+        em.flush();
+        return UserView.of(user);
+    }
+
+    /**
+     * Removes the user with their API credentials and bearer tokens, which stop working at once (so does the page
+     * session: each request re-reads its user).
+     *
+     * @throws NotFound for an unknown id, {@link Conflict} for the last admin
+     */
+    public UserView remove(long id) {
+        byId(id);
+        User user = lockAll(id);
+        if (isLastAdmin(user)) {
+            throw new Conflict(Text.of("error.lastAdmin.remove", user.getUsername()));
+        }
+        // explicitly rather than by the foreign keys' ON DELETE CASCADE: no persistence context keeps them
+        em.createQuery("DELETE FROM ApiToken t WHERE t.user = :user")
+                .setParameter("user", user)
+                .executeUpdate();
+        em.createQuery("DELETE FROM ApiCredential c WHERE c.user = :user")
+                .setParameter("user", user)
+                .executeUpdate();
+        em.remove(user);
+        em.flush();
+        return UserView.of(user);
+    }
+
+    private User byId(long id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new NotFound(Text.of("error.noUserId", Long.toString(id)));
+        }
+        return user;
+    }
+
+    /**
+     * Locks every user's row, always in the order of their ids, and answers the user {@code id} as it is now. Two
+     * admins demoting or removing each other at once thus take turns, and the second sees the first's change: the
+     * rule "one admin remains" is checked on committed state, never on two snapshots that each still show two.
+     */
+    private User lockAll(long id) {
+        List<User> all = em.createNamedQuery(User.ALL_BY_ID, User.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        User user = all.stream()
+                .filter(u -> u.getId() == id)
+                .findFirst()
+                .orElseThrow(() -> new NotFound(Text.of("error.noUserId", Long.toString(id))));
+        em.refresh(user);
+        return user;
+    }
+
+    private boolean isLastAdmin(User user) {
+        return user.isAdmin()
+                && em.createNamedQuery(User.ADMIN_COUNT, Long.class).getSingleResult() <= 1;
+    }
+
     /**
      * Lets a user locked out after failed logins in again at once, on every node (the client address's own wait, if
      * any, stays: it may belong to the attacker).
@@ -66,11 +170,7 @@ public class Users {
      * @throws NotFound when there is no user {@code id}
      */
     public void unlock(long id) {
-        User user = em.find(User.class, id);
-        if (user == null) {
-            throw new NotFound(Text.of("error.noUser", id));
-        }
-        throttle.unlock(user.getUsername());
+        throttle.unlock(byId(id).getUsername());
     }
 
     public Optional<User> find(String username) {

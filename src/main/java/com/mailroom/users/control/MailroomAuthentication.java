@@ -33,14 +33,18 @@ import java.util.Locale;
  * from the 4.0 login). A session cookie never authenticates an API call, so the API cannot be driven by CSRF.
  * Missing or wrong credentials on a protected call → 401 in the spec's error shape.</li>
  * <li>pages: form login; the login page calls {@code SecurityContext.authenticate} with the credential, the
- * session then remembers the user name, and each request re-reads the user so a removed admin loses access at
- * once. An anonymous request for a protected page is sent to the login page, which returns to it afterwards.</li>
+ * session then remembers the user's name and id, and each request re-reads the user so a removed or demoted admin
+ * loses access at once. An anonymous request for a protected page is sent to the login page, which returns to it
+ * afterwards.</li>
  * </ul>
  */
 @ApplicationScoped
 public class MailroomAuthentication implements HttpAuthenticationMechanism {
 
     public static final String SESSION_USER = "mailroom.user";
+    /** The id of the user signed in: a user removed and added again under the same name is someone else. */
+    public static final String SESSION_USER_ID = "mailroom.userId";
+
     public static final String SESSION_NEXT = "mailroom.next";
     public static final String LOGIN_PAGE = "/login.xhtml";
     /** Request attribute: the {@link LoginLocked} that refused a login from the page, for the page to show. */
@@ -69,7 +73,7 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         Object name = session == null ? null : session.getAttribute(SESSION_USER);
         if (name instanceof String username) {
             var user = users.find(username);
-            if (user.isPresent()) {
+            if (user.isPresent() && user.get().getId().equals(session.getAttribute(SESSION_USER_ID))) {
                 return context.notifyContainerAboutLogin(username, Users.groupsOf(user.get()));
             }
             session.invalidate();
@@ -101,7 +105,9 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
             old.invalidate(); // a new session id after login: no session fixation
         }
         HttpSession session = request.getSession(true);
-        session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+        String username = result.getCallerPrincipal().getName();
+        session.setAttribute(SESSION_USER, username);
+        users.find(username).ifPresent(u -> session.setAttribute(SESSION_USER_ID, u.getId()));
         if (next != null) {
             session.setAttribute(SESSION_NEXT, next);
         }

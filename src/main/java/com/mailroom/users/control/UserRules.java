@@ -4,9 +4,10 @@ import com.mailroom.errors.FieldError;
 import com.mailroom.platform.MailAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** What a new user must look like. Pure, so it is tested without a server. */
+/** What a user must look like, when added and when changed. Pure, so it is tested without a server. */
 public final class UserRules {
 
     public static final int MIN_PASSWORD = 10;
@@ -23,21 +24,49 @@ public final class UserRules {
         } else if (!USERNAME.matcher(username).matches()) {
             errors.add(FieldError.of("username", "field.username.format"));
         }
-        if (email == null || email.isEmpty()) {
-            errors.add(FieldError.of("email", "field.email.required"));
-        } else if (email.length() > MailAddress.MAX_LENGTH
-                || CONTROL.matcher(email).find()) {
-            errors.add(FieldError.of("email", "field.email.tooLong", MailAddress.MAX_LENGTH));
-        } else {
-            MailAddress.addressProblem(email).ifPresent(p -> errors.add(new FieldError("email", p)));
+        email(email).ifPresent(errors::add);
+        password(password).ifPresent(errors::add);
+        return errors;
+    }
+
+    /**
+     * What a change of an existing user must look like: the same rules for what is given (null is "keep"), and the
+     * username is not given at all, since it cannot change (it names the user in logs, settings and sessions).
+     */
+    public static List<FieldError> validateChange(String username, String email, String password) {
+        var errors = new ArrayList<FieldError>();
+        if (username != null) {
+            errors.add(FieldError.of("username", "field.username.notChangeable"));
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            errors.add(FieldError.of("password", "field.password.short", MIN_PASSWORD));
-        } else if (password.length() > MAX_PASSWORD) {
-            errors.add(FieldError.of("password", "field.password.tooLong", MAX_PASSWORD));
-        } else if (CONTROL.matcher(password).find()) {
-            errors.add(FieldError.of("password", "field.password.control"));
+        if (email != null) {
+            email(email).ifPresent(errors::add);
+        }
+        if (password != null) {
+            password(password).ifPresent(errors::add);
         }
         return errors;
+    }
+
+    private static Optional<FieldError> email(String email) {
+        if (email == null || email.isEmpty()) {
+            return Optional.of(FieldError.of("email", "field.email.required"));
+        }
+        if (email.length() > MailAddress.MAX_LENGTH || CONTROL.matcher(email).find()) {
+            return Optional.of(FieldError.of("email", "field.email.tooLong", MailAddress.MAX_LENGTH));
+        }
+        return MailAddress.addressProblem(email).map(p -> new FieldError("email", p));
+    }
+
+    private static Optional<FieldError> password(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            return Optional.of(FieldError.of("password", "field.password.short", MIN_PASSWORD));
+        }
+        if (password.length() > MAX_PASSWORD) {
+            return Optional.of(FieldError.of("password", "field.password.tooLong", MAX_PASSWORD));
+        }
+        if (CONTROL.matcher(password).find()) {
+            return Optional.of(FieldError.of("password", "field.password.control"));
+        }
+        return Optional.empty();
     }
 }

@@ -16,11 +16,13 @@ import java.time.ZoneOffset;
 @Table(name = "app_user")
 @NamedQuery(name = User.BY_NAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM AppUser u ORDER BY u.username")
+@NamedQuery(name = User.ALL_BY_ID, query = "SELECT u FROM AppUser u ORDER BY u.id")
 @NamedQuery(name = User.ADMIN_COUNT, query = "SELECT COUNT(u) FROM AppUser u WHERE u.admin = TRUE")
 public class User {
 
     public static final String BY_NAME = "AppUser.byName";
     public static final String ALL = "AppUser.all";
+    public static final String ALL_BY_ID = "AppUser.allById";
     public static final String ADMIN_COUNT = "AppUser.adminCount";
 
     @Id
@@ -67,6 +69,18 @@ public class User {
 
     public boolean isAdmin() {
         return admin;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public void setAdmin(boolean admin) {
+        this.admin = admin;
     }
 
     public OffsetDateTime getCreatedAt() {

@@ -2,8 +2,12 @@ package com.mailroom.it.pages;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
-/** Admin › Users: the list of users and the form that adds one. */
+/**
+ * Admin › Users: the list of users with their row actions (edit, make or remove an administrator, remove with a
+ * confirmation step), the edit form, and the form that adds one.
+ */
 public final class UsersPage extends AdminPage {
 
     public UsersPage(WebDriver driver, String base) {
@@ -15,7 +19,17 @@ public final class UsersPage extends AdminPage {
         return text("users");
     }
 
-    /** Types into a field of the form: {@code username}, {@code email} or {@code password}. */
+    /** The row of the user {@code name} as text: name, e-mail, role and the actions' captions. */
+    public String row(String name) {
+        return row(name, "").getText().strip();
+    }
+
+    public boolean lists(String name) {
+        return !driver.findElements(By.cssSelector("tr[data-user='" + name + "']"))
+                .isEmpty();
+    }
+
+    /** Types into a field of the forms: {@code username}, {@code email}, {@code password}, {@code editEmail} … */
     public UsersPage fill(String field, String value) {
         type(field, value);
         return this;
@@ -30,5 +44,81 @@ public final class UsersPage extends AdminPage {
     public UsersPage add() {
         clickThrough("addUser");
         return this;
+    }
+
+    /** "Edit" in the user's row: the edit form opens with the e-mail address filled in. */
+    public UsersPage edit(String name) {
+        clickThrough(row(name, " [data-action='edit']"));
+        return this;
+    }
+
+    /** The edit form's "Save changes". */
+    public UsersPage saveChanges() {
+        clickThrough("saveUser");
+        return this;
+    }
+
+    public UsersPage cancelEdit() {
+        clickThrough("cancelEdit");
+        return this;
+    }
+
+    /** The caption of the row's role button: "Make administrator" or "Remove administrator". */
+    public String roleAction(String name) {
+        return row(name, " [data-action='role']").getAttribute("value");
+    }
+
+    /** Makes the user an administrator, or a user when they are one. */
+    public UsersPage toggleRole(String name) {
+        clickThrough(row(name, " [data-action='role']"));
+        return this;
+    }
+
+    /** "Remove" in the user's row: the page asks to confirm ({@link #confirmation()}). */
+    public UsersPage remove(String name) {
+        clickThrough(row(name, " [data-action='remove']"));
+        return this;
+    }
+
+    public boolean asksToConfirm() {
+        return has("removeForm");
+    }
+
+    /** The question of the confirmation step. */
+    public String confirmation() {
+        return text("removeQuestion");
+    }
+
+    /** The confirmation's caption ("Remove alice"). */
+    public String confirmLabel() {
+        return value("confirmRemove");
+    }
+
+    public UsersPage confirmRemove() {
+        clickThrough("confirmRemove");
+        return this;
+    }
+
+    public UsersPage cancelRemove() {
+        clickThrough("cancelRemove");
+        return this;
+    }
+
+    public boolean isEditing() {
+        return has("editForm");
+    }
+
+    /** The heading of the edit form ("Edit alice"). */
+    public String editTitle() {
+        return text("editTitle");
+    }
+
+    /** The id of the element that has the focus. */
+    public String focused() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
+    private WebElement row(String name, String inside) {
+        return driver.findElement(By.cssSelector("tr[data-user='" + name + "']" + inside));
     }
 }

@@ -130,4 +130,31 @@ class UserRulesTest {
         UserRules.validate(NAME, EMAIL, password)
                 .forEach(e -> assertTrue(!e.message().contains("short"), e.message()));
     }
+
+    @Test
+    void aChangeGivesAnyOfEmailAndPasswordAndNullKeepsThem() {
+        assertEquals(List.of(), UserRules.validateChange(null, null, null));
+        assertEquals(List.of(), UserRules.validateChange(null, EMAIL, null));
+        assertEquals(List.of(), UserRules.validateChange(null, null, PASSWORD));
+        assertEquals(List.of(), UserRules.validateChange(null, EMAIL, PASSWORD));
+    }
+
+    @Test
+    void aChangeFollowsTheRulesOfAdding() {
+        assertEquals(List.of("email", "password"), fields(UserRules.validateChange(null, "", "short")));
+        assertEquals(List.of("email"), fields(UserRules.validateChange(null, "alice@example.com\r\nBcc: x@y", null)));
+        assertEquals(List.of("email"), fields(UserRules.validateChange(null, "a".repeat(400) + "@example.com", null)));
+        assertEquals(List.of("password"), fields(UserRules.validateChange(null, null, "p".repeat(1025))));
+        assertEquals(List.of("password"), fields(UserRules.validateChange(null, null, "correct-horse\n")));
+    }
+
+    @Test
+    void aChangeOfTheUsernameIsRefusedByNameTogetherWithTheOtherErrors() {
+        List<FieldError> errors = UserRules.validateChange(NAME, "not-an-address", null);
+        assertEquals(List.of("username", "email"), fields(errors));
+        assertTrue(
+                errors.get(0).message().contains("cannot be changed"),
+                errors.get(0).message());
+        assertEquals(List.of("username"), fields(UserRules.validateChange("", null, null)));
+    }
 }
