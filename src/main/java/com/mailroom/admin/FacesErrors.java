@@ -7,6 +7,7 @@ import com.mailroom.errors.RateLimited;
 import com.mailroom.errors.StaleVersion;
 import com.mailroom.platform.Text;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class FacesErrors {
         for (FieldError error : e.errors()) {
             String clientId = fieldIds.get(error.field());
             String message = error.text().in(locale());
-            if (clientId != null) {
+            if (clientId != null && shown(context, clientId)) {
                 context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
                 placed++;
             } else {
@@ -49,6 +50,21 @@ final class FacesErrors {
         }
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, global.strip(), null));
         context.validationFailed();
+    }
+
+    /**
+     * Whether the page shows this input now, so a message for it appears next to it: "Please correct the marked
+     * fields" must mark a field, and an error for a field of another authentication type is said under the buttons.
+     */
+    private static boolean shown(FacesContext context, String clientId) {
+        var shown = new boolean[1];
+        context.getViewRoot().invokeOnComponent(context, clientId, (ctx, component) -> {
+            shown[0] = true;
+            for (UIComponent c = component; c != null; c = c.getParent()) {
+                shown[0] &= c.isRendered();
+            }
+        });
+        return shown[0];
     }
 
     /** A message that survives the redirect of Post-Redirect-Get. */

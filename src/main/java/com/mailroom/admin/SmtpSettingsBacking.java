@@ -11,12 +11,15 @@ import com.mailroom.settings.boundary.TestReport;
 import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Admin › SMTP ({@code /admin/smtp.xhtml}): binds the page to a {@link SettingsForm} and calls
@@ -85,6 +88,53 @@ public class SmtpSettingsBacking implements Serializable {
         } catch (MailroomException e) {
             FacesErrors.show(e, FIELD_IDS);
         }
+    }
+
+    /**
+     * The report's reply line: the server's code once ("535 5.7.8 …", not "535 535 5.7.8 …"), or, when no server
+     * replied (dns, connect, timeout), what Mailroom found.
+     */
+    public String getReplyText() {
+        return report == null ? null : replyText(report.smtpCode(), report.message());
+    }
+
+    /** The label of the reply line: "Server reply" only when a server sent it, else "Error". */
+    public String getReplyLabel() {
+        return FacesErrors.text(report != null && report.smtpCode() != null ? "test.reply" : "test.error");
+    }
+
+    static String replyText(Integer code, String message) {
+        String text = message == null ? "" : message.strip();
+        if (code == null || text.startsWith(String.valueOf(code))) {
+            return text;
+        }
+        return (code + " " + text).strip();
+    }
+
+    /** Whether the field with this client id has an error message on this render (error style, aria-invalid). */
+    public boolean failed(String clientId) {
+        return FacesContext.getCurrentInstance().getMessageList(clientId).stream()
+                .anyMatch(m -> m.getSeverity() == FacesMessage.SEVERITY_ERROR);
+    }
+
+    /**
+     * The badge of a stored secret: "not set", "set", or — when the edited server would not get it — "set, but will
+     * not be reused for the new server".
+     */
+    public String secretState(boolean set, boolean reenter) {
+        return FacesErrors.text(!set ? "secret.notSet" : reenter ? "secret.notReused" : "secret.set");
+    }
+
+    /** The badge's style for {@link #secretState}. */
+    public String secretStyle(boolean set, boolean reenter) {
+        return !set ? "unset" : reenter ? "stale" : "set";
+    }
+
+    /** Each TLS mode's usual port, for mailroom.js to propose ("NONE:25 STARTTLS:587 IMPLICIT:465"). */
+    public String getTlsPorts() {
+        return Arrays.stream(TlsMode.values())
+                .map(m -> m.name() + ":" + m.defaultPort())
+                .collect(Collectors.joining(" "));
     }
 
     private static String caller() {

@@ -278,6 +278,127 @@ class SmtpPageIT {
     }
 
     @Test
+    void theResultOfSaveAndOfTheTestComesIntoViewAndHasTheFocus() {
+        SmtpPage smtp = logIn(Admins.newAdmin(api));
+        smtp.resize(1280, 900);
+        fillBasic(smtp.chooseCustom(), greenMailPort());
+        assertTrue(
+                smtp.groups().containsAll(List.of("Sender", "Server and encryption", "Authentication", "Advanced")),
+                smtp.groups().toString());
+
+        smtp.save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        assertTrue(smtp.inViewport("results"), "the saved message is in view");
+        assertEquals("results", smtp.focusedId(), "and has the focus");
+        assertEquals("-1", smtp.attribute("results", "tabindex"));
+        assertEquals("polite", smtp.attribute("results", "aria-live"));
+
+        smtp.fill("password", SMTP_PASSWORD).sendTestEmail();
+        assertTrue(smtp.result().success(), smtp.result().toString());
+        assertTrue(smtp.inViewport("testResult"), "the test's result is in view");
+        assertEquals("results", smtp.focusedId());
+
+        smtp.fill("port", closedPort()).fill("password", SMTP_PASSWORD).sendTestEmail();
+        assertFalse(smtp.result().success());
+        assertTrue(smtp.inViewport("testResult"), "a failure too");
+        assertEquals("alert", smtp.attribute("testResult", "role"));
+        assertEquals("results", smtp.focusedId());
+    }
+
+    @Test
+    void theBannerSaysTheSavedSettingsAreBeingCheckedAndTurnsOkWithoutAReload() throws Exception {
+        SmtpPage smtp = logIn(Admins.newAdmin(api));
+        smtp.chooseCustom()
+                .chooseTls("NONE")
+                .chooseAuth("NONE")
+                .fill("address", "127.0.0.1")
+                .fill("port", closedPort())
+                .fill("from", SMTP_USER)
+                .save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        smtp.mark("after the failing save");
+        SmtpPage.Banner failing = smtp.awaitStatus("smtpBanner").banner();
+        assertEquals("after the failing save", smtp.marker(), "the banner came without a reload");
+        assertTrue(failing.text().contains("cannot be sent") && failing.text().contains("Node "), failing.text());
+        assertTrue(failing.message().contains("Connection refused. "), "punctuated: " + failing.message());
+        assertTrue(failing.since().equals("now") || failing.since().endsWith(" ago"), "relative: " + failing.since());
+        assertTrue(smtp.bannerSinceInstant().endsWith("Z"), smtp.bannerSinceInstant());
+
+        try (var slow = ScriptedSmtpServer.replying(Map.of()).holdGreetings()) {
+            smtp.fill("port", slow.port()).save();
+            assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+            assertFalse(smtp.has("smtpBanner"), "the old failure is not shown as the new settings' status");
+            assertTrue(smtp.checkingBanner().contains("Checking the saved settings"), smtp.checkingBanner());
+            assertTrue(smtp.checkingBanner().matches("(?s).*Node \\S+: checking.*"), smtp.checkingBanner());
+            smtp.mark("after the fixing save");
+            slow.releaseGreetings();
+            smtp.awaitStatus("smtpOk");
+        }
+        assertEquals("after the fixing save", smtp.marker(), "without a reload");
+        assertFalse(smtp.has("smtpBanner") || smtp.has("smtpChecking"));
+        assertTrue(smtp.text("smtpOk").contains("every node can send"), smtp.text("smtpOk"));
+        assertFalse(smtp.showsSmtpWarning(), "nor did the sidebar warn while the node checked");
+    }
+
+    @Test
+    void theTlsModeProposesItsPortDisablesTheVersionWithoutTlsAndWarnsOfAClearTextPassword() {
+        Account admin = Admins.newAdmin(api);
+        Admins.saveSettings(api, admin.auth(), """
+                {"default_smtp": false, "address": "127.0.0.1", "port": 587, "tls_mode": "starttls",
+                 "from": "Reports <reports@example.com>", "auth_type": "none", "trusted_ca_pem": null}
+                """);
+        SmtpPage smtp = logIn(admin).chooseCustom().chooseAuth("BASIC");
+        assertEquals("587", smtp.value("port"));
+        smtp.chooseTlsMode("IMPLICIT");
+        assertEquals("465", smtp.value("port"));
+        assertTrue(smtp.enabled("tlsVersion"));
+        assertFalse(smtp.shown("clearTextWarning"));
+
+        smtp.chooseTlsMode("NONE");
+        assertEquals("25", smtp.value("port"));
+        assertFalse(smtp.enabled("tlsVersion"), "no TLS version without TLS");
+        assertTrue(smtp.shown("clearTextWarning"), "a password in clear text");
+        assertTrue(smtp.text("clearTextWarning").contains("clear text"), smtp.text("clearTextWarning"));
+        smtp.chooseAuth("NONE");
+        assertFalse(smtp.shown("clearTextWarning"), "no password, nothing to warn of");
+        smtp.chooseAuth("BASIC");
+        assertTrue(smtp.shown("clearTextWarning"));
+
+        smtp.chooseTlsMode("STARTTLS");
+        assertEquals("587", smtp.value("port"));
+        assertTrue(smtp.enabled("tlsVersion"));
+        assertFalse(smtp.shown("clearTextWarning"));
+
+        smtp.fill("port", 2525).chooseTlsMode("IMPLICIT");
+        assertEquals("2525", smtp.value("port"), "a port the admin typed stays");
+
+        // the warning does not block: a clear-text password to a loopback server is saved
+        fillBasic(smtp, greenMailPort()).save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        assertTrue(smtp.shown("clearTextWarning"), "shown after the reload too");
+        assertFalse(smtp.enabled("tlsVersion"));
+        assertEquals(String.valueOf(greenMailPort()), smtp.value("port"));
+    }
+
+    @Test
+    void theTestReportShowsTheCodeOnceAndCallsOnlyAServersAnswerAReply() throws Exception {
+        try (var refusing =
+                ScriptedSmtpServer.replying(Map.of("AUTH", "535 5.7.8 Authentication credentials invalid"))) {
+            SmtpPage smtp = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), refusing.port());
+            SmtpPage.Result denied = smtp.sendTestEmail().result();
+            assertEquals("535 5.7.8 Authentication credentials invalid", denied.reply());
+            assertEquals("Server reply", smtp.replyLabel());
+
+            SmtpPage.Result refused = smtp.fill("port", closedPort())
+                    .fill("password", SMTP_PASSWORD)
+                    .sendTestEmail()
+                    .result();
+            assertTrue(refused.reply().contains("Connection refused"), refused.reply());
+            assertEquals("Error", smtp.replyLabel(), "no server sent a refused connection");
+        }
+    }
+
+    @Test
     void basicAndOauthFieldsSwitchWithoutReloadingThePage() {
         SmtpPage smtp = logIn(Admins.newAdmin(api)).chooseCustom();
         smtp.mark("same page");
@@ -332,11 +453,25 @@ class SmtpPageIT {
         assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
         assertFalse(smtp.passwordHint().contains("again"), smtp.passwordHint());
 
-        smtp.fill("port", greenMailPort() + 1).awaitPasswordHint("enter the password again");
+        assertTrue(smtp.markedFields().isEmpty(), smtp.markedFields().toString());
 
-        smtp.save();
+        smtp.fill("port", greenMailPort() + 1).awaitPasswordHint("enter the password again");
+        assertEquals("set — will not be reused for the new server", smtp.passwordState());
+        assertEquals(Map.of("password", new SmtpPage.Marked(1, false, false)), smtp.markedFields(), "one hint");
+
+        smtp.fill("from", "Reports; Team <" + SMTP_USER + ">").save();
         assertTrue(smtp.fieldError("password").contains("enter the password again"), smtp.fieldError("password"));
+        assertEquals(
+                Map.of("from", new SmtpPage.Marked(1, true, true), "password", new SmtpPage.Marked(1, true, true)),
+                smtp.markedFields(),
+                "exactly one message on each field with an error, marked for eyes and screen readers");
+        assertEquals("set — will not be reused for the new server", smtp.passwordState());
         assertTrue(smtp.messages().contains("Please correct the marked fields"));
+
+        smtp.fill("from", SMTP_USER).fill("password", SMTP_PASSWORD).save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        assertEquals("set", smtp.passwordState());
+        assertTrue(smtp.markedFields().isEmpty(), smtp.markedFields().toString());
     }
 
     @Test
@@ -353,6 +488,7 @@ class SmtpPageIT {
         }
         SmtpPage.Result failure = smtp.result();
         assertTrue(failure.stage().contains("connect"), failure.stage());
+        assertEquals("Error", smtp.replyLabel());
         assertFalse(failure.hint().isBlank());
         smtp.sendTestEmail();
         var wait = Pattern.compile("try again in (\\d+) s").matcher(smtp.messages());
@@ -461,8 +597,16 @@ class SmtpPageIT {
         assertEquals("Die Test-E-Mail konnte nicht gesendet werden.", failure.headline());
         assertEquals("Verbinden (connect)", failure.stage());
         assertTrue(failure.reply().startsWith("Keine Verbindung zu 127.0.0.1:"), failure.reply());
+        assertEquals("Fehler", german.replyLabel());
         assertEquals(
                 "Die Verbindung wurde nicht angenommen: Prüfen Sie Mailserver, Port und Firewall.", failure.hint());
+
+        // saved, the failing settings get the banner in German: "Knoten", the time relative in German
+        german.save();
+        assertTrue(german.messages().contains("Einstellungen gespeichert"), german.messages());
+        SmtpPage.Banner banner = german.awaitStatus("smtpBanner").banner();
+        assertTrue(banner.text().contains("Knoten " + banner.node()), banner.text());
+        assertTrue(banner.since().equals("jetzt") || banner.since().startsWith("vor "), banner.since());
 
         // a rule that had only an English sentence, and the From rule's own sentence instead of one for every problem
         german.fill("address", "mail server")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A minimal SMTP server on loopback whose replies a test scripts per command, for replies that real servers give
@@ -47,6 +48,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             "RSET",
             "250 2.0.0 OK"));
     private final boolean silent;
+    private volatile CountDownLatch greetings = new CountDownLatch(0);
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     /** Every line a client sent, so tests can look at what went over the wire. */
     public final List<String> received = new CopyOnWriteArrayList<>();
@@ -65,6 +67,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public static ScriptedSmtpServer silent() throws IOException {
         return new ScriptedSmtpServer(Map.of(), true);
+    }
+
+    /** From now on, every connection waits for its greeting until {@link #releaseGreetings()}: a slow server. */
+    public ScriptedSmtpServer holdGreetings() {
+        greetings = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Lets the held connections, and all later ones, have their greeting. */
+    public void releaseGreetings() {
+        greetings.countDown();
     }
 
     public int port() {
@@ -92,6 +105,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         try (s) {
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = s.getOutputStream();
+            greetings.await();
             if (!reply(out, replies.get(GREETING))) {
                 in.read(); // hold the connection until the client gives up
                 return;
@@ -117,6 +131,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

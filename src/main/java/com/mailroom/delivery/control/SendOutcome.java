@@ -1,6 +1,7 @@
 package com.mailroom.delivery.control;
 
 import com.mailroom.platform.Text;
+import com.mailroom.sending.control.ProbeResult;
 import com.mailroom.sending.control.Stage;
 
 /**
@@ -44,7 +45,6 @@ public record SendOutcome(String mailId, Kind kind, Stage stage, Integer smtpCod
         if (stage == null || stage == Stage.DONE) {
             return message;
         }
-        String text = stage.wireName() + ": " + message;
-        return hint == null ? text : text + " " + hint;
+        return ProbeResult.withHint(stage.wireName() + ": " + message, hint);
     }
 }

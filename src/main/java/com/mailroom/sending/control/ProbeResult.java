@@ -38,8 +38,21 @@ public record ProbeResult(
      * stored as one string, which every admin reads whatever their language.
      */
     public String describe() {
-        String text = "SMTP " + stage.wireName() + " failed: " + message.english();
-        return hint == null ? text : text + " " + hint.english();
+        return withHint(
+                "SMTP " + stage.wireName() + " failed: " + message.english(), hint == null ? null : hint.english());
+    }
+
+    /**
+     * A failure's text followed by its hint as two sentences: a server's reply rarely ends with a full stop, and
+     * "… Connection refused Nothing accepted the connection" reads as one garbled sentence.
+     */
+    public static String withHint(String text, String hint) {
+        if (hint == null || hint.isBlank()) {
+            return text;
+        }
+        String reply = text.strip();
+        boolean ended = reply.isEmpty() || ".!?:;".indexOf(reply.charAt(reply.length() - 1)) >= 0;
+        return reply + (ended ? " " : ". ") + hint.strip();
     }
 
     public static ProbeResult succeeded(Integer smtpCode, Text message, List<String> transcript, long durationMs) {

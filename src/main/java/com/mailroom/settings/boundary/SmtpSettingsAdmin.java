@@ -11,6 +11,7 @@ import com.mailroom.settings.control.SecretCipher;
 import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
 import com.mailroom.settings.entity.SmtpSettings;
+import com.mailroom.status.boundary.NodeCheck;
 import com.mailroom.status.boundary.SmtpStatus;
 import com.mailroom.status.boundary.StatusView;
 import com.mailroom.users.boundary.Users;
@@ -24,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
@@ -79,6 +81,14 @@ public class SmtpSettingsAdmin {
     /** Every node's SMTP status for the settings in use (default or custom). */
     public StatusView status() {
         return StatusView.of(load().getConfig().isDefaultSmtp() ? "default" : "custom", status.nodes());
+    }
+
+    /**
+     * What every node alive says about the settings in use, for the page: a node that has not checked the current
+     * version yet shows as checking (after a save, until its background check reports).
+     */
+    public List<NodeCheck> checks() {
+        return status.checks(load().getVersion());
     }
 
     /** The stored settings as a form to edit; secrets are left empty (kept unless entered again). */
@@ -174,7 +184,8 @@ public class SmtpSettingsAdmin {
         ProbeResult result = conversations.send(
                 destination, recipient, productName + " Mail Test", productName + " mail is working!");
         if (unsaved == null && result.stage().describesSettings()) {
-            status.record(result.success(), result.success() ? null : result.describe(), startedAt);
+            status.record(
+                    result.success(), result.success() ? null : result.describe(), startedAt, stored.getVersion());
         }
         return TestReport.of(result, recipient, language);
     }

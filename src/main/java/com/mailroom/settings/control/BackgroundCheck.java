@@ -85,7 +85,7 @@ public class BackgroundCheck {
             SmtpSettings settings = em.find(SmtpSettings.class, SmtpSettings.ID);
             checkedVersion = settings.getVersion();
             ProbeResult r = conversations.check(destinations.stored(settings));
-            status.record(r.success(), r.success() ? null : r.describe(), startedAt);
+            status.record(r.success(), r.success() ? null : r.describe(), startedAt, settings.getVersion());
         } catch (RuntimeException e) {
             LOG.warning(() -> "The background SMTP check failed: " + e);
         }

@@ -12,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SMTP error state (docs/product.md): this node's status, kept in the database so it survives a restart and
@@ -32,13 +34,22 @@ public class SmtpStatus {
     /** Records an outcome for this node; an outcome older than the one stored is ignored. */
     @Lock(LockType.WRITE)
     public void record(boolean valid, String message, OffsetDateTime at) {
+        record(valid, message, at, null);
+    }
+
+    /**
+     * Records the outcome of a check (or test) of the settings with version {@code settingsVersion}: from then on
+     * this node no longer shows as checking that version. An outcome older than the one stored is ignored.
+     */
+    @Lock(LockType.WRITE)
+    public void record(boolean valid, String message, OffsetDateTime at, Long settingsVersion) {
         NodeStatus status = em.find(NodeStatus.class, NodeName.get());
         if (status == null) {
             status = new NodeStatus(NodeName.get());
-            status.update(valid, message, at);
+            status.update(valid, message, at, settingsVersion);
             em.persist(status);
         } else if (status.isOlderThan(at)) {
-            status.update(valid, message, at);
+            status.update(valid, message, at, settingsVersion);
         }
     }
 
@@ -54,6 +65,33 @@ public class SmtpStatus {
         em.createQuery("DELETE FROM NodeStatus n WHERE n.hostname <> :me")
                 .setParameter("me", NodeName.get())
                 .executeUpdate();
+    }
+
+    /**
+     * Every node alive, by node name, and what it says about the settings version {@code current}: a node that has
+     * not checked that version yet (or not at all) is {@link NodeCheck.State#CHECKING}.
+     */
+    @Lock(LockType.READ)
+    public List<NodeCheck> checks(long current) {
+        Map<String, NodeStatus> recorded = new HashMap<>();
+        em.createQuery("SELECT n FROM NodeStatus n", NodeStatus.class)
+                .getResultList()
+                .forEach(n -> recorded.put(n.getHostname(), n));
+        return nodes.alive().stream()
+                .sorted()
+                .map(name -> {
+                    NodeStatus n = recorded.get(name);
+                    return n == null
+                            ? NodeCheck.of(name, null, null, null, null, current)
+                            : NodeCheck.of(
+                                    name,
+                                    n.isValid(),
+                                    n.getMessage(),
+                                    n.getCheckedAt().toInstant().truncatedTo(ChronoUnit.SECONDS),
+                                    n.getSettingsVersion(),
+                                    current);
+                })
+                .toList();
     }
 
     /** The latest outcome of every node alive, by node name (a node that is gone is not listed). */

@@ -24,6 +24,9 @@ public class NodeStatus {
     @Column(name = "checked_at")
     private OffsetDateTime checkedAt;
 
+    @Column(name = "settings_version")
+    private Long settingsVersion;
+
     protected NodeStatus() {}
 
     public NodeStatus(String hostname) {
@@ -31,6 +34,17 @@ public class NodeStatus {
     }
 
     public void update(boolean valid, String message, OffsetDateTime checkedAt) {
+        update(valid, message, checkedAt, null);
+    }
+
+    /**
+     * @param settingsVersion the version of the settings this outcome checked; null (a delivery, which does not say)
+     *                        keeps the one recorded before
+     */
+    public void update(boolean valid, String message, OffsetDateTime checkedAt, Long settingsVersion) {
+        if (settingsVersion != null) {
+            this.settingsVersion = settingsVersion;
+        }
         this.valid = valid;
         this.message = message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
         this.checkedAt = checkedAt;
@@ -55,5 +69,10 @@ public class NodeStatus {
 
     public OffsetDateTime getCheckedAt() {
         return checkedAt;
+    }
+
+    /** The settings version the last check or test of saved settings looked at, null when none did. */
+    public Long getSettingsVersion() {
+        return settingsVersion;
     }
 }

@@ -68,7 +68,7 @@ class RetryPolicyTest {
                 new SendOutcome("a", SendOutcome.Kind.TRANSIENT, Stage.CONNECT, null, "refused", "Check the port.");
         Update first = policy.decide(failure, 1, AT, 0.5);
         assertEquals(Update.Kind.RETRY, first.kind());
-        assertEquals("connect: refused Check the port.", first.error());
+        assertEquals("connect: refused. Check the port.", first.error());
         assertTrue(
                 !first.at().isBefore(AT.plusSeconds(15)) && !first.at().isAfter(AT.plusSeconds(30)),
                 first.at().toString());

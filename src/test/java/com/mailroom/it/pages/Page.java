@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -134,6 +135,30 @@ public abstract class Page {
         return script("return window.mailroomMarker;");
     }
 
+    /** Sets the browser window's size, e.g. 1280 × 900 for what a laptop shows without scrolling. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Whether the element is entirely within the visible part of the page (getBoundingClientRect). */
+    public boolean inViewport(String id) {
+        return Boolean.TRUE.equals(script(
+                "var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;",
+                id));
+    }
+
+    /** The id of {@code document.activeElement}: what has the keyboard focus. */
+    public String focusedId() {
+        return (String) script("return document.activeElement ? document.activeElement.id : null;");
+    }
+
+    /** Whether the page scrolls sideways. */
+    public boolean scrollsSideways() {
+        return Boolean.TRUE.equals(
+                script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;"));
+    }
+
     public void screenshot(Path target) throws IOException {
         Files.createDirectories(target.getParent());
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
@@ -196,7 +221,7 @@ public abstract class Page {
                 .until(condition::apply);
     }
 
-    private Object script(String script, Object... arguments) {
+    protected Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 

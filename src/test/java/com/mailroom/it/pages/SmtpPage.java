@@ -1,7 +1,10 @@
 package com.mailroom.it.pages;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -56,6 +59,63 @@ public final class SmtpPage extends AdminPage {
         return this;
     }
 
+    /** Chooses a TLS mode by keyboard-free selection and waits for the update (port proposal, re-entry hints). */
+    public SmtpPage chooseTlsMode(String mode) {
+        select("tlsMode", mode);
+        idle();
+        return this;
+    }
+
+    /** Whether an input or select can be used (not disabled). */
+    public boolean enabled(String id) {
+        return driver.findElement(By.id(id)).isEnabled();
+    }
+
+    /** Whether an element is shown (the clear-text warning, the checking banner …). */
+    public boolean shown(String id) {
+        var found = driver.findElements(By.id(id));
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
+    /** The legends of the form's groups, in page order. */
+    public List<String> groups() {
+        return driver.findElements(By.cssSelector("#customFields fieldset > legend")).stream()
+                .map(l -> l.getText().strip())
+                .toList();
+    }
+
+    /**
+     * Every field that shows a problem, by input id: how many messages it shows (a non-empty error, or a re-entry
+     * hint), whether the input says {@code aria-invalid="true"} and whether the field has the error style.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Marked> markedFields() {
+        var raw = (Map<String, List<Object>>) script("var out = {};"
+                + " document.querySelectorAll('#settings .field').forEach(function (f) {"
+                + "   var input = f.querySelector('input, select, textarea');"
+                + "   var messages = Array.prototype.filter.call("
+                + "       f.querySelectorAll('.field-error, .hint .warn'),"
+                + "       function (m) { return m.textContent.trim() !== ''; }).length;"
+                + "   var invalid = input.getAttribute('aria-invalid') === 'true';"
+                + "   if (messages > 0 || invalid) {"
+                + "     out[input.id] = [messages, invalid, f.classList.contains('invalid')];"
+                + "   }"
+                + " });"
+                + " return out;");
+        var marked = new TreeMap<String, Marked>();
+        raw.forEach((id, v) ->
+                marked.put(id, new Marked(((Number) v.get(0)).intValue(), (Boolean) v.get(1), (Boolean) v.get(2))));
+        return marked;
+    }
+
+    /** @param messages how many messages the field shows; {@code ariaInvalid}, {@code styled}: marked as wrong */
+    public record Marked(int messages, boolean ariaInvalid, boolean styled) {}
+
+    /** The label of the test report's reply line: "Server reply" or, when no server replied, "Error". */
+    public String replyLabel() {
+        return text("testReplyLabel");
+    }
+
     /** The report of the last "Send test email" on this page. */
     public Result result() {
         if (has("testSuccess")) {
@@ -91,6 +151,23 @@ public final class SmtpPage extends AdminPage {
     /** The help panel of an authentication type. */
     public String help(String authType) {
         return text("help-" + authType.toLowerCase(Locale.ROOT));
+    }
+
+    /** The banner while nodes check the saved settings: per node "Node name: checking …" etc. */
+    public String checkingBanner() {
+        return text("smtpChecking");
+    }
+
+    /** Waits, without reloading, until the status shows this element: smtpChecking, smtpBanner or smtpOk. */
+    public SmtpPage awaitStatus(String id) {
+        waitFor(d -> has(id), "the status #" + id + " without a reload", Duration.ofSeconds(40));
+        idle();
+        return this;
+    }
+
+    /** The {@code datetime} of the banner's "last checked". */
+    public String bannerSinceInstant() {
+        return attribute("bannerSince", "datetime");
     }
 
     /** The banner above the form while the SMTP status is invalid. */

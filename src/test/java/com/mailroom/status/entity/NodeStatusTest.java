@@ -37,4 +37,14 @@ class NodeStatusTest {
         assertEquals(null, status.getMessage());
         assertEquals(T.plusSeconds(1), status.getCheckedAt());
     }
+
+    @Test
+    void aCheckRecordsTheSettingsVersionADeliveryKeepsIt() {
+        var status = new NodeStatus("vm");
+        assertEquals(null, status.getSettingsVersion(), "no check yet");
+        status.update(false, "SMTP connect failed", T, 7L);
+        assertEquals(7L, status.getSettingsVersion());
+        status.update(true, null, T.plusSeconds(1));
+        assertEquals(7L, status.getSettingsVersion(), "a delivery does not say which settings it used");
+    }
 }
