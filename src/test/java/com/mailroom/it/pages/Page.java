@@ -143,9 +143,12 @@ public abstract class Page {
         waitFor(d -> Long.valueOf(width).equals(script("return window.innerWidth;")), "a viewport " + width + " wide");
     }
 
-    /** How many CSS pixels the document is wider than the viewport: above 0 the page scrolls sideways. */
+    /**
+     * How many CSS pixels the document is wider than the viewport's width without a vertical scrollbar (stricter than
+     * {@code window.innerWidth}, which includes it): above 0 the page scrolls sideways.
+     */
     public long sidewaysOverflow() {
-        return (Long) script("return document.documentElement.scrollWidth - window.innerWidth;");
+        return (Long) script("var root = document.documentElement; return root.scrollWidth - root.clientWidth;");
     }
 
     /** The element's rendered width and the width of its container's content box (without its padding). */
