@@ -238,6 +238,7 @@ class SmtpPageIT {
         LoginPage login = LoginPage.open(browser("de"), api.base());
         login.viewport(390, 844);
         assertEquals(0, login.sidewaysOverflow(), "login at 390 px");
+        login.screenshot(NARROW_SHOTS.resolve("login.png"));
         SmtpPage smtp = login.logIn(admin.name(), admin.password());
         assertEquals(0, smtp.sidewaysOverflow(), "SMTP at 390 px: " + smtp.url());
         smtp.chooseCustom()
@@ -251,14 +252,17 @@ class SmtpPageIT {
         assertFalse(smtp.result().success());
         smtp.openDetails();
         assertEquals(0, smtp.sidewaysOverflow(), "SMTP with a failed test's report and transcript at 390 px");
+        smtp.screenshot(NARROW_SHOTS.resolve("smtp-failed.png"));
         smtp.chooseAuth("OAUTH");
         assertEquals(0, smtp.sidewaysOverflow(), "SMTP with the OAuth help at 390 px");
         UsersPage users = smtp.users();
         assertTrue(users.list().contains(name), users.list());
         assertEquals(0, users.sidewaysOverflow(), "Users at 390 px");
+        users.screenshot(NARROW_SHOTS.resolve("users.png"));
         OutboxPage outbox = users.outbox();
         assertTrue(outbox.failed(subject).text().contains("Recipient address rejected"));
         assertEquals(0, outbox.sidewaysOverflow(), "Outbox at 390 px");
+        outbox.screenshot(NARROW_SHOTS.resolve("outbox.png"));
         assertFullWidth(outbox, "counts");
 
         outbox.viewport(1280, 900);
@@ -266,6 +270,9 @@ class SmtpPageIT {
         assertFullWidth(outbox, "failed");
         assertFullWidth(outbox.users(), "users");
     }
+
+    /** Where the phone-width test leaves its pictures, for a person to look at (not in docs/). */
+    private static final Path NARROW_SHOTS = Path.of("target", "screenshots", "390px");
 
     private static void assertFullWidth(Page page, String table) {
         Page.Widths widths = page.widths(table);
