@@ -258,10 +258,13 @@ class SmtpPageIT {
         UsersPage users = smtp.users();
         assertTrue(users.list().contains(name), users.list());
         assertEquals(0, users.sidewaysOverflow(), "Users at 390 px");
+        assertEquals(0, users.overflowInside("users"), "the users table fits without scrolling inside");
         users.screenshot(NARROW_SHOTS.resolve("users.png"));
         OutboxPage outbox = users.outbox();
         assertTrue(outbox.failed(subject).text().contains("Recipient address rejected"));
         assertEquals(0, outbox.sidewaysOverflow(), "Outbox at 390 px");
+        assertEquals(0, outbox.overflowInside("counts"), "the counts fit without scrolling inside");
+        assertEquals(0, outbox.overflowInside("failed"), "the failed mails fit without scrolling inside");
         outbox.screenshot(NARROW_SHOTS.resolve("outbox.png"));
         assertFullWidth(outbox, "counts");
 

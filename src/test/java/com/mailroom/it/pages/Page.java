@@ -124,7 +124,9 @@ public abstract class Page {
 
     /** Which button of the EN/DE switch is pressed: {@code aria-pressed} of {@code en} and {@code de}. */
     public Map<String, String> languagesPressed() {
-        return Map.of("en", attribute("lang-en", "aria-pressed"), "de", attribute("lang-de", "aria-pressed"));
+        return Map.of(
+                "en", String.valueOf(attribute("lang-en", "aria-pressed")),
+                "de", String.valueOf(attribute("lang-de", "aria-pressed")));
     }
 
     /**
@@ -149,6 +151,13 @@ public abstract class Page {
      */
     public long sidewaysOverflow() {
         return (Long) script("var root = document.documentElement; return root.scrollWidth - root.clientWidth;");
+    }
+
+    /** How many CSS pixels the element's content is wider than the element: above 0 it scrolls sideways inside. */
+    public long overflowInside(String id) {
+        return (Long) script(
+                "var element = document.getElementById(arguments[0]); return element.scrollWidth - element.clientWidth;",
+                id);
     }
 
     /** The element's rendered width and the width of its container's content box (without its padding). */
