@@ -26,6 +26,11 @@ public class LocaleSwitch {
                 : context.getApplication().getViewHandler().calculateLocale(context);
     }
 
+    /** Whether {@code language} is the page's language now: the EN/DE switch shows it pressed. */
+    public boolean active(String language) {
+        return getLocale().getLanguage().equals(language);
+    }
+
     /** Switches the language and shows the same page again (a fresh GET). */
     public String use(String language) {
         FacesContext context = FacesContext.getCurrentInstance();

@@ -249,7 +249,7 @@ abstract class PortableChecks {
         Account admin = Admins.newAdmin(api);
         try (var session = Browsers.open("de")) {
             LoginPage login = Page.open(session.driver(), api.base(), "admin/smtp.xhtml", LoginPage::new);
-            assertEquals(List.of("Benutzername"), login.labels("username"));
+            assertEquals(List.of("Nutzername"), login.labels("username"));
             assertEquals(List.of("Passwort"), login.labels("password"));
             SmtpPage page = login.logIn(admin.name(), admin.password());
             assertEquals("de", page.language());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.mailroom.it.Admins.Account;
@@ -273,8 +274,115 @@ class SmtpPageIT {
         assertEquals(admin.email(), greenMail.getReceivedMessages()[0].getAllRecipients()[0].toString());
         assertFalse(smtp.source().contains(SMTP_PASSWORD), "nor after a test");
         if (Browsers.chromium()) {
-            smtp.screenshot(Path.of("docs", "smtp-page.png"));
+            screenshots(smtp);
         }
+    }
+
+    /**
+     * The pictures in README.md and docs/pages.md, taken after a successful test email: English at 1280×900, the
+     * same on a phone (390×844, which must not scroll sideways), and German after another test email.
+     */
+    private static void screenshots(SmtpPage smtp) throws Exception {
+        smtp.viewport(1280, 900);
+        smtp.screenshot(Path.of("docs", "smtp-page.png"));
+        smtp.viewport(390, 844);
+        assertEquals(0, smtp.sidewaysOverflow(), "no sideways scrolling at 390 px");
+        smtp.screenshot(Path.of("docs", "smtp-page-narrow.png"));
+        smtp.viewport(1280, 900);
+        smtp.switchLanguage("de");
+        smtp.fill("password", SMTP_PASSWORD).sendTestEmail();
+        assertTrue(smtp.result().success(), smtp.result().toString());
+        smtp.screenshot(Path.of("docs", "smtp-page-de.png"));
+    }
+
+    @Test
+    void theSidebarMarksThePageShownAndTheSwitchTheLanguage() {
+        LoginPage login = LoginPage.open(browser("de"), api.base());
+        assertEquals(Map.of("en", "false", "de", "true"), login.languagesPressed(), "from the browser's language");
+        login.switchLanguage("en");
+        assertEquals(Map.of("en", "true", "de", "false"), login.languagesPressed());
+        assertEquals("Log in", login.buttonLabel());
+
+        Account admin = Admins.newAdmin(api);
+        SmtpPage smtp = login.logIn(admin.name(), admin.password());
+        assertEquals(List.of("smtp"), smtp.currentNav());
+        UsersPage users = smtp.users();
+        assertEquals(List.of("users"), users.currentNav());
+        OutboxPage outbox = users.outbox();
+        assertEquals(List.of("outbox"), outbox.currentNav());
+        assertEquals(Map.of("en", "true", "de", "false"), outbox.languagesPressed());
+
+        outbox.switchLanguage("de");
+        assertEquals("de", outbox.language());
+        assertEquals(Map.of("en", "false", "de", "true"), outbox.languagesPressed());
+        assertEquals(List.of("outbox"), outbox.currentNav(), "the same page, in German");
+        assertEquals(List.of("smtp"), outbox.smtp().currentNav());
+    }
+
+    @Test
+    void onAPhoneNoPageScrollsSidewaysAndTablesUseTheFullWidth() throws Exception {
+        assumeTrue(Browsers.chromium(), "layout needs a browser that lays out (Chromium)");
+        // long values without a place to break: a user name, addresses, a host name, a subject and a server's answer
+        String name = "layout" + "x".repeat(40) + UUID.randomUUID().toString().substring(0, 8);
+        Account admin = new Account(name, name + "@" + "sub".repeat(20) + ".example.com", Admins.PASSWORD);
+        var created = api.postJson("api/v1/users", Api.admin(), """
+                {"username": "%s", "email": "%s", "password": "%s", "admin": true}
+                """.formatted(name, admin.email(), Admins.PASSWORD));
+        assertEquals(201, created.status(), created.body());
+        String subject = "Report_" + "y".repeat(80);
+        try (var refusing = ScriptedSmtpServer.replying(
+                Map.of("RCPT", "550 5.1.1 <" + "z".repeat(60) + "@example.com>: Recipient address rejected"))) {
+            Admins.saveSettings(api, admin.auth(), noAuthSettings(refusing.port()));
+            String id = Admins.queue(api, admin.auth(), Admins.mail("z".repeat(60) + "@example.com", subject));
+            Admins.awaitMail(
+                    api, admin.auth(), id, mail -> mail.getString("status").equals("failed"));
+        }
+
+        LoginPage login = LoginPage.open(browser("de"), api.base());
+        login.viewport(390, 844);
+        assertEquals(0, login.sidewaysOverflow(), "login at 390 px");
+        login.screenshot(NARROW_SHOTS.resolve("login.png"));
+        SmtpPage smtp = login.logIn(admin.name(), admin.password());
+        assertEquals(0, smtp.sidewaysOverflow(), "SMTP at 390 px: " + smtp.url());
+        smtp.chooseCustom()
+                .chooseTls("NONE")
+                .chooseAuth("NONE")
+                .fill("address", "mail-" + "relay".repeat(11) + "." + "westeurope".repeat(6) + ".example.invalid")
+                .fill("port", closedPort())
+                .fill("from", SMTP_USER)
+                .sendTestEmail();
+        assertTrue(smtp.has("testResult"), smtp.source());
+        assertFalse(smtp.result().success());
+        smtp.openDetails();
+        assertEquals(0, smtp.sidewaysOverflow(), "SMTP with a failed test's report and transcript at 390 px");
+        smtp.screenshot(NARROW_SHOTS.resolve("smtp-failed.png"));
+        smtp.chooseAuth("OAUTH");
+        assertEquals(0, smtp.sidewaysOverflow(), "SMTP with the OAuth help at 390 px");
+        UsersPage users = smtp.users();
+        assertTrue(users.list().contains(name), users.list());
+        assertEquals(0, users.sidewaysOverflow(), "Users at 390 px");
+        assertEquals(0, users.overflowInside("users"), "the users table fits without scrolling inside");
+        users.screenshot(NARROW_SHOTS.resolve("users.png"));
+        OutboxPage outbox = users.outbox();
+        assertTrue(outbox.failed(subject).text().contains("Recipient address rejected"));
+        assertEquals(0, outbox.sidewaysOverflow(), "Outbox at 390 px");
+        assertEquals(0, outbox.overflowInside("counts"), "the counts fit without scrolling inside");
+        assertEquals(0, outbox.overflowInside("failed"), "the failed mails fit without scrolling inside");
+        outbox.screenshot(NARROW_SHOTS.resolve("outbox.png"));
+        assertFullWidth(outbox, "counts");
+
+        outbox.viewport(1280, 900);
+        assertFullWidth(outbox, "counts");
+        assertFullWidth(outbox, "failed");
+        assertFullWidth(outbox.users(), "users");
+    }
+
+    /** Where the phone-width test leaves its pictures, for a person to look at (not in docs/). */
+    private static final Path NARROW_SHOTS = Path.of("target", "screenshots", "390px");
+
+    private static void assertFullWidth(Page page, String table) {
+        Page.Widths widths = page.widths(table);
+        assertEquals(widths.container(), widths.element(), 1, table + " fills its container");
     }
 
     @Test
@@ -521,7 +629,7 @@ class SmtpPageIT {
     @Test
     void germanFollowsTheBrowserAndTheSwitchKeepsTheChoice() {
         LoginPage login = LoginPage.open(browser("de"), api.base());
-        assertLabels(login, "username", "Benutzername", "password", "Passwort");
+        assertLabels(login, "username", "Nutzername", "password", "Passwort");
         Account admin = Admins.newAdmin(api);
         SmtpPage german = login.logIn(admin.name(), admin.password());
         assertTrue(german.url().endsWith("/admin/smtp.xhtml"), german.url());
@@ -540,7 +648,7 @@ class SmtpPageIT {
                 "from",
                 "Von",
                 "userName",
-                "Benutzername",
+                "Nutzername",
                 "password",
                 "Passwort",
                 "port",
@@ -563,7 +671,7 @@ class SmtpPageIT {
                 "tokenEndpoint",
                 "Token-URL",
                 "scopes",
-                "Bereiche");
+                "Bereiche (Scopes)");
         // the rules' messages next to the fields speak German too
         german.fill("address", "smtp://mail.example.com").save();
         assertEquals("Die Client-ID ist für OAuth 2.0 erforderlich.", german.fieldError("clientId"));
@@ -579,7 +687,7 @@ class SmtpPageIT {
         assertEquals("Save", english.value("save"));
         english.switchLanguage("de");
         assertEquals("Speichern", english.value("save"));
-        assertEquals("Benutzer", english.users().heading());
+        assertEquals("Nutzer", english.users().heading());
     }
 
     @Test

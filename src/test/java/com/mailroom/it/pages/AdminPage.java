@@ -1,6 +1,8 @@
 package com.mailroom.it.pages;
 
 import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /** The admin shell every admin page shares: who is signed in, the sidebar with its SMTP warning icon, logout. */
@@ -18,6 +20,13 @@ public abstract class AdminPage extends Page {
     /** The caption of a sidebar link: {@code smtp}, {@code users} or {@code outbox}. */
     public String navLabel(String page) {
         return text("nav-" + page);
+    }
+
+    /** The sidebar entries marked as the page shown ({@code aria-current="page"}): {@code smtp}, {@code users} … */
+    public List<String> currentNav() {
+        return driver.findElements(By.cssSelector("nav.sidebar a[aria-current='page']")).stream()
+                .map(link -> link.getAttribute("id").substring("nav-".length()))
+                .toList();
     }
 
     public SmtpPage smtp() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -16,6 +17,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -118,6 +120,63 @@ public abstract class Page {
     /** The EN/DE switch in the header: the page comes again in that language. */
     public void switchLanguage(String language) {
         clickThrough(driver.findElement(By.id("lang-" + language)));
+    }
+
+    /** Which button of the EN/DE switch is pressed: {@code aria-pressed} of {@code en} and {@code de}. */
+    public Map<String, String> languagesPressed() {
+        return Map.of(
+                "en", String.valueOf(attribute("lang-en", "aria-pressed")),
+                "de", String.valueOf(attribute("lang-de", "aria-pressed")));
+    }
+
+    /**
+     * Lays the page out for a viewport of this size (CSS pixels), as a phone or a laptop would show it: Chromium
+     * emulates the viewport exactly (its headless window has a minimum width); other browsers resize the window.
+     * The setting stays for the next pages of this browser.
+     */
+    public void viewport(int width, int height) {
+        if (driver instanceof HasCdp cdp) {
+            cdp.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        } else {
+            driver.manage().window().setSize(new Dimension(width, height));
+        }
+        waitFor(d -> Long.valueOf(width).equals(script("return window.innerWidth;")), "a viewport " + width + " wide");
+    }
+
+    /**
+     * How many CSS pixels the document is wider than the viewport's width without a vertical scrollbar (stricter than
+     * {@code window.innerWidth}, which includes it): above 0 the page scrolls sideways.
+     */
+    public long sidewaysOverflow() {
+        return (Long) script("var root = document.documentElement; return root.scrollWidth - root.clientWidth;");
+    }
+
+    /** How many CSS pixels the element's content is wider than the element: above 0 it scrolls sideways inside. */
+    public long overflowInside(String id) {
+        return (Long) script(
+                "var element = document.getElementById(arguments[0]); return element.scrollWidth - element.clientWidth;",
+                id);
+    }
+
+    /** The element's rendered width and the width of its container's content box (without its padding). */
+    public Widths widths(String id) {
+        @SuppressWarnings("unchecked")
+        var widths = (List<Number>) script("""
+                var element = document.getElementById(arguments[0]), parent = element.parentElement;
+                var style = getComputedStyle(parent);
+                return [element.getBoundingClientRect().width,
+                        parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];""", id);
+        return new Widths(widths.get(0).doubleValue(), widths.get(1).doubleValue());
+    }
+
+    /** @param element the rendered width; {@code container} the content width of its parent */
+    public record Widths(double element, double container) {}
+
+    /** Opens every {@code <details>} on the page (e.g. a test's transcript), as an admin reading it would. */
+    public void openDetails() {
+        script("document.querySelectorAll('details').forEach(function (d) { d.open = true; });");
     }
 
     /** The session cookie, to fetch a page outside the browser as this browser would. */
