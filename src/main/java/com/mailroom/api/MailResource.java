@@ -5,6 +5,8 @@ import com.mailroom.delivery.boundary.Outbox;
 import com.mailroom.delivery.entity.MailStatus;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.platform.WireEnum;
+import com.mailroom.users.boundary.Users;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/mail}: queue a mail (202 once it is stored), look it up, list per status, count, resend. */
+@RolesAllowed(Users.ADMIN)
 @Path(BodySizeLimit.MAIL_PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class MailResource {

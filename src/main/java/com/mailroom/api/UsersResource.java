@@ -3,6 +3,7 @@ package com.mailroom.api;
 import com.mailroom.users.boundary.ApiAccess;
 import com.mailroom.users.boundary.UserView;
 import com.mailroom.users.boundary.Users;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /** {@code /api/v1/users}: list, add, show, change and remove users; issue API credentials for the caller. */
+@RolesAllowed(Users.ADMIN)
 @Path("v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
