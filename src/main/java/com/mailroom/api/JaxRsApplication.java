@@ -3,8 +3,42 @@ package com.mailroom.api;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
-/** The REST API under {@code /api}; who may call what is declared once, in web.xml. */
+/**
+ * The REST API under {@code /api}; who may call what is declared once, in web.xml. {@code /openapi} describes it
+ * (with {@link OpenApiDocument}); docs/api.md is the reference in prose.
+ */
 @ApplicationPath("api")
 @DeclareRoles({"admin", "user"})
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Mailroom",
+                        version = "1",
+                        description =
+                                "The outgoing-mail module's REST API: the SMTP settings, the test mail and the SMTP"
+                                        + " status, users and API credentials, and the outbox (`POST /api/v1/mail` queues a mail)."
+                                        + " JSON in snake_case; unset values are null. Every call except `POST /api/4.0/login` needs"
+                                        + " an admin, by HTTP Basic or a bearer token from `POST /api/4.0/login`. Every failure"
+                                        + " answers `{\"message\", \"errors\": [{\"field\", \"message\"}]}` (ErrorBody), in English."
+                                        + " `/api/4.0` is the peer product's API 4.0 for integrations written against it."),
+        security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
+@SecuritySchemes({
+    @SecurityScheme(
+            securitySchemeName = "basic",
+            type = SecuritySchemeType.HTTP,
+            scheme = "basic",
+            description = "A user's name and password."),
+    @SecurityScheme(
+            securitySchemeName = "bearer",
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            description = "An access token from `POST /api/4.0/login` (the scheme `token` works too).")
+})
 public class JaxRsApplication extends Application {}

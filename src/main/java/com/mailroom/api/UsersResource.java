@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/v1/users}: list, add, show, change and remove users; issue API credentials for the caller. */
 @RolesAllowed(Users.ADMIN)
@@ -28,6 +33,9 @@ import java.util.List;
 public class UsersResource {
 
     /** The body of {@code POST}; the rules (R20) are the boundary's. */
+    @Schema(
+            description = "A new user (rules: docs/product.md R20).",
+            requiredProperties = {"username", "email", "password"})
     public record NewUser(String username, String email, String password, boolean admin) {}
 
     /**
@@ -51,12 +59,24 @@ public class UsersResource {
     ApiAccess apiAccess;
 
     @GET
+    @Operation(summary = "The users, by username")
+    @APIResponse(responseCode = "200", description = "The users")
     public List<UserView> list() {
         return users.list();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a user")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewUser")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserView")))
+    @APIResponse(responseCode = "409", description = "The username is taken")
+    @APIResponse(responseCode = "422", description = "A field is missing or breaks a rule")
     public Response create(InputStream body, @Context UriInfo uri) {
         var user = JsonRecords.bind(JsonBodies.object(body, false), NewUser.class);
         UserView created = users.create(user.username(), user.email(), user.password(), user.admin());
@@ -98,6 +118,11 @@ public class UsersResource {
 
     @POST
     @Path("me/api_credentials")
+    @Operation(summary = "Issue API credentials for the caller, for POST /api/4.0/login")
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedCredentials")))
     public Response issueCredentials(@Context SecurityContext caller) {
         return Response.status(Response.Status.CREATED)
                 .entity(apiAccess.issueCredentials(caller.getUserPrincipal().getName()))

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * API credentials (client ID and secret, the secret shown once) and the bearer tokens that
@@ -42,14 +43,23 @@ public class ApiAccess {
     @Inject
     Users users;
 
-    public record IssuedCredentials(String clientId, String clientSecret) {
+    @Schema(description = "API credentials; the secret is shown only this once.")
+    public record IssuedCredentials(
+            @Schema(required = true) String clientId,
+            @Schema(required = true) String clientSecret) {
         @Override
         public String toString() {
             return "IssuedCredentials[clientId=" + clientId + "]";
         }
     }
 
-    public record IssuedToken(String accessToken, String tokenType, long expiresIn) {
+    @Schema(description = "A bearer token for the API.")
+    public record IssuedToken(
+            @Schema(required = true) String accessToken,
+            @Schema(required = true, example = "Bearer") String tokenType,
+
+            @Schema(required = true, description = "Seconds.")
+            long expiresIn) {
         @Override
         public String toString() {
             return "IssuedToken[expiresIn=" + expiresIn + "]";
