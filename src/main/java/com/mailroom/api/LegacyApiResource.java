@@ -82,7 +82,7 @@ public class LegacyApiResource {
     @RolesAllowed(Users.ADMIN)
     @Path("smtp_status")
     @Operation(summary = "The SMTP status in the peer's shape (no mode, no check times)")
-    @APIResponse(responseCode = "200", description = "The status")
+    @APIResponse(responseCode = "default", description = "The status")
     public LegacyStatus smtpStatus() {
         StatusView view = admin.status();
         return new LegacyStatus(

@@ -74,7 +74,7 @@ public class MailResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One mail: its status, attempts and last error (never its content)")
-    @APIResponse(responseCode = "200", description = "The mail")
+    @APIResponse(responseCode = "default", description = "The mail")
     @APIResponse(responseCode = "404", description = "No such mail")
     public MailView get(@PathParam("id") String id) {
         return outbox.find(id);
@@ -82,7 +82,7 @@ public class MailResource {
 
     @GET
     @Operation(summary = "Mails, newest first")
-    @APIResponse(responseCode = "200", description = "The mails")
+    @APIResponse(responseCode = "default", description = "The mails")
     @APIResponse(responseCode = "422", description = "An unknown status")
     public List<MailView> list(
             @Parameter(description = "Only mails in this status; all when absent", schema = @Schema(ref = "MailStatus"))
@@ -122,7 +122,7 @@ public class MailResource {
     @POST
     @Path("{id}/resend")
     @Operation(summary = "Queue a failed mail again (attempts back to 0)")
-    @APIResponse(responseCode = "200", description = "The mail, now queued")
+    @APIResponse(responseCode = "default", description = "The mail, now queued")
     @APIResponse(responseCode = "404", description = "No such mail")
     @APIResponse(responseCode = "409", description = "The mail is not failed")
     public MailView resend(@PathParam("id") String id) {

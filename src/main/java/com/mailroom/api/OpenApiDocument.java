@@ -45,6 +45,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *     themselves; views that hold one as a string name its schema ({@code @Schema(ref = "MailStatus")}).
  * <li>Every 4xx answer in the one error shape ({@link ErrorBody}, as {@link ErrorMappers} sends it): the annotations
  *     name the statuses that matter per operation, this gives them, and a {@code 4XX} for the rest, the schema.
+ * <li>The answer of a method that returns a body is the 200: the scanner files it under {@code default}, with the
+ *     schema of the return type (which it drops when an annotation names another code, so the annotations describe
+ *     that answer as {@code responseCode = "default"}).
  * <li>No defaults of annotation attributes shown as values ({@code "nullable": false}, {@code "maxProperties": 0}).
  * </ul>
  */
@@ -202,15 +205,13 @@ public class OpenApiDocument implements OASFilter {
                                     + " \"Errors\")")
                             .content(errorContent()));
         }
-        // the scanner's answer from the method's return type, given to the success an annotation describes
-        var scanned = responses.getDefaultValue();
-        responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("2") && !"204".equals(status) && response.getContent() == null && scanned != null) {
-                response.setContent(scanned.getContent());
+        // the scanner puts the method's return type under "default": a method that returns a body answers 200
+        var returned = responses.getDefaultValue();
+        if (returned != null) {
+            responses.removeAPIResponse(APIResponses.DEFAULT);
+            if (responses.getAPIResponses().keySet().stream().noneMatch(status -> status.startsWith("2"))) {
+                responses.addAPIResponse("200", returned);
             }
-        });
-        if (responses.getAPIResponses().keySet().stream().anyMatch(status -> status.startsWith("2"))) {
-            responses.removeAPIResponse("default");
         }
     }
 

@@ -25,7 +25,7 @@ public class SmtpStatusResource {
 
     @GET
     @Operation(summary = "The SMTP status of every node: whether sending works, and why not")
-    @APIResponse(responseCode = "200", description = "The status")
+    @APIResponse(responseCode = "default", description = "The status")
     public StatusView status() {
         return settings.status();
     }

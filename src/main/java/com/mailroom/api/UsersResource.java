@@ -60,7 +60,7 @@ public class UsersResource {
 
     @GET
     @Operation(summary = "The users, by username")
-    @APIResponse(responseCode = "200", description = "The users")
+    @APIResponse(responseCode = "default", description = "The users")
     public List<UserView> list() {
         return users.list();
     }
