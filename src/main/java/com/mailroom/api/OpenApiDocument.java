@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Completes {@code /openapi}, which the server builds from the annotations on the resources and the JSON records
@@ -117,6 +118,12 @@ public class OpenApiDocument implements OASFilter {
         ENUMS.forEach((name, values) -> components.addSchema(
                 name, OASFactory.createSchema().type(SchemaType.STRING).enumeration(List.copyOf(values))));
         RECORDS.forEach(type -> components.addSchema(SchemaNames.of(type), describe(type, components)));
+        if (api.getTags() != null) {
+            // the scanner lists a tag once per resource class that carries it; the first has the description
+            Map<String, Tag> tags = new LinkedHashMap<>();
+            api.getTags().forEach(tag -> tags.putIfAbsent(tag.getName(), tag));
+            api.setTags(List.copyOf(tags.values()));
+        }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
