@@ -78,6 +78,7 @@ public class OpenApiDocument implements OASFilter {
             StatusView.class,
             StatusView.Node.class,
             UsersResource.NewUser.class,
+            UsersResource.UserPatch.class,
             UserView.class,
             ApiAccess.IssuedCredentials.class,
             ApiAccess.IssuedToken.class,

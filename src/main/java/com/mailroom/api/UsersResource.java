@@ -89,6 +89,8 @@ public class UsersResource {
 
     @GET
     @Path(ID)
+    @Operation(summary = "One user")
+    @APIResponse(responseCode = "default", description = "The user")
     public UserView get(@PathParam("id") long id) {
         return users.get(id);
     }
@@ -96,6 +98,11 @@ public class UsersResource {
     @PATCH
     @Path(ID)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's e-mail address, password or admin flag; the last admin stays one")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserPatch")))
+    @APIResponse(responseCode = "default", description = "The user as changed")
     public UserView update(@PathParam("id") long id, InputStream body) {
         var patch = JsonRecords.bind(JsonBodies.object(body, false), UserPatch.class);
         return users.update(id, new Users.Change(patch.username(), patch.email(), patch.password(), patch.admin()));
@@ -103,6 +110,8 @@ public class UsersResource {
 
     @DELETE
     @Path(ID)
+    @Operation(summary = "Remove a user; never the last admin")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@PathParam("id") long id) {
         users.remove(id);
         return Response.noContent().build();
@@ -111,6 +120,8 @@ public class UsersResource {
     /** An admin lets a user locked out after failed logins in again. */
     @DELETE
     @Path(ID + "/lockout")
+    @Operation(summary = "Let a user locked out after failed logins in again")
+    @APIResponse(responseCode = "204", description = "Unlocked")
     public Response unlock(@PathParam("id") long id) {
         users.unlock(id);
         return Response.noContent().build();
