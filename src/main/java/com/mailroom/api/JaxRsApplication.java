@@ -17,17 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 @ApplicationPath("api")
 @DeclareRoles({"admin", "user"})
 @OpenAPIDefinition(
-        info =
-                @Info(
-                        title = "Mailroom",
-                        version = "1",
-                        description =
-                                "The outgoing-mail module's REST API: the SMTP settings, the test mail and the SMTP"
-                                        + " status, users and API credentials, and the outbox (`POST /api/v1/mail` queues a mail)."
-                                        + " JSON in snake_case; unset values are null. Every call except `POST /api/4.0/login` needs"
-                                        + " an admin, by HTTP Basic or a bearer token from `POST /api/4.0/login`. Every failure"
-                                        + " answers `{\"message\", \"errors\": [{\"field\", \"message\"}]}` (ErrorBody), in English."
-                                        + " `/api/4.0` is the peer product's API 4.0 for integrations written against it."),
+        info = @Info(title = "Mailroom", version = "1", description = JaxRsApplication.DESCRIPTION),
         security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
 @SecuritySchemes({
     @SecurityScheme(
@@ -41,4 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
             scheme = "bearer",
             description = "An access token from `POST /api/4.0/login` (the scheme `token` works too).")
 })
-public class JaxRsApplication extends Application {}
+public class JaxRsApplication extends Application {
+
+    static final String DESCRIPTION = "The outgoing-mail module's REST API: the SMTP settings, the test mail and the"
+            + " SMTP status, users and API credentials, and the outbox (`POST /api/v1/mail` queues a mail). JSON in"
+            + " snake_case; unset values are null. Every call except `POST /api/4.0/login` needs an admin, by HTTP"
+            + " Basic or a bearer token from `POST /api/4.0/login`. Every failure answers"
+            + " `{\"message\", \"errors\": [{\"field\", \"message\"}]}` (ErrorBody), in English. `/api/4.0` is the"
+            + " peer product's API 4.0 for integrations written against it.";
+}

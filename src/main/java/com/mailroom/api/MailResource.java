@@ -111,8 +111,8 @@ public class MailResource {
                                     @Schema(
                                             type = SchemaType.OBJECT,
                                             additionalProperties = Long.class,
-                                            example =
-                                                    "{\"queued\": 0, \"sending\": 2, \"sent\": 1480, \"retrying\": 3, \"failed\": 1}")))
+                                            example = "{\"queued\": 0, \"sending\": 2, \"sent\": 1480,"
+                                                    + " \"retrying\": 3, \"failed\": 1}")))
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         outbox.counts().forEach((s, n) -> counts.put(s.wireName(), n));

@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The fields both this API and the peer's 4.0 have come first: errors are named in this order, as they always were.
  */
 @Schema(
-        description =
-                "SMTP settings to lay over the stored ones (JSON Merge Patch, docs/api.md \"Settings\"): an absent"
-                        + " field keeps the stored value, null clears it. Absent or null secrets keep the stored secret as long"
-                        + " as the re-entry rule allows (server, port, TLS mode and username unchanged), \"\" clears it.")
+        description = "SMTP settings to lay over the stored ones (JSON Merge Patch, docs/api.md \"Settings\"): an"
+                + " absent field keeps the stored value, null clears it. Absent or null secrets keep the stored secret"
+                + " as long as the re-entry rule allows (server, port, TLS mode and username unchanged), \"\" clears"
+                + " it.")
 public record SettingsBody(
         @Schema(description = "true: the operator's relay; false: the fields below.")
         boolean defaultSmtp,

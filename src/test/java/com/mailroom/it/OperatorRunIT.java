@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The WAR as operators run it — plain Payara Micro with server-config's post-boot commands, every setting from
- * environment variables — started, used, stopped and started again on the same data directory: settings, users and the
- * encrypted password survive, and the bootstrap admin is created (and its generated password logged) only once.
+ * environment variables — started, used, stopped and started again on the same data directory: settings, users and
+ * the encrypted password survive, and the bootstrap admin is created (and its generated password logged) only once;
+ * the start-up log has no expired-certificate dumps.
  */
 class OperatorRunIT {
 
