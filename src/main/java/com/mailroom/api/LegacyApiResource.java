@@ -1,17 +1,12 @@
 package com.mailroom.api;
 
-import com.mailroom.platform.ClientAddress;
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.status.boundary.StatusView;
-import com.mailroom.users.boundary.ApiAccess;
 import com.mailroom.users.boundary.Users;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,13 +18,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The peer's API 4.0, for integrations written against it (docs/api.md "Compatibility with the peer's API 4.0"). */
@@ -39,44 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LegacyApiResource {
 
     @Inject
-    ApiAccess apiAccess;
-
-    @Inject
     SmtpSettingsAdmin admin;
-
-    /**
-     * Open to anyone: exchanges API credentials for a bearer token. (No @RolesAllowed on the class: Payara's own
-     * check of the annotation then asked every anonymous login to authenticate, and the 401 broke the answer.)
-     */
-    @PermitAll
-    @POST
-    @Path("login")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Exchange API credentials for a bearer token (no authentication needed)")
-    @SecurityRequirementsSet({})
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-                            schema =
-                                    @Schema(
-                                            requiredProperties = {"client_id", "client_secret"},
-                                            properties = {
-                                                @SchemaProperty(name = "client_id", type = SchemaType.STRING),
-                                                @SchemaProperty(name = "client_secret", type = SchemaType.STRING)
-                                            })))
-    @APIResponse(
-            responseCode = "200",
-            description = "A token for one hour",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedToken")))
-    @APIResponse(responseCode = "401", description = "Wrong or unknown credentials")
-    public ApiAccess.IssuedToken login(
-            @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret,
-            @Context HttpServletRequest request) {
-        return apiAccess.login(clientId, clientSecret, ClientAddress.of(request));
-    }
 
     @GET
     @RolesAllowed(Users.ADMIN)

@@ -30,9 +30,16 @@ class PostgresRunIT {
 
     @Test
     void theSchemaIsMigratedAndSettingsSurviveARestartOnPostgresql() throws Exception {
-        String url = System.getenv("MAILROOM_IT_PG_URL");
+        String server = System.getenv("MAILROOM_IT_PG_URL");
         String user = System.getenv().getOrDefault("MAILROOM_IT_PG_USER", "mailroom");
         String password = System.getenv().getOrDefault("MAILROOM_IT_PG_PASSWORD", "mailroom");
+        // a database of its own per run: a database keeps the key check of the key that first used it
+        String database = "mailroom_run_" + Long.toHexString(System.nanoTime());
+        String serverUrl = server.substring(0, server.lastIndexOf('/') + 1);
+        try (var c = DriverManager.getConnection(serverUrl + "postgres", user, password)) {
+            c.createStatement().execute("CREATE DATABASE " + database);
+        }
+        String url = serverUrl + database;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Map<String, String> env = Map.of(
