@@ -4,6 +4,9 @@ import com.mailroom.platform.ClientAddress;
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.status.boundary.StatusView;
 import com.mailroom.users.boundary.ApiAccess;
+import com.mailroom.users.boundary.Users;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +24,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /** The peer's API 4.0, for integrations written against it (docs/api.md "Compatibility with the peer's API 4.0"). */
+@RolesAllowed(Users.ADMIN)
 @Path("4.0")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyApiResource {
@@ -33,6 +37,7 @@ public class LegacyApiResource {
 
     /** Open to anyone: exchanges API credentials for a bearer token. */
     @POST
+    @PermitAll
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public ApiAccess.IssuedToken login(

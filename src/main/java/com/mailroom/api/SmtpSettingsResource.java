@@ -2,6 +2,8 @@ package com.mailroom.api;
 
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.settings.boundary.SmtpSettingsView;
+import com.mailroom.users.boundary.Users;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
 /** {@code /api/v1/smtp/settings}: GET with an ETag, PUT with If-Match (docs/api.md "Settings"). */
+@RolesAllowed(Users.ADMIN)
 @Path("v1/smtp/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmtpSettingsResource {

@@ -2,6 +2,8 @@ package com.mailroom.api;
 
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.status.boundary.StatusView;
+import com.mailroom.users.boundary.Users;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /api/v1/smtp/status} (docs/api.md); the 4.0 shape is in {@link LegacyApiResource}. */
+@RolesAllowed(Users.ADMIN)
 @Path("v1/smtp/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmtpStatusResource {

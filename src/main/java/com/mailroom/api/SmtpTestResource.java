@@ -2,6 +2,8 @@ package com.mailroom.api;
 
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
 import com.mailroom.settings.boundary.TestReport;
+import com.mailroom.users.boundary.Users;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /** {@code POST /api/v1/smtp/test}: the saved settings without a body, the body's unsaved values with one. */
+@RolesAllowed(Users.ADMIN)
 @Path("v1/smtp/test")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmtpTestResource {
