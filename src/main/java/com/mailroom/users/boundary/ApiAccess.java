@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -80,7 +81,8 @@ public class ApiAccess {
             OffsetDateTime createdAt,
             OffsetDateTime expiresAt,
             OffsetDateTime lastUsedAt,
-            String description) {
+            String description)
+            implements Serializable {
 
         static CredentialView of(ApiCredential c) {
             return new CredentialView(
