@@ -29,7 +29,7 @@ public class ErrorServlet extends HttpServlet {
         int status = code instanceof Integer i ? i : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String message = (status == 403
-                        ? RolesCheck.forbidden(request.getAttribute(ApiAccess.GRANT))
+                        ? RolesAllowedCheck.forbidden(request.getAttribute(ApiAccess.GRANT))
                         : ErrorMappers.protocolText(status, Text.of("error.api.serverLog")))
                 .english();
         response.setStatus(status);

@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /** The peer's API 4.0, for integrations written against it (docs/api.md "Compatibility with the peer's API 4.0"). */
+@RolesAllowed(Users.ADMIN)
 @Path("4.0")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyApiResource {
@@ -34,12 +35,9 @@ public class LegacyApiResource {
     @Inject
     SmtpSettingsAdmin admin;
 
-    /**
-     * Open to anyone: exchanges API credentials for a bearer token. (No @RolesAllowed on the class: Payara's own
-     * check of the annotation then asked every anonymous login to authenticate, and the 401 broke the answer.)
-     */
-    @POST
+    /** Open to anyone: exchanges API credentials for a bearer token. */
     @PermitAll
+    @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public ApiAccess.IssuedToken login(
@@ -50,7 +48,6 @@ public class LegacyApiResource {
     }
 
     @GET
-    @RolesAllowed(Users.ADMIN)
     @Path("smtp_status")
     public LegacyStatus smtpStatus() {
         StatusView view = admin.status();
@@ -68,7 +65,6 @@ public class LegacyApiResource {
     }
 
     @POST
-    @RolesAllowed(Users.ADMIN)
     @Path("smtp_settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response smtpSettings(InputStream body, @Context SecurityContext caller) {

@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code /api/v1/mail}: queue a mail (202 once it is stored), look it up, list per status, count, resend. */
-@Path(BodySizeLimit.MAIL_PATH)
 @RolesAllowed(Users.ADMIN)
+@Path(BodySizeLimit.MAIL_PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class MailResource {
 

@@ -44,6 +44,7 @@ public class UnsizedBodyLimit extends HttpFilter {
         if (body.length > limit) {
             response.setStatus(413);
             SecurityHeadersFilter.apply(response);
+            response.setHeader("Cache-Control", "no-store");
             response.setHeader("Connection", "close"); // the rest of the body is not read
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter()

@@ -106,7 +106,7 @@ public class UsersResource {
 
     /**
      * Credentials for the caller, whose own login must have the admin role: a send_mail token cannot mint any (403
-     * from web.xml and {@link RolesCheck}). The answer carries a secret: never stored by a cache.
+     * from web.xml and {@link RolesAllowedCheck}). The answer carries a secret: never stored by a cache.
      */
     @POST
     @Path("me/api_credentials")

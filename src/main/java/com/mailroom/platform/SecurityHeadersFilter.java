@@ -28,6 +28,11 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         apply(response);
+        String path = request.getServletPath();
+        if (path.startsWith("/admin/") || path.equals("/api") || path.startsWith("/api/")) {
+            // settings, users, API credentials and tokens: nothing of it belongs in a browser's or proxy's cache
+            response.setHeader("Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
     }
 

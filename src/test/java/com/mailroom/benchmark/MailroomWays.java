@@ -109,6 +109,7 @@ final class MailroomWays implements AutoCloseable {
             replies.add(queueing.submit(() -> http.send(
                     HttpRequest.newBuilder(URI.create(base + "api/benchmark/queue?n=" + n / nodes.size() + "&chunk="
                                     + CHUNK + "&run=" + run + "-" + node.pid()))
+                            .header("X-Requested-With", "MailroomBenchmark")
                             .POST(HttpRequest.BodyPublishers.noBody())
                             .build(),
                     HttpResponse.BodyHandlers.ofString())));

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class MicroProcess implements AutoCloseable {
 
+    /** The tests' SMTP servers and token endpoints listen on loopback: allowed explicitly (OutboundHosts). */
+    public static final String LOOPBACK_ALLOWED = "127.0.0.1,localhost,::1";
+
     /** Payara lists the application's URL under this heading; an application that failed to start has none. */
     private static final Pattern DEPLOYED = Pattern.compile("Payara Micro URLs:\\s*\\R\\s*http");
 
@@ -57,6 +60,8 @@ public final class MicroProcess implements AutoCloseable {
                 "--postbootcommandfile",
                 System.getProperty("it.postboot.file")));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the test servers (SMTP, token endpoints) run on loopback, which Mailroom refuses unless allowed
+        builder.environment().put("MAILROOM_SMTP_ALLOWED_HOSTS", LOOPBACK_ALLOWED);
         builder.environment().putAll(environment);
         var micro = new MicroProcess(builder.start(), port);
         var ready = new CountDownLatch(1);

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class OperatorRunIT {
 
     @Test
     void settingsAndUsersSurviveARestartAndTheAdminIsCreatedOnce() throws Exception {
+        dataDir = dataDir.resolve("data"); // Mailroom creates it
         Map<String, String> env = Map.of(
                 "MAILROOM_DATA_DIR",
                 dataDir.toString(),
@@ -43,6 +45,14 @@ class OperatorRunIT {
             assertTrue(matcher.find(), "the generated admin password is logged once:\n" + first.output());
             admin = Api.basic("root", matcher.group(1));
             Api api = first.api();
+            // the database and the key are nobody else's business
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
+            for (String file : List.of("mailroom.mv.db", "secret.key")) {
+                assertEquals(
+                        "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))),
+                        file);
+            }
             saved = Admins.saveSettings(api, admin, """
                     {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "Ops <ops@example.com>",
                      "auth_type": "basic", "user_name": "ops@example.com", "password": "restart-secret-1"}""").json();

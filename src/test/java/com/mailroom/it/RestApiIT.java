@@ -70,6 +70,7 @@ class RestApiIT {
                 // the tests play clients at many addresses through X-Forwarded-For from loopback
                 "mailroom.http.trusted-proxies=127.0.0.1",
                 "mailroom.login.max-failures=6",
+                "mailroom.login.address-free-failures=10",
                 "mailroom.login.address-max-failures=12");
     }
 
@@ -218,6 +219,47 @@ class RestApiIT {
         String behindTls = sessionCookie(api.get("login.xhtml", null, "X-Forwarded-Proto", "https"));
         assertTrue(behindTls.endsWith("; SameSite=Lax; Secure"), "HTTPS at the trusted proxy: " + behindTls);
         assertNull(api.get(SETTINGS, Api.admin()).header("Set-Cookie"), "the API opens no session");
+    }
+
+    /**
+     * A page on another site can make a browser post a form (with Basic credentials the browser holds) but cannot
+     * send JSON or a custom header without asking first: changes need one of the two. Browsers are not asked for
+     * Basic credentials at all.
+     */
+    @Test
+    void changesNeedJsonOrACustomHeaderAndBrowsersGetNoBasicChallenge() {
+        String name = "target" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.postJson("api/v1/users", Api.admin(), Admins.userJson(name, false));
+        long id = created.json().getJsonNumber("id").longValue();
+        var form = api.post(
+                "api/v1/users/" + id + "/lockout",
+                Api.admin(),
+                "application/x-www-form-urlencoded",
+                "x=1",
+                "X-Requested-With",
+                "");
+        assertEquals(403, form.status(), form.toString());
+        assertTrue(form.json().getString("message").contains("X-Requested-With"), form.toString());
+        assertEquals(
+                204, api.delete("api/v1/users/" + id + "/lockout", Api.admin()).status(), "with the header");
+        assertEquals(
+                401,
+                api.post(
+                                "api/4.0/login",
+                                null,
+                                "application/x-www-form-urlencoded",
+                                "client_id=a&client_secret=b",
+                                "X-Requested-With",
+                                "")
+                        .status(),
+                "the peer's form login stays a form");
+
+        var browser = api.get(SETTINGS, null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertEquals(401, browser.status());
+        assertNull(browser.header("WWW-Authenticate"), "no Basic dialog in a browser");
+        assertEquals("no-store", browser.header("Cache-Control"));
+        assertNotNull(api.get(SETTINGS, null).header("WWW-Authenticate"), "API clients are told how to authenticate");
+        assertEquals("no-store", api.get(SETTINGS, Api.admin()).header("Cache-Control"), "answers carrying settings");
     }
 
     private static String sessionCookie(Api.Reply reply) {

@@ -145,6 +145,43 @@ class SendingIT {
         assertEquals(before, api.get(SETTINGS, admin.auth()).json(), "a test saves nothing");
     }
 
+    /**
+     * This deployment allows only 127.0.0.1, localhost and ::1 (as the tests need): another loopback address, the
+     * clouds' metadata address and a token URL on this machine are refused before any connection, with a clear
+     * message and the setting that would allow them.
+     */
+    @Test
+    void theMachineItselfTheLinkAndMetadataAreRefusedUnlessTheOperatorAllowsThem() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        for (String host : List.of("127.0.0.2", "169.254.169.254")) {
+            var reply = api.postJson(
+                    TEST,
+                    admin.auth(),
+                    basic(greenMailPort(), "none", PASSWORD)
+                            .replace("\"address\": \"127.0.0.1\"", "\"address\": \"" + host + "\""));
+            JsonObject report = reply.json();
+            assertFalse(report.getBoolean("success"), reply.toString());
+            assertEquals("connect", report.getString("stage"), reply.toString());
+            assertTrue(
+                    report.getString("message").startsWith("Mailroom does not connect to " + host), reply.toString());
+            assertTrue(report.getString("hint").contains("mailroom.smtp.allowed-hosts"), reply.toString());
+            assertTrue(report.getJsonArray("transcript").isEmpty(), "nothing was said to " + host);
+        }
+        try (var tokens = new TokenServer("any-secret")) {
+            String local = tokens.uri().toString().replace("127.0.0.1", "127.0.0.3");
+            var reply = api.postJson(
+                    TEST,
+                    admin.auth(),
+                    oauth(greenMailPort(), tokens, "any-secret")
+                            .replace(tokens.uri().toString(), local));
+            JsonObject report = reply.json();
+            assertEquals("token", report.getString("stage"), reply.toString());
+            assertTrue(report.getString("message").contains("does not connect to 127.0.0.3"), reply.toString());
+            assertEquals(0, tokens.requests.get(), "the token URL was not called");
+        }
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
     @Test
     void starttlsIsRequiredAndNeverSilentlyDowngraded() {
         Account admin = Admins.newAdmin(api);

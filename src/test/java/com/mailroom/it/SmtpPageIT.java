@@ -295,7 +295,7 @@ class SmtpPageIT {
             users.toggleRole(admin.name());
             assertEquals(
                     admin.name() + " ist der letzte Administrator und muss es bleiben: machen Sie zuerst einen"
-                            + " anderen Benutzer zum Administrator.",
+                            + " anderen Nutzer zum Administrator.",
                     users.messages());
             assertEquals(List.of(admin.name()), Admins.adminNames(api, admin.auth()));
         });

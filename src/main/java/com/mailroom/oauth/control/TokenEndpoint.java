@@ -2,6 +2,7 @@ package com.mailroom.oauth.control;
 
 import com.mailroom.oauth.control.TokenRequest.ClientAuthentication;
 import com.mailroom.oauth.entity.AccessToken;
+import com.mailroom.platform.OutboundHosts;
 import com.mailroom.platform.Text;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -65,6 +66,10 @@ public final class TokenEndpoint {
     }
 
     public AccessToken fetch(TokenRequest request) throws TokenFailure {
+        var refusal = OutboundHosts.refusal(request.tokenEndpoint().getHost());
+        if (refusal.isPresent()) {
+            throw new TokenFailure(null, null, refusal.get(), Text.of("hint.hostNotAllowed"), null);
+        }
         TokenApi api = RestClientBuilder.newBuilder()
                 .baseUri(request.tokenEndpoint())
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)

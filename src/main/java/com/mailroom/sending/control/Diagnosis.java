@@ -54,6 +54,11 @@ public final class Diagnosis {
             return impossible.failure();
         }
         String where = target.host() + ":" + target.port();
+        if (transport != null && notSmtp(transport.getLastReturnCode(), transport.getLastServerResponse())) {
+            // another service (SSH, POP3, HTTP …): say so, but echo nothing it sent — the test connects wherever an
+            // admin points it, and an internal host's banner is nobody's business (issue 14, SSRF with echo)
+            return new Failure(Stage.CONNECT, null, Text.of("failure.notSmtp", where), Hints.NOT_SMTP);
+        }
         String chain = chainText(e);
         if (find(e, SocketTimeoutException.class) != null) {
             if (connecting(e)) {
@@ -187,6 +192,11 @@ public final class Diagnosis {
                 || find(e, GeneralSecurityException.class) != null
                 || chain.contains("STARTTLS is required")
                 || chain.contains("Server identity does not match");
+    }
+
+    /** A reply without an SMTP code: Angus reports such a line with the code -1. */
+    static boolean notSmtp(int code, String reply) {
+        return code < 0 && reply != null && !reply.isBlank();
     }
 
     public static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -24,6 +24,8 @@ final class Hints {
     static final Text CONNECT_TIMEOUT = Text.of("hint.connectTimeout");
     static final Text READ_TIMEOUT = Text.of("hint.readTimeout");
     static final Text GREETING = Text.of("hint.greeting");
+    static final Text NOT_SMTP = Text.of("hint.notSmtp");
+    static final Text HOST_NOT_ALLOWED = Text.of("hint.hostNotAllowed");
     static final Text SENDER = Text.of("hint.sender");
     static final Text RELAY = Text.of("hint.relay");
     static final Text RECIPIENT = Text.of("hint.recipient");

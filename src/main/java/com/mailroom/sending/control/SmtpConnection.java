@@ -1,5 +1,6 @@
 package com.mailroom.sending.control;
 
+import com.mailroom.platform.OutboundHosts;
 import com.mailroom.platform.Text;
 import com.mailroom.sending.entity.AuthType;
 import jakarta.mail.MessagingException;
@@ -16,7 +17,7 @@ public final class SmtpConnection {
 
     private SmtpConnection() {}
 
-    /** A connection that could not log in; it carries the diagnosis. */
+    /** A connection that could not be made or could not log in; it carries the diagnosis. */
     public static final class LoginImpossible extends MessagingException {
         private final transient Diagnosis.Failure failure;
 
@@ -40,6 +41,11 @@ public final class SmtpConnection {
         Diagnosis.Failure missing = missingCredentials(target);
         if (missing != null) {
             throw new LoginImpossible(missing);
+        }
+        var refusal = OutboundHosts.refusal(target.host());
+        if (refusal.isPresent()) {
+            throw new LoginImpossible(
+                    new Diagnosis.Failure(Stage.CONNECT, null, refusal.get(), Hints.HOST_NOT_ALLOWED));
         }
         if (target.authType() == AuthType.NONE) {
             transport.connect(target.host(), target.port(), null, null);

@@ -203,7 +203,12 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Mailroom\", Bearer realm=\"Mailroom\"");
+        String accept = context.getRequest().getHeader("Accept");
+        if (accept == null || !accept.contains("text/html")) {
+            // a browser that navigates to the API would show its Basic login dialog and then send the password
+            // with every request to this site, cross-site form posts included: browsers get no challenge
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Mailroom\", Bearer realm=\"Mailroom\"");
+        }
         return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, new Unauthenticated().getMessage());
     }
 
@@ -211,6 +216,7 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         try {
             response.setStatus(status);
             SecurityHeadersFilter.apply(response); // written before the filters run
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter()
                     .write(Json.createObjectBuilder()
@@ -224,8 +230,13 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /**
+     * By the container's decoded and normalised servlet path, not the raw URI ({@code /;x/api/…}, {@code //api/…} and
+     * percent-encodings would slip past a prefix test on that).
+     */
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.mailroom.it.servers;
 
 import com.mailroom.it.Api;
+import com.mailroom.it.MicroProcess;
 import com.mailroom.testsupport.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,6 +101,7 @@ public abstract class ServerUnderTest implements AutoCloseable {
         env.put("MAILROOM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         env.put("MAILROOM_ADMIN_EMAIL", "admin@example.com");
         env.put("MAILROOM_OAUTH_ALLOW_INSECURE_TOKEN_URL", "true");
+        env.put("MAILROOM_SMTP_ALLOWED_HOSTS", MicroProcess.LOOPBACK_ALLOWED);
         env.put("MAILROOM_SMTP_CONNECT_TIMEOUT_MS", "2000");
         env.put("MAILROOM_SMTP_READ_TIMEOUT_MS", "3000");
         env.put("MAILROOM_SMTP_WRITE_TIMEOUT_MS", "3000");

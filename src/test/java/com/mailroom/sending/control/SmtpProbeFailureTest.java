@@ -9,7 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mailroom.platform.Text;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.testsupport.*;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Failures real servers produce, scripted on loopback: timeouts, refusals and the replies of Microsoft 365 & co. */
@@ -164,6 +171,39 @@ class SmtpProbeFailureTest {
             ProbeResult result = probe.check(Targets.on(server.port()).build());
 
             assertFailed(result, Stage.CONNECT, 554, Hints.GREETING);
+        }
+    }
+
+    /**
+     * The test and the save connect wherever an admin points them: a service that is not SMTP (an SSH daemon's banner,
+     * once seen from an internal host; a POP3 server) is named as such, and its words are never echoed — not in the
+     * message, the hint or the transcript.
+     */
+    @Test
+    void aServerThatIsNotSmtpIsNamedSoWithoutEchoingWhatItSent() throws Exception {
+        String ssh =
+                "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5 internal-bastion-7\r\nInvalid SSH identification string.";
+        String pop3 = "+OK Dovecot (Ubuntu) ready on internal-bastion-7.";
+        for (String banner : List.of(ssh, pop3)) {
+            try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                var service = Executors.newSingleThreadExecutor().submit(() -> {
+                    try (Socket client = server.accept()) {
+                        client.getOutputStream().write((banner + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    } // and hangs up, as sshd does after a client speaks no SSH
+                    return null;
+                });
+                ProbeResult result = probe.check(
+                        Targets.on(server.getLocalPort()).timeouts(HALF_SECOND).build());
+                service.get(10, TimeUnit.SECONDS);
+
+                assertEquals(Stage.CONNECT, result.stage(), result::toString);
+                assertNull(result.smtpCode());
+                assertTrue(result.message().english().contains("did not answer like an SMTP server"), result::toString);
+                String everything = result.message().english() + result.hint().english() + result.transcript();
+                for (String word : List.of("SSH", "OpenSSH", "Ubuntu", "bastion", "Dovecot", "+OK")) {
+                    assertFalse(everything.contains(word), "echoed " + word + ": " + everything);
+                }
+            }
         }
     }
 
