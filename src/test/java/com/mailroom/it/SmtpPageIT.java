@@ -200,9 +200,9 @@ class SmtpPageIT {
         Account admin = Admins.newAdmin(api);
         UsersPage users = logIn(admin).users();
         assertEquals(List.of("Send mail", "Administration"), users.options("credentialScope"), "send mail comes first");
-        users.issueCredential("admin", "2099-12-31T23:30", "line one\u0007");
-        assertEquals(
-                "Description must be one line without control characters.", users.fieldError("credentialDescription"));
+        users.issueCredential("admin", "2020-01-31T12:00", "nightly reports");
+        assertEquals("Expiry must be in the future.", users.fieldError("credentialExpires"));
+        assertEquals("true", users.attribute("credentialExpires", "aria-invalid"));
         assertFalse(users.showsIssued());
         assertEquals(
                 "[]", api.get("api/v1/users/me/api_credentials", admin.auth()).body(), "nothing stored");
