@@ -93,9 +93,14 @@ final class JsonRecords {
     static Map<String, RecordComponent> fields(Class<?> type) {
         Map<String, RecordComponent> fields = new LinkedHashMap<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            fields.put(c.getName().replaceAll("(\\p{Upper})", "_$1").toLowerCase(Locale.ROOT), c);
+            fields.put(jsonName(c.getName()), c);
         }
         return fields;
+    }
+
+    /** A component's JSON name: {@code contentBase64} is {@code content_base64}, as JSON-B names it. */
+    static String jsonName(String javaName) {
+        return javaName.replaceAll("(\\p{Upper})", "_$1").toLowerCase(Locale.ROOT);
     }
 
     private static JsonObject object(JsonObject json, Class<?> type, String at, List<FieldError> errors) {

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The peer's API 4.0 smtp_settings body (docs/api.md "Compatibility with the peer's API 4.0"), laid over the settings
@@ -19,6 +20,9 @@ import java.util.function.Consumer;
  * peer has no third choice); {@code ssl_version} TLSv1_2 → TLSv1_2, SSLv23 → TLSv1_2_OR_NEWER, TLSv1_1 refused; an
  * absent or null {@code auth_type} means basic when {@code user_name} is set, else none.
  */
+@Schema(
+        description = "SMTP settings with the peer's fields, laid over the stored ones like a v1 PUT"
+                + " (docs/api.md \"Compatibility with the peer's API 4.0\").")
 public record LegacySettingsBody(
         boolean defaultSmtp,
         String address,
@@ -30,9 +34,15 @@ public record LegacySettingsBody(
         String clientSecret,
         String tokenEndpoint,
         String scopes,
+
+        @Schema(description = "true: STARTTLS; false: implicit TLS on port 465, else none.")
         Boolean enableStarttlsAuto,
+
+        @Schema(description = "TLSv1_2 is TLS 1.2, SSLv23 TLS 1.2 or newer; older versions are refused.")
         SslVersion sslVersion,
-        @Nullable PeerAuthType authType) {
+
+        @Schema(description = "Absent or null: basic when user_name is set, else none.") @Nullable
+        PeerAuthType authType) {
 
     private static final Set<String> OWN = Set.of("enable_starttls_auto", "ssl_version", "auth_type");
 

@@ -26,11 +26,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/mail}: queue a mail (202 once it is stored), look it up, list per status, count, resend. */
 @RolesAllowed(Users.ADMIN)
 @Path(BodySizeLimit.MAIL_PATH)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Mail", description = "The outbox: queue mails, follow them, resend failed ones.")
 public class MailResource {
 
     @Inject
@@ -38,11 +47,29 @@ public class MailResource {
 
     private final int maxBody = new BodySizeLimit().mailLimit();
 
-    public record Queued(String id, String status) {}
+    @Schema(description = "A mail stored in the outbox.")
+    public record Queued(
+            @Schema(required = true, description = "Its id, for `GET /api/v1/mail/{id}`.")
+            String id,
+
+            @Schema(required = true, ref = "MailStatus") String status) {}
 
     /** Admins, and tokens of scope send_mail (which note themselves as the mail's sender). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Queue a mail",
+            description = "Stored (on the disk) before the answer; background workers deliver it, retrying with"
+                    + " back-off.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MailBody")))
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Queued")))
+    @APIResponse(responseCode = "413", description = "The body is larger than the largest mail allows")
+    @APIResponse(responseCode = "422", description = "A field is missing, unknown, of the wrong type or breaks a rule")
     @RolesAllowed({Users.ADMIN, ApiAccess.MAIL_SENDER})
     public Response queue(InputStream body, @Context HttpServletRequest request) {
         String id = outbox.queue(
@@ -55,6 +82,9 @@ public class MailResource {
     /** Any mail for admins; for a send_mail token only one it queued (any other: 404, as if there were none). */
     @GET
     @Path("{id}")
+    @Operation(summary = "One mail: its status, attempts and last error (never its content)")
+    @APIResponse(responseCode = "default", description = "The mail")
+    @APIResponse(responseCode = "404", description = "No such mail")
     @RolesAllowed({Users.ADMIN, ApiAccess.MAIL_SENDER})
     public MailView get(@PathParam("id") String id, @Context HttpServletRequest request) {
         var grant = grant(request);
@@ -69,10 +99,15 @@ public class MailResource {
     }
 
     @GET
+    @Operation(summary = "Mails, newest first")
+    @APIResponse(responseCode = "default", description = "The mails")
+    @APIResponse(responseCode = "422", description = "An unknown status")
     public List<MailView> list(
-            @QueryParam("status") String status,
+            @Parameter(description = "Only mails in this status; all when absent", schema = @Schema(ref = "MailStatus"))
+                    @QueryParam("status")
+                    String status,
             @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @Parameter(description = "At most 100") @QueryParam("limit") @DefaultValue("50") int limit) {
         MailStatus wanted = status == null || status.isBlank()
                 ? null
                 : WireEnum.parse(MailStatus.class, status)
@@ -83,6 +118,19 @@ public class MailResource {
 
     @GET
     @Path("counts")
+    @Operation(summary = "The number of mails per status, every status present")
+    @APIResponse(
+            responseCode = "200",
+            description = "Counts by status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            additionalProperties = Long.class,
+                                            example = "{\"queued\": 0, \"sending\": 2, \"sent\": 1480,"
+                                                    + " \"retrying\": 3, \"failed\": 1}")))
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         outbox.counts().forEach((s, n) -> counts.put(s.wireName(), n));
@@ -91,6 +139,10 @@ public class MailResource {
 
     @POST
     @Path("{id}/resend")
+    @Operation(summary = "Queue a failed mail again (attempts back to 0)")
+    @APIResponse(responseCode = "default", description = "The mail, now queued")
+    @APIResponse(responseCode = "404", description = "No such mail")
+    @APIResponse(responseCode = "409", description = "The mail is not failed")
     public MailView resend(@PathParam("id") String id) {
         return outbox.resend(id);
     }

@@ -12,6 +12,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of {@code PUT /api/v1/smtp/settings} and {@code POST /api/v1/smtp/test}: {@link SmtpConfig}'s values by
@@ -21,22 +22,50 @@ import java.util.function.Consumer;
  * <p>
  * The fields both this API and the peer's 4.0 have come first: errors are named in this order, as they always were.
  */
+@Schema(
+        description = "SMTP settings to lay over the stored ones (JSON Merge Patch, docs/api.md \"Settings\"): an"
+                + " absent field keeps the stored value, null clears it. Absent or null secrets keep the stored secret"
+                + " as long as the re-entry rule allows (server, port, TLS mode and username unchanged), \"\" clears"
+                + " it.")
 public record SettingsBody(
+        @Schema(description = "true: the operator's relay; false: the fields below.")
         boolean defaultSmtp,
+
+        @Schema(description = "Mail server: a host name, IPv4 or IPv6 address.", maxLength = 253)
         String address,
+
+        @Schema(description = "1-65535; null: the TLS mode's default (25, 587, 465).")
         Integer port,
+
+        @Schema(description = "The sender, `a@b.c` or `Name <a@b.c>`.", example = "Reports <reports@example.com>")
         String from,
+
+        @Schema(description = "For basic and OAuth; for OAuth the mailbox that sends.", maxLength = 320)
         String userName,
+
+        @Schema(description = "Write-only (basic).", maxLength = 1024, writeOnly = true)
         String password,
+
+        @Schema(description = "OAuth 2.0 client ID.", maxLength = 256)
         String clientId,
+
+        @Schema(description = "Write-only (OAuth).", maxLength = 4096, writeOnly = true)
         String clientSecret,
+
+        @Schema(description = "OAuth token URL, absolute https://.", maxLength = 2048)
         String tokenEndpoint,
+
+        @Schema(description = "OAuth scopes separated by spaces.", maxLength = 1024)
         String scopes,
-        TlsMode tlsMode,
-        TlsVersion tlsVersion,
+
+        @Schema(description = "Any case.") TlsMode tlsMode,
+        @Schema(description = "Also written TLSv1.2.") TlsVersion tlsVersion,
+
+        @Schema(description = "CA certificates (PEM) to trust besides the JDK's.", maxLength = 65536)
         String trustedCaPem,
-        AuthType authType,
-        AuthMechanism authMechanism) {
+
+        @Schema(description = "Any case.") AuthType authType,
+        @Schema(description = "For basic authentication.") AuthMechanism authMechanism) {
 
     /**
      * The fields of the GET answer that no body changes: accepted with any value and ignored, so that the answer can

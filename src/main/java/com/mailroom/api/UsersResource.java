@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/users}: list, add, show, change and remove users; issue, list and revoke API credentials (admin
@@ -33,6 +38,9 @@ import java.util.List;
 public class UsersResource {
 
     /** The body of {@code POST}; the rules (R20) are the boundary's. */
+    @Schema(
+            description = "A new user (rules: docs/product.md R20).",
+            requiredProperties = {"username", "email", "password"})
     public record NewUser(String username, String email, String password, boolean admin) {}
 
     /**
@@ -56,12 +64,24 @@ public class UsersResource {
     ApiAccess apiAccess;
 
     @GET
+    @Operation(summary = "The users, by username")
+    @APIResponse(responseCode = "default", description = "The users")
     public List<UserView> list() {
         return users.list();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a user")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewUser")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserView")))
+    @APIResponse(responseCode = "409", description = "The username is taken")
+    @APIResponse(responseCode = "422", description = "A field is missing or breaks a rule")
     public Response create(InputStream body, @Context UriInfo uri) {
         var user = JsonRecords.bind(JsonBodies.object(body, false), NewUser.class);
         UserView created = users.create(user.username(), user.email(), user.password(), user.admin());
@@ -74,6 +94,8 @@ public class UsersResource {
 
     @GET
     @Path(ID)
+    @Operation(summary = "One user")
+    @APIResponse(responseCode = "default", description = "The user")
     public UserView get(@PathParam("id") long id) {
         return users.get(id);
     }
@@ -81,6 +103,11 @@ public class UsersResource {
     @PATCH
     @Path(ID)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's e-mail address, password or admin flag; the last admin stays one")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserPatch")))
+    @APIResponse(responseCode = "default", description = "The user as changed")
     public UserView update(@PathParam("id") long id, InputStream body) {
         var patch = JsonRecords.bind(JsonBodies.object(body, false), UserPatch.class);
         return users.update(id, new Users.Change(patch.username(), patch.email(), patch.password(), patch.admin()));
@@ -88,6 +115,8 @@ public class UsersResource {
 
     @DELETE
     @Path(ID)
+    @Operation(summary = "Remove a user; never the last admin")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@PathParam("id") long id) {
         users.remove(id);
         return Response.noContent().build();
@@ -96,6 +125,8 @@ public class UsersResource {
     /** An admin lets a user locked out after failed logins in again. */
     @DELETE
     @Path(ID + "/lockout")
+    @Operation(summary = "Let a user locked out after failed logins in again")
+    @APIResponse(responseCode = "204", description = "Unlocked")
     public Response unlock(@PathParam("id") long id) {
         users.unlock(id);
         return Response.noContent().build();
@@ -110,6 +141,11 @@ public class UsersResource {
      */
     @POST
     @Path("me/api_credentials")
+    @Operation(summary = "Issue API credentials for the caller, for POST /api/4.0/login")
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedCredentials")))
     public Response issueCredentials(InputStream body, @Context SecurityContext caller) {
         JsonObject json = JsonBodies.object(body, true);
         var wish = json == null ? new NewCredential(null, null, null) : JsonRecords.bind(json, NewCredential.class);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Payara Micro started the way an operator starts Mailroom: {@code java -jar payara-micro.jar --deploy mailroom.war
- * --contextroot /}, configured by environment variables only. Its output is kept for the test to read.
+ * --contextroot / --postbootcommandfile server-config/post-boot-commands.asadmin}, configured by environment
+ * variables only. Its output is kept for the test to read.
  */
 public final class MicroProcess implements AutoCloseable {
 

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The WAR as operators run it — plain Payara Micro, no server configuration, every setting from environment
- * variables — started, used, stopped and started again on the same data directory: settings, users and the
- * encrypted password survive, and the bootstrap admin is created (and its generated password logged) only once.
+ * The WAR as operators run it — plain Payara Micro with server-config's post-boot commands, every setting from
+ * environment variables — started, used, stopped and started again on the same data directory: settings, users and
+ * the encrypted password survive, and the bootstrap admin is created (and its generated password logged) only once;
+ * the start-up log has no expired-certificate dumps.
  */
 class OperatorRunIT {
 
@@ -44,6 +45,9 @@ class OperatorRunIT {
             var matcher = GENERATED.matcher(first.output());
             assertTrue(matcher.find(), "the generated admin password is logged once:\n" + first.output());
             admin = Api.basic("root", matcher.group(1));
+            assertFalse(
+                    first.output().contains("has expired"),
+                    "no expired-certificate dumps of the runtime's trust store at start-up:\n" + first.output());
             Api api = first.api();
             // the database and the key are nobody else's business
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));

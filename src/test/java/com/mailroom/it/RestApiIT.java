@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -1190,6 +1192,100 @@ class RestApiIT {
         assertEquals(settings, api.get(SETTINGS, Api.admin()).json());
     }
 
+    // --- the machine-readable description ---
+
+    @Test
+    void openApiDescribesTheMailBodyItsAnswerAndTheErrorShape() throws Exception {
+        // the document is the server's, at its root
+        var reply = new Api(new URL(deployed, "/")).get("openapi", null, "Accept", "application/json");
+        assertEquals(200, reply.status(), reply.toString());
+        JsonObject doc = reply.json();
+        assertEquals("Mailroom", doc.getJsonObject("info").getString("title"));
+        assertEquals("1", doc.getJsonObject("info").getString("version"));
+        JsonObject schemes = doc.getJsonObject("components").getJsonObject("securitySchemes");
+        assertEquals("basic", schemes.getJsonObject("basic").getString("scheme"));
+        assertEquals("bearer", schemes.getJsonObject("bearer").getString("scheme"));
+
+        JsonObject queue =
+                doc.getJsonObject("paths").getJsonObject("/api/v1/mail").getJsonObject("post");
+        JsonObject mail = schema(doc, queue.getJsonObject("requestBody"));
+        JsonObject fields = mail.getJsonObject("properties");
+        assertEquals(Set.of("to", "cc", "bcc", "subject", "text", "html", "category", "attachments"), fields.keySet());
+        for (String addresses : List.of("to", "cc", "bcc")) {
+            assertEquals("array", fields.getJsonObject(addresses).getString("type"), addresses);
+            assertEquals("string", items(fields.getJsonObject(addresses)).getString("type"), addresses);
+        }
+        for (String text : List.of("subject", "text", "html")) {
+            assertEquals("string", fields.getJsonObject(text).getString("type"), text);
+        }
+        assertEquals(Set.of("subject", "category"), names(mail.getJsonArray("required")));
+        assertEquals(
+                List.of("new_user", "password_reset", "admin_notification", "content_delivery"),
+                strings(resolve(doc, fields.getJsonObject("category")).getJsonArray("enum")));
+        JsonObject attachment = resolve(doc, items(fields.getJsonObject("attachments")));
+        assertEquals(
+                Set.of("filename", "content_type", "content_base64"),
+                attachment.getJsonObject("properties").keySet());
+        assertEquals(Set.of("filename", "content_base64"), names(attachment.getJsonArray("required")));
+        JsonObject content = attachment.getJsonObject("properties").getJsonObject("content_base64");
+        assertEquals("string", content.getString("type"));
+        assertEquals("byte", content.getString("format"));
+
+        JsonObject responses = queue.getJsonObject("responses");
+        JsonObject queued = schema(doc, responses.getJsonObject("202"));
+        assertEquals(Set.of("id", "status"), queued.getJsonObject("properties").keySet());
+        assertTrue(strings(resolve(doc, queued.getJsonObject("properties").getJsonObject("status"))
+                        .getJsonArray("enum"))
+                .contains("queued"));
+        for (String refused : List.of("422", "4XX")) {
+            JsonObject error = schema(doc, responses.getJsonObject(refused));
+            assertEquals(
+                    Set.of("message", "errors"),
+                    error.getJsonObject("properties").keySet(),
+                    refused);
+            JsonObject field =
+                    resolve(doc, items(error.getJsonObject("properties").getJsonObject("errors")));
+            assertEquals(
+                    Set.of("field", "message"),
+                    field.getJsonObject("properties").keySet(),
+                    refused);
+        }
+    }
+
+    /** The schema of a request body or an answer as JSON. */
+    private static JsonObject schema(JsonObject doc, JsonObject bodyOrAnswer) {
+        var json = bodyOrAnswer.getJsonObject("content").getJsonObject("application/json");
+        assertNotNull(json, "no JSON content in " + bodyOrAnswer);
+        return resolve(doc, json.getJsonObject("schema"));
+    }
+
+    private static JsonObject items(JsonObject array) {
+        assertEquals("array", array.getString("type"), array.toString());
+        return array.getJsonObject("items");
+    }
+
+    private static JsonObject resolve(JsonObject doc, JsonObject schema) {
+        if (!schema.containsKey("$ref")) {
+            return schema;
+        }
+        String name = schema.getString("$ref").substring("#/components/schemas/".length());
+        JsonObject named =
+                doc.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
+        assertNotNull(named, "no schema " + name);
+        return named;
+    }
+
+    private static List<String> strings(JsonArray array) {
+        assertNotNull(array);
+        return array.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+    }
+
+    private static Set<String> names(JsonArray array) {
+        return Set.copyOf(strings(array));
+    }
+
     // --- secrets at rest ---
 
     @Test
@@ -1213,6 +1309,8 @@ class RestApiIT {
         assertFalse(log.contains(password), "password in the server log");
         assertFalse(log.contains(clientSecret), "client secret in the server log");
         assertFalse(log.contains(Api.ADMIN_PASSWORD), "configured admin password in the server log");
+        // the runtime's bundled trust store holds expired CAs; server-config/post-boot-commands.asadmin quiets them
+        assertFalse(log.contains("has expired"), "an expired-certificate dump in the server log");
     }
 
     /** H2 writes committed data in the background: wait until the marker is on disk, so the check means something. */

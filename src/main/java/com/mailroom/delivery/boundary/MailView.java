@@ -4,6 +4,7 @@ import com.mailroom.delivery.entity.OutboundMail;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A mail as the API and the Outbox page show it (docs/api.md: id, status, attempts, last_error, sent_at), plus what an
@@ -23,18 +24,37 @@ import java.time.temporal.ChronoUnit;
     "createdAt",
     "nextAttemptAt"
 })
+@Schema(description = "A mail in the outbox, without its content. Times are UTC with milliseconds.")
 public record MailView(
-        String id,
-        String status,
+        @Schema(required = true) String id,
+        @Schema(required = true, ref = "MailStatus") String status,
+
+        @Schema(required = true, description = "Attempts so far; each claim by a worker counts one.")
         int attempts,
+
+        @Schema(
+                description = "Where and why the last attempt failed, with a hint; for a partly delivered mail the"
+                        + " refused recipients.")
         String lastError,
+
+        @Schema(description = "When the server accepted it.")
         String sentAt,
-        String category,
-        String subject,
+
+        @Schema(required = true, ref = "Category") String category,
+        @Schema(required = true) String subject,
+
+        @Schema(required = true, description = "How many recipients.")
         int recipients,
+
+        @Schema(required = true, description = "How many attachments.")
         int attachments,
+
+        @Schema(required = true, description = "Bodies and attachments.")
         long sizeBytes,
-        String createdAt,
+
+        @Schema(required = true) String createdAt,
+
+        @Schema(description = "When it is due, for queued and retrying; null otherwise.")
         String nextAttemptAt) {
 
     static MailView of(OutboundMail m) {

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * API credentials (client ID and secret, the secret shown once) and the bearer tokens that
@@ -60,14 +61,23 @@ public class ApiAccess {
     @Inject
     Users users;
 
-    public record IssuedCredentials(String clientId, String clientSecret) {
+    @Schema(description = "API credentials; the secret is shown only this once.")
+    public record IssuedCredentials(
+            @Schema(required = true) String clientId,
+            @Schema(required = true) String clientSecret) {
         @Override
         public String toString() {
             return "IssuedCredentials[clientId=" + clientId + "]";
         }
     }
 
-    public record IssuedToken(String accessToken, String tokenType, long expiresIn) {
+    @Schema(description = "A bearer token for the API.")
+    public record IssuedToken(
+            @Schema(required = true) String accessToken,
+            @Schema(required = true, example = "Bearer") String tokenType,
+
+            @Schema(required = true, description = "Seconds.")
+            long expiresIn) {
         @Override
         public String toString() {
             return "IssuedToken[expiresIn=" + expiresIn + "]";
