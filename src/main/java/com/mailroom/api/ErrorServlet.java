@@ -1,6 +1,7 @@
 package com.mailroom.api;
 
 import com.mailroom.platform.Text;
+import com.mailroom.users.boundary.ApiAccess;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -27,7 +28,9 @@ public class ErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String message = ErrorMappers.protocolText(status, Text.of("error.api.serverLog"))
+        String message = (status == 403
+                        ? RolesAllowedCheck.forbidden(request.getAttribute(ApiAccess.GRANT))
+                        : ErrorMappers.protocolText(status, Text.of("error.api.serverLog")))
                 .english();
         response.setStatus(status);
         if (uri != null && uri.toString().startsWith(request.getContextPath() + "/api/")) {

@@ -5,9 +5,11 @@ import com.mailroom.delivery.boundary.Outbox;
 import com.mailroom.delivery.entity.MailStatus;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.platform.WireEnum;
+import com.mailroom.users.boundary.ApiAccess;
 import com.mailroom.users.boundary.Users;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,12 +18,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,6 +54,7 @@ public class MailResource {
 
             @Schema(required = true, ref = "MailStatus") String status) {}
 
+    /** Admins, and tokens of scope send_mail (which note themselves as the mail's sender). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -65,19 +70,32 @@ public class MailResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Queued")))
     @APIResponse(responseCode = "413", description = "The body is larger than the largest mail allows")
     @APIResponse(responseCode = "422", description = "A field is missing, unknown, of the wrong type or breaks a rule")
-    public Response queue(InputStream body) {
-        String id = outbox.queue(JsonRecords.bind(JsonBodies.object(body, false, maxBody), MailBody.class)
-                .message());
+    @RolesAllowed({Users.ADMIN, ApiAccess.MAIL_SENDER})
+    public Response queue(InputStream body, @Context HttpServletRequest request) {
+        String id = outbox.queue(
+                JsonRecords.bind(JsonBodies.object(body, false, maxBody), MailBody.class)
+                        .message(),
+                grant(request).map(ApiAccess.Grant::clientId).orElse(null));
         return Response.accepted(new Queued(id, MailStatus.QUEUED.wireName())).build();
     }
 
+    /** Any mail for admins; for a send_mail token only one it queued (any other: 404, as if there were none). */
     @GET
     @Path("{id}")
     @Operation(summary = "One mail: its status, attempts and last error (never its content)")
     @APIResponse(responseCode = "default", description = "The mail")
     @APIResponse(responseCode = "404", description = "No such mail")
-    public MailView get(@PathParam("id") String id) {
+    @RolesAllowed({Users.ADMIN, ApiAccess.MAIL_SENDER})
+    public MailView get(@PathParam("id") String id, @Context HttpServletRequest request) {
+        var grant = grant(request);
+        if (grant.isPresent() && grant.get().sendMailOnly()) {
+            return outbox.findQueuedBy(id, grant.get().clientId());
+        }
         return outbox.find(id);
+    }
+
+    private static Optional<ApiAccess.Grant> grant(HttpServletRequest request) {
+        return request.getAttribute(ApiAccess.GRANT) instanceof ApiAccess.Grant g ? Optional.of(g) : Optional.empty();
     }
 
     @GET

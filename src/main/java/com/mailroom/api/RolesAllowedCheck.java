@@ -2,6 +2,7 @@ package com.mailroom.api;
 
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.platform.Text;
+import com.mailroom.users.boundary.ApiAccess;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,16 @@ public class RolesAllowedCheck implements DynamicFeature {
         }
     }
 
+    /**
+     * The 403's sentence: for a token of scope send_mail, what that scope allows and that this call needs another
+     * (here and for web.xml's refusals, {@link ErrorServlet}); "Only admins may do this." otherwise.
+     */
+    static Text forbidden(Object grant) {
+        return grant instanceof ApiAccess.Grant g && g.sendMailOnly()
+                ? Text.of("error.api.forbiddenScope", g.scope().wireName())
+                : Text.of("error.api.forbidden");
+    }
+
     @Priority(Priorities.AUTHORIZATION)
     static final class Check implements ContainerRequestFilter {
         private final String[] roles;
@@ -53,7 +64,8 @@ public class RolesAllowedCheck implements DynamicFeature {
             if (caller == null || caller.getUserPrincipal() == null) {
                 request.abortWith(ErrorMappers.response(new Unauthenticated()));
             } else if (Arrays.stream(roles).noneMatch(caller::isUserInRole)) {
-                request.abortWith(ErrorMappers.response(403, ErrorBody.of(Text.of("error.api.forbidden"))));
+                request.abortWith(
+                        ErrorMappers.response(403, ErrorBody.of(forbidden(request.getProperty(ApiAccess.GRANT)))));
             }
         }
     }

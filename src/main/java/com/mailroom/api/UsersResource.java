@@ -5,6 +5,7 @@ import com.mailroom.users.boundary.UserView;
 import com.mailroom.users.boundary.Users;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -26,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** {@code /api/v1/users}: list, add, show, change and remove users; issue API credentials for the caller. */
+/**
+ * {@code /api/v1/users}: list, add, show, change and remove users; issue, list and revoke API credentials (admin
+ * only, like every path here: a send_mail token is refused with 403).
+ */
 @RolesAllowed(Users.ADMIN)
 @Path("v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -127,6 +132,13 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
+    /** The body of {@code POST …/api_credentials}, all optional: scope (default send_mail), expiry, description. */
+    public record NewCredential(String scope, String expiresAt, String description) {}
+
+    /**
+     * Credentials for the caller, whose own login must have the admin role: a send_mail token cannot mint any (403
+     * from web.xml and {@link RolesAllowedCheck}). The answer carries a secret: never stored by a cache.
+     */
     @POST
     @Path("me/api_credentials")
     @Operation(summary = "Issue API credentials for the caller, for POST /api/4.0/login")
@@ -134,9 +146,40 @@ public class UsersResource {
             responseCode = "201",
             description = "Issued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedCredentials")))
-    public Response issueCredentials(@Context SecurityContext caller) {
+    public Response issueCredentials(InputStream body, @Context SecurityContext caller) {
+        JsonObject json = JsonBodies.object(body, true);
+        var wish = json == null ? new NewCredential(null, null, null) : JsonRecords.bind(json, NewCredential.class);
         return Response.status(Response.Status.CREATED)
-                .entity(apiAccess.issueCredentials(caller.getUserPrincipal().getName()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(apiAccess.issueCredentials(
+                        caller.getUserPrincipal().getName(), wish.scope(), wish.expiresAt(), wish.description()))
                 .build();
+    }
+
+    @GET
+    @Path("me/api_credentials")
+    public List<ApiAccess.CredentialView> ownCredentials(@Context SecurityContext caller) {
+        return apiAccess.list(caller.getUserPrincipal().getName());
+    }
+
+    @GET
+    @Path(ID + "/api_credentials")
+    public List<ApiAccess.CredentialView> credentials(@PathParam("id") long id) {
+        return apiAccess.list(id);
+    }
+
+    /** Revokes one of the caller's credentials: it and its bearer tokens stop working at once. */
+    @DELETE
+    @Path("me/api_credentials/{clientId}")
+    public Response revokeOwn(@PathParam("clientId") String clientId, @Context SecurityContext caller) {
+        apiAccess.revoke(caller.getUserPrincipal().getName(), clientId);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path(ID + "/api_credentials/{clientId}")
+    public Response revoke(@PathParam("id") long id, @PathParam("clientId") String clientId) {
+        apiAccess.revoke(id, clientId);
+        return Response.noContent().build();
     }
 }

@@ -3,6 +3,8 @@ package com.mailroom.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.mailroom.users.boundary.ApiAccess;
+import com.mailroom.users.entity.CredentialScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -46,8 +48,29 @@ class RolesAllowedCheckTest {
         assertNull(status("send", Set.of("mail-sender")));
     }
 
+    @Test
+    void aSendMailTokenIsToldItsScopeAndOthersThatOnlyAdminsMay() throws Exception {
+        var grant = new ApiAccess.Grant("app", "client", CredentialScope.SEND_MAIL, Set.of("mail-sender", "user"));
+        assertEquals(
+                "This credential has the scope send_mail: it may only queue mail (POST /api/v1/mail) and read the mails"
+                        + " it queued (GET /api/v1/mail/{id}). This call needs a credential of scope admin.",
+                ((ErrorBody) aborted("adminOnly", grant.groups(), grant).getEntity()).message());
+        assertNull(aborted("send", grant.groups(), grant), "its one call");
+        var admin = new ApiAccess.Grant("app", "client", CredentialScope.ADMIN, Set.of("user"));
+        assertEquals(
+                "Only admins may do this.",
+                ((ErrorBody) aborted("adminOnly", admin.groups(), admin).getEntity()).message(),
+                "an admin token of a user who is no admin any more");
+    }
+
     /** The status the check aborts with, or null when it lets the request through. */
     private static Integer status(String method, Set<String> roles) throws Exception {
+        Response response = aborted(method, roles, null);
+        return response == null ? null : response.getStatus();
+    }
+
+    /** The answer the check aborts with, or null; {@code grant} is the request's bearer token grant, if any. */
+    private static Response aborted(String method, Set<String> roles, ApiAccess.Grant grant) throws Exception {
         ContainerRequestFilter filter = filterFor(method);
         SecurityContext caller = roles == null ? anonymous() : caller(roles);
         List<Response> aborted = new ArrayList<>();
@@ -57,10 +80,11 @@ class RolesAllowedCheckTest {
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getSecurityContext" -> caller;
                     case "abortWith" -> aborted.add((Response) args[0]);
+                    case "getProperty" -> ApiAccess.GRANT.equals(args[0]) ? grant : null;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         filter.filter(request);
-        return aborted.isEmpty() ? null : aborted.get(0).getStatus();
+        return aborted.isEmpty() ? null : aborted.get(0);
     }
 
     private static ContainerRequestFilter filterFor(String name) throws Exception {

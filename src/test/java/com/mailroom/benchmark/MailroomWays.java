@@ -181,7 +181,7 @@ final class MailroomWays implements AutoCloseable {
 
     /** API credentials for the admin, exchanged for a bearer token (cheaper per request than Basic's hashing). */
     private String token() {
-        var credentials = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null)
+        var credentials = api.postJson("api/v1/users/me/api_credentials", Api.admin(), "{\"scope\": \"admin\"}")
                 .json();
         String form = "client_id=" + URLEncoder.encode(credentials.getString("client_id"), StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(credentials.getString("client_secret"), StandardCharsets.UTF_8);

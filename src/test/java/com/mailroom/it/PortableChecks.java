@@ -306,7 +306,7 @@ abstract class PortableChecks {
 
     /** API credentials exchanged at the 4.0 login for a bearer token. */
     private String bearerToken() {
-        var issued = api.post("api/v1/users/me/api_credentials", Api.admin(), null, null);
+        var issued = api.postJson("api/v1/users/me/api_credentials", Api.admin(), "{\"scope\": \"admin\"}");
         assertEquals(201, issued.status(), issued.toString());
         var login = api.post(
                 "api/4.0/login",

@@ -196,6 +196,82 @@ class SmtpPageIT {
     }
 
     @Test
+    void anAdminIssuesACredentialSeesItsSecretOnceAndRevokesIt() {
+        Account admin = Admins.newAdmin(api);
+        UsersPage users = logIn(admin).users();
+        assertEquals(List.of("Send mail", "Administration"), users.options("credentialScope"), "send mail comes first");
+        users.issueCredential("admin", "2020-01-31T12:00", "nightly reports");
+        assertEquals("Expiry must be in the future.", users.fieldError("credentialExpires"));
+        assertEquals("true", users.attribute("credentialExpires", "aria-invalid"));
+        assertFalse(users.showsIssued());
+        assertEquals(
+                "[]", api.get("api/v1/users/me/api_credentials", admin.auth()).body(), "nothing stored");
+
+        users.issueCredential("admin", "2099-12-31T23:30", "nightly reports");
+        assertTrue(users.showsIssued(), users.source());
+        String clientId = users.issuedClientId();
+        String secret = users.issuedSecret();
+        var login = api.post(
+                "api/4.0/login",
+                null,
+                "application/x-www-form-urlencoded",
+                "client_id=" + clientId + "&client_secret=" + secret);
+        assertEquals(200, login.status(), "the secret shown works: " + login);
+        String token = "Bearer " + login.json().getString("access_token");
+        assertEquals(200, api.get(Admins.SETTINGS, token).status(), "scope admin");
+        String row = users.credentialRow(clientId);
+        assertTrue(
+                row.contains(admin.name()) && row.contains("Administration") && row.contains("nightly reports"), row);
+        assertTrue(row.contains("2099-12-31 23:30 UTC"), row);
+        assertEquals(
+                List.of("User", "Client ID", "Scope", "Description", "Created", "Expires", "Last used", "Actions"),
+                users.credentialLabels(clientId));
+        assertTrue(users.attribute("credentials", "class").contains("cards"));
+
+        users = users.open("admin/users.xhtml", UsersPage::new);
+        assertFalse(users.showsIssued(), "shown once");
+        assertFalse(users.source().contains(secret), "not in the page again");
+        assertTrue(users.listsCredential(clientId));
+        assertTrue(users.credentialRow(clientId).contains("Administration"));
+
+        users.revokeCredential(clientId);
+        assertTrue(users.asksToConfirmRevoke());
+        assertTrue(
+                users.revokeQuestion().startsWith("Revoke the credential " + clientId + " of " + admin.name()),
+                users.revokeQuestion());
+        assertEquals("cancelRevoke", users.focused(), "the safe choice has the focus");
+        users.cancelRevoke();
+        assertEquals(200, api.get(Admins.SETTINGS, token).status(), "cancelled");
+        users.revokeCredential(clientId);
+        assertEquals("Revoke " + clientId, users.confirmRevokeLabel());
+        users.confirmRevoke();
+        assertEquals("Credential " + clientId + " revoked.", users.messages());
+        assertFalse(users.listsCredential(clientId));
+        assertEquals(401, api.get(Admins.SETTINGS, token).status(), "its token ends at once");
+        assertFalse(INLINE_SCRIPT.matcher(users.source()).find(), "no inline script or style");
+
+        users.issueCredential("send_mail", null, null);
+        String sender = users.issuedClientId();
+        assertTrue(users.credentialRow(sender).contains("Send mail"), users.credentialRow(sender));
+        assertTrue(users.credentialRow(sender).contains("never"), users.credentialRow(sender));
+        String senderSecret = users.issuedSecret();
+        users.switchLanguage("de");
+        assertTrue(users.credentialRow(sender).contains("E-Mail senden"), users.credentialRow(sender));
+        assertEquals(
+                List.of(
+                        "Nutzer",
+                        "Client-ID",
+                        "Bereich (Scope)",
+                        "Beschreibung",
+                        "Erstellt",
+                        "Läuft ab",
+                        "Zuletzt verwendet",
+                        "Aktionen"),
+                users.credentialLabels(sender));
+        assertFalse(users.source().contains(senderSecret), "the secret is not shown again");
+    }
+
+    @Test
     void theLastAdminIsNeitherDemotedNorRemovedOnThePageInEitherLanguage() {
         Account admin = Admins.newAdmin(api);
         Admins.withOnlyAdmins(api, List.of(admin), () -> {

@@ -57,7 +57,16 @@ public class Outbox {
      * @throws com.mailroom.errors.InvalidInput naming every field that breaks a rule; nothing is stored then
      */
     public String queue(MailMessage message) {
+        return queue(message, null);
+    }
+
+    /**
+     * @param queuedBy the client id of the API credential whose token queues the mail (null for none): a send_mail
+     *         credential reads only the mails it queued ({@link #findQueuedBy})
+     */
+    public String queue(MailMessage message, String queuedBy) {
         OutboundMail mail = stored(message, MailRules.check(message, config.maxSizeBytes()));
+        mail.setQueuedBy(queuedBy);
         queued.fire(new MailQueued(mail.getId()));
         return mail.getId();
     }
@@ -117,6 +126,19 @@ public class Outbox {
 
     public MailView find(String id) {
         return MailView.of(load(id));
+    }
+
+    /**
+     * The mail when the credential {@code clientId} queued it; any other mail is not found, as if there were none.
+     *
+     * @throws NotFound for an unknown id or a mail someone else queued
+     */
+    public MailView findQueuedBy(String id, String clientId) {
+        OutboundMail mail = load(id);
+        if (clientId == null || !clientId.equals(mail.getQueuedBy())) {
+            throw new NotFound(Text.of("error.noMail", id.replaceAll("[^A-Za-z0-9-]", "?")));
+        }
+        return MailView.of(mail);
     }
 
     /** Newest first, at most {@value #MAX_PAGE}; {@code status} null lists every status. */

@@ -76,6 +76,10 @@ public class OutboundMail {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    /** The client id of the API credential whose token queued it; null when a person or the application did. */
+    @Column(name = "queued_by")
+    private String queuedBy;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "outbound_attachment", joinColumns = @JoinColumn(name = "mail_id"))
     @OrderColumn(name = "seq")
@@ -104,6 +108,14 @@ public class OutboundMail {
         this.sizeBytes = sizeBytes;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    public String getQueuedBy() {
+        return queuedBy;
+    }
+
+    public void setQueuedBy(String queuedBy) {
+        this.queuedBy = queuedBy;
     }
 
     /** Failed → queued again, with a fresh budget of attempts. */

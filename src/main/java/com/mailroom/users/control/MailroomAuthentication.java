@@ -4,6 +4,7 @@ import com.mailroom.errors.LoginLocked;
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.platform.ClientAddress;
 import com.mailroom.platform.SecurityHeadersFilter;
+import com.mailroom.users.boundary.ApiAccess;
 import com.mailroom.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +59,9 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    ApiAccess apiAccess;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -123,6 +127,16 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         Credential credential = parse(header);
         if (credential == null) {
             return unauthorized(response, context);
+        }
+        if (credential instanceof ApiTokenCredential token) {
+            // the token's scope decides its roles; the grant stays on the request for the resources and error answers
+            var grant = apiAccess.grantOfToken(token.token());
+            if (grant.isEmpty()) {
+                return unauthorized(response, context);
+            }
+            request.setAttribute(ApiAccess.GRANT, grant.get());
+            return context.notifyContainerAboutLogin(
+                    grant.get().username(), grant.get().groups());
         }
         CredentialValidationResult result;
         try {

@@ -9,7 +9,10 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-/** Users from the database: name and password (Basic, form login) or a bearer token from the 4.0 login. */
+/**
+ * Users from the database: name and password (Basic, form login), or a bearer token from the 4.0 login, whose roles
+ * are those of its credential's scope ({@link ApiAccess.Grant#groups}).
+ */
 @ApplicationScoped
 public class MailroomIdentityStore implements IdentityStore {
 
@@ -43,8 +46,8 @@ public class MailroomIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(ApiTokenCredential credential) {
         return apiAccess
-                .userOfToken(credential.token())
-                .map(u -> new CredentialValidationResult(u.getUsername(), Users.groupsOf(u)))
+                .grantOfToken(credential.token())
+                .map(g -> new CredentialValidationResult(g.username(), g.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 }

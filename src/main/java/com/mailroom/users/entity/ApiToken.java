@@ -21,15 +21,25 @@ public class ApiToken {
     @JoinColumn(name = "user_id")
     private User user;
 
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "client_id")
+    private ApiCredential credential;
+
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
 
     protected ApiToken() {}
 
-    public ApiToken(String tokenHash, User user, OffsetDateTime expiresAt) {
+    public ApiToken(String tokenHash, ApiCredential credential, OffsetDateTime expiresAt) {
         this.tokenHash = tokenHash;
-        this.user = user;
+        this.user = credential.getUser();
+        this.credential = credential;
         this.expiresAt = expiresAt;
+    }
+
+    /** The credential it was issued for: its scope is the token's. */
+    public ApiCredential getCredential() {
+        return credential;
     }
 
     public User getUser() {

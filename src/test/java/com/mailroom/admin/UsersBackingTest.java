@@ -1,0 +1,27 @@
+package com.mailroom.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+class UsersBackingTest {
+
+    @Test
+    void theBrowsersLocalDateTimeIsReadAsUtc() {
+        assertEquals("2027-01-31T12:00Z", UsersBacking.isoExpiry("2027-01-31T12:00"));
+        assertEquals("2027-01-31T12:00:30Z", UsersBacking.isoExpiry(" 2027-01-31T12:00:30 "));
+        assertNull(UsersBacking.isoExpiry(""));
+        assertNull(UsersBacking.isoExpiry(null));
+        assertEquals("soon", UsersBacking.isoExpiry("soon"), "anything else goes to the rules, which name it");
+        assertEquals("2027-01-31T12:00:00+01:00", UsersBacking.isoExpiry("2027-01-31T12:00:00+01:00"));
+    }
+
+    @Test
+    void timesAreShownToTheMinuteInUtc() {
+        assertEquals(
+                "2027-01-31 11:00 UTC", new UsersBacking().when(OffsetDateTime.parse("2027-01-31T12:00:59+01:00")));
+        assertNull(new UsersBacking().when(null));
+    }
+}
