@@ -1,9 +1,12 @@
 package com.mailroom.users.boundary;
 
+import com.mailroom.audit.boundary.AuditTrail;
+import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.errors.LoginLocked;
 import com.mailroom.errors.NotFound;
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.platform.Text;
+import com.mailroom.users.control.LockoutNotes;
 import com.mailroom.users.control.LoginThrottle;
 import com.mailroom.users.control.Tokens;
 import com.mailroom.users.entity.ApiCredential;
@@ -43,6 +46,15 @@ public class ApiAccess {
     @Inject
     Users users;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    LockoutNotes lockoutNotes;
+
+    /** How the 4.0 login is named in the audit trail. */
+    static final String CHANNEL = "api 4.0 login";
+
     @Schema(description = "API credentials; the secret is shown only this once.")
     public record IssuedCredentials(
             @Schema(required = true) String clientId,
@@ -71,6 +83,7 @@ public class ApiAccess {
         String clientId = Tokens.random(15);
         String secret = Tokens.random(32);
         em.persist(new ApiCredential(clientId, user, Tokens.sha256(secret)));
+        audit.recordWithChange(AuditKind.CREDENTIAL_CREATED, "client_id " + clientId + " for " + user.getUsername());
         return new IssuedCredentials(clientId, secret);
     }
 
@@ -82,7 +95,11 @@ public class ApiAccess {
     public IssuedToken login(String clientId, String clientSecret, String clientAddress) {
         String account = LoginThrottle.account(clientId);
         String address = LoginThrottle.address(clientAddress);
+        String actor = clientId == null ? "" : clientId;
         throttle.lockedUntil(account, address).ifPresent(until -> {
+            if (lockoutNotes.first(account, address, clock.instant())) {
+                audit.record(AuditKind.LOGIN_LOCKED, actor, CHANNEL + ", until " + until, clientAddress);
+            }
             throw new LoginLocked(Duration.between(clock.instant(), until));
         });
         ApiCredential credential =
@@ -92,9 +109,15 @@ public class ApiAccess {
                 || clientSecret.length() > 256
                 || !Tokens.sameHash(credential.getSecretHash(), Tokens.sha256(clientSecret))) {
             throttle.failed(account, address);
+            audit.record(AuditKind.LOGIN_FAILED, actor, CHANNEL, clientAddress);
             throw new Unauthenticated();
         }
         throttle.succeeded(account);
+        audit.record(
+                AuditKind.LOGIN_SUCCEEDED,
+                credential.getUser().getUsername(),
+                CHANNEL + ", client_id " + clientId,
+                clientAddress);
         String token = Tokens.random(32);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         em.createQuery("DELETE FROM ApiToken t WHERE t.expiresAt < :now")
