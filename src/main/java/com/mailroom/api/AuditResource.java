@@ -3,6 +3,8 @@ package com.mailroom.api;
 import com.mailroom.audit.boundary.AuditTrail;
 import com.mailroom.audit.boundary.AuditView;
 import com.mailroom.audit.control.AuditQuery;
+import com.mailroom.users.boundary.Users;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code GET /api/v1/audit}: the audit trail, newest first, filtered by actor, kind and time, a page at a time. */
+@RolesAllowed(Users.ADMIN)
 @Path("v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
