@@ -12,11 +12,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v1/audit}: the audit trail, newest first, filtered by actor, kind and time, a page at a time. */
 @RolesAllowed(Users.ADMIN)
 @Path("v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who did what, when, from where and on which node.")
 public class AuditResource {
 
     @Inject
@@ -24,12 +28,13 @@ public class AuditResource {
 
     /** Parameters are read as text, so that a wrong one is a 422 naming it, not a bare 404. */
     @GET
+    @Operation(summary = "The audit trail, newest first; a wrong parameter is a 422 naming it")
     public List<AuditView> list(
-            @QueryParam("actor") String actor,
-            @QueryParam("kind") String kind,
-            @QueryParam("since") String since,
-            @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit) {
+            @Parameter(description = "exact name") @QueryParam("actor") String actor,
+            @Parameter(description = "e.g. login_failed, settings_saved") @QueryParam("kind") String kind,
+            @Parameter(description = "ISO 8601 with an offset") @QueryParam("since") String since,
+            @Parameter(description = "default 0") @QueryParam("offset") String offset,
+            @Parameter(description = "default 50, at most 100") @QueryParam("limit") String limit) {
         return trail.list(AuditQuery.parse(actor, kind, since, offset, limit));
     }
 }
