@@ -300,7 +300,8 @@ class RestApiIT {
     @Test
     void nonAdminsAreRefusedWith403OnEveryAdminEndpoint() {
         String user = Admins.newUser(api).auth();
-        for (String path : new String[] {SETTINGS, "api/v1/users", "api/4.0/smtp_status", "api/v1/smtp/status"}) {
+        for (String path :
+                new String[] {SETTINGS, "api/v1/users", "api/4.0/smtp_status", "api/v1/smtp/status", "api/v1/audit"}) {
             var reply = api.get(path, user);
             assertEquals(403, reply.status(), path + ": " + reply);
             assertEquals("Only admins may do this.", reply.json().getString("message"));
@@ -1284,6 +1285,150 @@ class RestApiIT {
 
     private static Set<String> names(JsonArray array) {
         return Set.copyOf(strings(array));
+    }
+
+    // --- audit trail ---
+
+    /**
+     * An admin of its own saves settings with a password, tests them, adds a user, issues API credentials and logs in
+     * with them at 4.0, each from an address of its own (X-Forwarded-For through the trusted loopback proxy); someone
+     * guesses the new user's password, and a name is locked out. The trail lists each with actor, kind, client and
+     * node, names the changed fields — and none of the secrets appears anywhere in it.
+     */
+    @Test
+    void theAuditTrailSaysWhoDidWhatFromWhereAndHoldsNoSecret() {
+        var admin = Admins.newAdmin(api);
+        String auth = admin.auth();
+        String smtpPassword = "Audit-Pw-" + UUID.randomUUID();
+        String sender = "audit-" + suffix() + "@example.com";
+        var saved =
+                api.put(SETTINGS, auth, """
+                {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "%s",
+                 "tls_mode": "starttls", "auth_type": "basic", "user_name": "%s", "password": "%s"}
+                """.formatted(sender, sender, smtpPassword), "X-Forwarded-For", "198.18.0.1");
+        assertEquals(200, saved.status(), saved.toString());
+        var refused = api.put(SETTINGS, auth, "{\"port\": 0}", "X-Forwarded-For", "198.18.0.1");
+        assertEquals(422, refused.status(), "a refused save leaves no entry: " + refused);
+        var tested = api.post("api/v1/smtp/test", auth, null, null, "X-Forwarded-For", "198.18.0.2");
+        assertEquals(200, tested.status(), tested.toString());
+        String user = "audited-" + suffix();
+        String userPassword = "Audit-User-Pw-" + UUID.randomUUID();
+        var created = api.post(
+                "api/v1/users",
+                auth,
+                "application/json",
+                "{\"username\": \"%s\", \"email\": \"%s@example.com\", \"password\": \"%s\"}"
+                        .formatted(user, user, userPassword),
+                "X-Forwarded-For",
+                "198.18.0.3");
+        assertEquals(201, created.status(), created.toString());
+        var issued = api.post("api/v1/users/me/api_credentials", auth, null, null, "X-Forwarded-For", "198.18.0.4");
+        String clientId = issued.json().getString("client_id");
+        String clientSecret = issued.json().getString("client_secret");
+        var login = api.post(
+                "api/4.0/login",
+                null,
+                "application/x-www-form-urlencoded",
+                "client_id=" + clientId + "&client_secret=" + clientSecret,
+                "X-Forwarded-For",
+                "198.18.0.5");
+        String token = login.json().getString("access_token");
+        assertEquals(200, api.get(SETTINGS, "Bearer " + token).status());
+        String wrongPassword = "Wrong-Guess-" + UUID.randomUUID();
+        assertEquals(
+                401,
+                api.get(SETTINGS, Api.basic(user, wrongPassword), "X-Forwarded-For", "198.18.0.6")
+                        .status());
+        String locked = "locked-" + suffix();
+        lockOut(locked);
+
+        List<JsonObject> mine = audit("actor=" + admin.name());
+        assertEquals(
+                List.of(
+                        "login_succeeded",
+                        "credential_created",
+                        "user_created",
+                        "settings_tested",
+                        "settings_saved",
+                        "login_succeeded"),
+                kinds(mine),
+                "newest first; one Basic login though the admin called five times, none for the bearer token: " + mine);
+        JsonObject basic = mine.get(5);
+        assertEquals("basic", basic.getString("detail"));
+        assertEquals("198.18.0.1", basic.getString("client"), "the first call logged in");
+        JsonObject save = only(mine, "settings_saved");
+        assertEquals("198.18.0.1", save.getString("client"));
+        assertFalse(save.getString("node").isBlank(), save.toString());
+        assertTrue(
+                save.getString("detail").matches("version \\d+, changed: (.*, )?from, user_name, (.*, )?password"),
+                "the changed fields by name: " + save);
+        assertTrue(only(mine, "settings_tested").getString("detail").contains("127.0.0.1:1"), mine.toString());
+        assertEquals("198.18.0.2", only(mine, "settings_tested").getString("client"));
+        assertEquals(user + " (user)", only(mine, "user_created").getString("detail"));
+        assertEquals("198.18.0.3", only(mine, "user_created").getString("client"));
+        assertTrue(only(mine, "credential_created").getString("detail").contains(clientId), mine.toString());
+        assertEquals("198.18.0.4", only(mine, "credential_created").getString("client"));
+        JsonObject legacy = mine.get(0);
+        assertTrue(legacy.getString("detail").contains("api 4.0 login, client_id " + clientId), legacy.toString());
+        assertEquals("198.18.0.5", legacy.getString("client"));
+        JsonObject failed = only(audit("actor=" + user), "login_failed");
+        assertEquals("basic", failed.getString("detail"));
+        assertEquals("198.18.0.6", failed.getString("client"));
+        List<JsonObject> lock = audit("actor=" + locked + "&kind=login_locked");
+        assertFalse(lock.isEmpty(), "the lockout refusals are recorded");
+        assertTrue(lock.get(0).getString("client").startsWith("203.0.113."), lock.toString());
+
+        StringBuilder everything = new StringBuilder();
+        for (int offset = 0; ; offset += 100) {
+            var page = api.get("api/v1/audit?limit=100&offset=" + offset, Api.admin());
+            assertEquals(200, page.status(), page.toString());
+            everything.append(page.body());
+            if (page.array().size() < 100) {
+                break;
+            }
+        }
+        for (String secret : List.of(smtpPassword, userPassword, clientSecret, token, wrongPassword)) {
+            assertFalse(everything.toString().contains(secret), "a secret in the audit trail");
+        }
+        assertFalse(everything.toString().contains(Api.ADMIN_PASSWORD));
+    }
+
+    @Test
+    void wrongAuditQueriesAreRefusedNamingTheParameter() {
+        for (String[] wrong : new String[][] {
+            {"kind=password_stolen", "kind"},
+            {"since=yesterday", "since"},
+            {"since=2026-12-03T14:00", "since"},
+            {"offset=-1", "offset"},
+            {"limit=101", "limit"},
+            {"limit=0", "limit"},
+            {"limit=ten", "limit"}
+        }) {
+            var reply = api.get("api/v1/audit?" + wrong[0], Api.admin());
+            assertEquals(422, reply.status(), wrong[0] + ": " + reply);
+            assertNotNull(reply.fieldError(wrong[1]), reply.toString());
+        }
+        assertEquals(
+                200,
+                api.get("api/v1/audit?kind=LOGIN_FAILED&since=2026-01-01T00:00:00%2B01:00&limit=100", Api.admin())
+                        .status());
+    }
+
+    private List<JsonObject> audit(String query) {
+        var reply = api.get("api/v1/audit?limit=100&" + query, Api.admin());
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.array().stream().map(JsonObject.class::cast).toList();
+    }
+
+    private static List<String> kinds(List<JsonObject> entries) {
+        return entries.stream().map(e -> e.getString("kind")).toList();
+    }
+
+    private static JsonObject only(List<JsonObject> entries, String kind) {
+        var found =
+                entries.stream().filter(e -> e.getString("kind").equals(kind)).toList();
+        assertEquals(1, found.size(), kind + " in " + entries);
+        return found.get(0);
     }
 
     // --- secrets at rest ---

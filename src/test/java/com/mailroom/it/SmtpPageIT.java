@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.mailroom.it.Admins.Account;
+import com.mailroom.it.pages.AuditPage;
 import com.mailroom.it.pages.ErrorPage;
 import com.mailroom.it.pages.ExpiredPage;
 import com.mailroom.it.pages.LoginPage;
@@ -852,6 +853,50 @@ class SmtpPageIT {
 
         ErrorPage missing = forbidden.open("no-such-page.xhtml", ErrorPage::new);
         assertTrue(missing.code().contains("404"), missing.source());
+    }
+
+    @Test
+    void theAuditPageShowsWhoDidWhatFilteredByKindInGerman() {
+        String guesser = "guesser-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                401,
+                api.get(Admins.SETTINGS, Api.basic(guesser, "wrong-guess-1")).status());
+        Account admin = Admins.newAdmin(api);
+        SmtpPage german = LoginPage.open(browser("de"), api.base()).logIn(admin.name(), admin.password());
+        assertEquals("Protokoll", german.navLabel("audit"));
+
+        AuditPage audit = german.audit();
+        assertEquals("Protokoll", audit.heading());
+        assertEquals(List.of("audit"), audit.currentNav());
+        assertLabels(audit, "actor", "Wer", "kind", "Art", "since", "Seit (UTC)");
+        assertEquals("Filtern", audit.value("filter"));
+        assertEquals(List.of("Zeit", "Wer", "Art", "Einzelheiten", "Client-Adresse", "Knoten"), audit.columns());
+        assertTrue(
+                audit.options("kind").contains("Anmeldung fehlgeschlagen"),
+                audit.options("kind").toString());
+        assertFalse(INLINE_SCRIPT.matcher(audit.source()).find(), "no inline script or style");
+
+        audit = audit.filter("", "login_failed");
+        assertFalse(audit.kinds().isEmpty(), audit.source());
+        assertTrue(
+                audit.kinds().stream().allMatch("login_failed"::equals),
+                audit.kinds().toString());
+        assertTrue(audit.url().contains("kind=login_failed"), "the filter is in the URL: " + audit.url());
+        String failed = audit.entries().stream()
+                .filter(e -> e.contains(guesser))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no failed login of " + guesser));
+        assertTrue(failed.contains("Anmeldung fehlgeschlagen") && failed.contains("basic"), failed);
+        assertTrue(
+                audit.times().get(0).matches("\\d{4}-.*Z .*(Sekunde|Minute|jetzt).*"),
+                audit.times().toString());
+
+        audit = audit.filter(admin.name(), "login_succeeded");
+        assertEquals(List.of("login_succeeded"), audit.kinds(), "the admin's own login on the page");
+        assertTrue(audit.entries().get(0).contains("page"), audit.entries().toString());
+        audit = audit.filter(guesser, "login_succeeded");
+        assertTrue(audit.empty(), "the guesser never got in");
+        assertTrue(audit.text("noEntries").contains("Keine Einträge"));
     }
 
     @Test

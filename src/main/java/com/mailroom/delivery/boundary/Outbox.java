@@ -1,5 +1,7 @@
 package com.mailroom.delivery.boundary;
 
+import com.mailroom.audit.boundary.AuditTrail;
+import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.delivery.control.ContentChunks;
 import com.mailroom.delivery.control.DeliveryConfig;
 import com.mailroom.delivery.control.MailMessage;
@@ -51,6 +53,9 @@ public class Outbox {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * @return the new mail's id; the mail is in the database when the caller's transaction (or this one) commits
@@ -179,6 +184,7 @@ public class Outbox {
                     "status", Text.of("error.notResendable", mail.getStatus().wireName()));
         }
         mail.requeue(OffsetDateTime.now(clock));
+        audit.recordWithChange(AuditKind.MAIL_RESENT, "mail " + id);
         queued.fire(new MailQueued(id));
         return MailView.of(mail);
     }

@@ -1,15 +1,20 @@
 package com.mailroom.settings.boundary;
 
+import com.mailroom.audit.boundary.AuditTrail;
+import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.StaleVersion;
 import com.mailroom.ratelimit.boundary.RateLimiter;
 import com.mailroom.sending.control.ProbeResult;
 import com.mailroom.settings.control.Conversations;
+import com.mailroom.settings.control.Destination;
 import com.mailroom.settings.control.Destinations;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.control.SecretCipher;
+import com.mailroom.settings.control.SettingsChanges;
 import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
+import com.mailroom.settings.entity.SmtpConfig;
 import com.mailroom.settings.entity.SmtpSettings;
 import com.mailroom.status.boundary.NodeCheck;
 import com.mailroom.status.boundary.SmtpStatus;
@@ -73,6 +78,9 @@ public class SmtpSettingsAdmin {
 
     @Inject
     Event<SettingsSaved> saved;
+
+    @Inject
+    AuditTrail audit;
 
     public SmtpSettingsView view() {
         return SmtpSettingsView.of(load());
@@ -143,6 +151,9 @@ public class SmtpSettingsAdmin {
 
     private SmtpSettingsView store(SmtpSettings s, SettingsForm form, String actor) {
         var accepted = SettingsCheck.check(s, form, allowInsecureTokenUrl);
+        SmtpConfig before = s.getConfig().copy();
+        boolean passwordStored = s.getPasswordCiphertext() != null;
+        boolean clientSecretStored = s.getClientSecretCiphertext() != null;
         s.setConfig(form.getConfig());
         s.getConfig().setPort(form.getConfig().effectivePort());
         applySecret(accepted.password(), form.getPassword(), SecretCipher.SMTP_PASSWORD, s::setPasswordCiphertext);
@@ -154,6 +165,18 @@ public class SmtpSettingsAdmin {
         s.setUpdatedAt(OffsetDateTime.now(clock));
         s.setUpdatedBy(actor);
         em.flush();
+        var changed = SettingsChanges.names(
+                before,
+                s.getConfig(),
+                accepted.password().outcome(),
+                passwordStored,
+                accepted.clientSecret().outcome(),
+                clientSecretStored);
+        // with the save's transaction: a refused or failed save leaves no entry saying it happened
+        audit.recordWithChange(
+                AuditKind.SETTINGS_SAVED,
+                "version " + s.getVersion() + ", changed: "
+                        + (changed.isEmpty() ? "nothing" : String.join(", ", changed)));
         saved.fire(new SettingsSaved(s.getVersion()));
         return SmtpSettingsView.of(s);
     }
@@ -183,11 +206,25 @@ public class SmtpSettingsAdmin {
         var startedAt = OffsetDateTime.now(clock);
         ProbeResult result = conversations.send(
                 destination, recipient, productName + " Mail Test", productName + " mail is working!");
+        // on its own: a test changes nothing stored, and a failed one is as much worth knowing
+        audit.record(AuditKind.SETTINGS_TESTED, testDetail(unsaved == null, destination, result));
         if (unsaved == null && result.stage().describesSettings()) {
             status.record(
                     result.success(), result.success() ? null : result.describe(), startedAt, stored.getVersion());
         }
         return TestReport.of(result, recipient, language);
+    }
+
+    /** Which settings, where to, and how it ended; never a secret (the target's own is left out). */
+    private static String testDetail(boolean saved, Destination destination, ProbeResult result) {
+        String where = destination.target() == null
+                ? ""
+                : " to " + destination.target().host() + ":"
+                        + destination.target().port();
+        return (saved ? "saved" : "unsaved") + " settings" + where + ": "
+                + (result.success()
+                        ? "succeeded"
+                        : "failed at " + result.stage().wireName());
     }
 
     private void applySecret(Decision decision, String supplied, String purpose, Consumer<String> store) {

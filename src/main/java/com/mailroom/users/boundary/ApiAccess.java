@@ -1,11 +1,14 @@
 package com.mailroom.users.boundary;
 
+import com.mailroom.audit.boundary.AuditTrail;
+import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.LoginLocked;
 import com.mailroom.errors.NotFound;
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.platform.Text;
 import com.mailroom.users.control.CredentialRules;
+import com.mailroom.users.control.LockoutNotes;
 import com.mailroom.users.control.LoginThrottle;
 import com.mailroom.users.control.Tokens;
 import com.mailroom.users.entity.ApiCredential;
@@ -60,6 +63,15 @@ public class ApiAccess {
 
     @Inject
     Users users;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    LockoutNotes lockoutNotes;
+
+    /** How the 4.0 login is named in the audit trail. */
+    static final String CHANNEL = "api 4.0 login";
 
     @Schema(description = "API credentials; the secret is shown only this once.")
     public record IssuedCredentials(
@@ -158,6 +170,9 @@ public class ApiAccess {
                 checked.expiresAt(),
                 checked.description(),
                 now));
+        audit.recordWithChange(
+                AuditKind.CREDENTIAL_CREATED,
+                "client_id " + clientId + " (" + checked.scope().wireName() + ") for " + user.getUsername());
         return new IssuedCredentials(clientId, secret);
     }
 
@@ -206,6 +221,8 @@ public class ApiAccess {
                 .executeUpdate();
         em.remove(credential);
         em.flush();
+        audit.recordWithChange(
+                AuditKind.CREDENTIAL_REVOKED, "client_id " + credential.getClientId() + " of " + user.getUsername());
         return CredentialView.of(credential);
     }
 
@@ -217,7 +234,11 @@ public class ApiAccess {
     public IssuedToken login(String clientId, String clientSecret, String clientAddress) {
         String account = LoginThrottle.account(clientId);
         String address = LoginThrottle.address(clientAddress);
+        String actor = clientId == null ? "" : clientId;
         throttle.lockedUntil(account, address).ifPresent(until -> {
+            if (lockoutNotes.first(account, address, clock.instant())) {
+                audit.record(AuditKind.LOGIN_LOCKED, actor, CHANNEL + ", until " + until, clientAddress);
+            }
             throw new LoginLocked(Duration.between(clock.instant(), until));
         });
         OffsetDateTime now = now();
@@ -229,9 +250,15 @@ public class ApiAccess {
                 || !Tokens.sameHash(credential.getSecretHash(), Tokens.sha256(clientSecret))
                 || credential.isExpired(now)) {
             throttle.failed(account, address);
+            audit.record(AuditKind.LOGIN_FAILED, actor, CHANNEL, clientAddress);
             throw new Unauthenticated();
         }
         throttle.succeeded(account);
+        audit.record(
+                AuditKind.LOGIN_SUCCEEDED,
+                credential.getUser().getUsername(),
+                CHANNEL + ", client_id " + clientId,
+                clientAddress);
         String token = Tokens.random(32);
         em.createQuery("DELETE FROM ApiToken t WHERE t.expiresAt < :now")
                 .setParameter("now", now)

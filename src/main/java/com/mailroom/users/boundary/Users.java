@@ -1,5 +1,7 @@
 package com.mailroom.users.boundary;
 
+import com.mailroom.audit.boundary.AuditTrail;
+import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.errors.Conflict;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.NotFound;
@@ -15,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +45,9 @@ public class Users {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * A change of a user: null keeps a value. {@code username} is there to be refused (it cannot change), so that a
@@ -73,6 +79,7 @@ public class Users {
         var user = new User(username, email, hashing.hash(password), admin);
         em.persist(user);
         em.flush();
+        audit.recordWithChange(AuditKind.USER_CREATED, username + (admin ? " (admin)" : " (user)"));
         return UserView.of(user);
     }
 
@@ -106,6 +113,7 @@ public class Users {
             user.setAdmin(change.admin());
         }
         em.flush();
+        audit.recordWithChange(AuditKind.USER_CHANGED, user.getUsername() + ": " + changedFields(change));
         return UserView.of(user);
     }
 
@@ -130,6 +138,7 @@ public class Users {
                 .executeUpdate();
         em.remove(user);
         em.flush();
+        audit.recordWithChange(AuditKind.USER_REMOVED, user.getUsername());
         return UserView.of(user);
     }
 
@@ -170,7 +179,34 @@ public class Users {
      * @throws NotFound when there is no user {@code id}
      */
     public void unlock(long id) {
-        throttle.unlock(byId(id).getUsername());
+        String username = byId(id).getUsername();
+        throttle.unlock(username);
+        audit.recordWithChange(AuditKind.USER_UNLOCKED, username);
+    }
+
+    /** The fields a change sets, by name; the new role too, never the password. */
+    static String changedFields(Change change) {
+        List<String> names = new ArrayList<>();
+        if (change.email() != null) {
+            names.add("email");
+        }
+        if (change.password() != null) {
+            names.add("password");
+        }
+        if (change.admin() != null) {
+            names.add("admin=" + change.admin());
+        }
+        return names.isEmpty() ? "nothing" : String.join(", ", names);
+    }
+
+    /**
+     * Whether this name and password were verified a few minutes ago against the password stored now
+     * ({@link RecentLogins}): such a login costs no hashing and is not worth an audit entry per API call.
+     */
+    public boolean recentlyVerified(String username, String password) {
+        return find(username)
+                .filter(u -> recentLogins.wasVerified(username, password, u.getPasswordHash()))
+                .isPresent();
     }
 
     public Optional<User> find(String username) {

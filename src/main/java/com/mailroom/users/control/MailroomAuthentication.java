@@ -1,5 +1,7 @@
 package com.mailroom.users.control;
 
+import com.mailroom.audit.boundary.AuditTrail;
+import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.errors.LoginLocked;
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.platform.ClientAddress;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One authentication mechanism for the whole application (Jakarta Security 3 allows one):
@@ -51,6 +54,11 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
     /** Request attribute: the {@link LoginLocked} that refused a login from the page, for the page to show. */
     public static final String LOCKED = "mailroom.login.locked";
 
+    /** How a login came, as the audit trail names it. */
+    static final String PAGE = "page";
+
+    static final String BASIC = "basic";
+
     @Inject
     IdentityStoreHandler identityStores;
 
@@ -62,6 +70,12 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     ApiAccess apiAccess;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    LockoutNotes lockoutNotes;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -95,7 +109,7 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpMessageContext context, Credential credential) {
         CredentialValidationResult result;
         try {
-            result = validateThrottled(request, credential);
+            result = validateThrottled(request, credential, PAGE);
         } catch (LoginLocked e) {
             request.setAttribute(LOCKED, e);
             return AuthenticationStatus.SEND_FAILURE;
@@ -140,7 +154,7 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
         }
         CredentialValidationResult result;
         try {
-            result = validateThrottled(request, credential);
+            result = validateThrottled(request, credential, BASIC);
         } catch (LoginLocked e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             return refuse(response, 429, e.getMessage());
@@ -153,24 +167,43 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
     /**
      * Names and passwords go through the {@link LoginThrottle}: refused unchecked while the account or the client's
      * address waits, counted when wrong. Bearer tokens are random 256-bit values, not worth guessing: not throttled.
+     * <p>
+     * The audit trail hears of every failure, of the first lockout refusal per account and address a minute
+     * ({@link LockoutNotes}), of every login on the page, and of a Basic login only when its password was hashed and
+     * checked, not when {@link RecentLogins} knew it: Basic comes with every API call, bearer tokens too (never
+     * written), and the trail would otherwise hold every request.
      *
+     * @param channel how the login came, for the trail: {@value #PAGE} or {@value #BASIC}
      * @throws LoginLocked while the account or the address must wait
      */
-    private CredentialValidationResult validateThrottled(HttpServletRequest request, Credential credential) {
+    private CredentialValidationResult validateThrottled(
+            HttpServletRequest request, Credential credential, String channel) {
         if (!(credential instanceof UsernamePasswordCredential password)) {
             return identityStores.validate(credential);
         }
-        String account = LoginThrottle.account(password.getCaller());
-        String address = LoginThrottle.address(ClientAddress.of(request));
+        String client = ClientAddress.of(request);
+        String caller = Objects.toString(password.getCaller(), "");
+        String name = caller.strip();
+        String account = LoginThrottle.account(name);
+        String address = LoginThrottle.address(client);
         var until = throttle.lockedUntil(account, address);
         if (until.isPresent()) {
+            if (lockoutNotes.first(account, address, Instant.now())) {
+                audit.record(AuditKind.LOGIN_LOCKED, name, channel + ", until " + until.get(), client);
+            }
             throw new LoginLocked(Duration.between(Instant.now(), until.get()));
         }
+        boolean known = channel.equals(BASIC) && users.recentlyVerified(caller, password.getPasswordAsString());
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             throttle.succeeded(account);
+            if (!known) {
+                audit.record(
+                        AuditKind.LOGIN_SUCCEEDED, result.getCallerPrincipal().getName(), channel, client);
+            }
         } else {
             throttle.failed(account, address);
+            audit.record(AuditKind.LOGIN_FAILED, name, channel, client);
         }
         return result;
     }

@@ -17,7 +17,7 @@ public abstract class AdminPage extends Page {
         return text("signedIn");
     }
 
-    /** The caption of a sidebar link: {@code smtp}, {@code users} or {@code outbox}. */
+    /** The caption of a sidebar link: {@code smtp}, {@code users}, {@code outbox} or {@code audit}. */
     public String navLabel(String page) {
         return text("nav-" + page);
     }
@@ -39,6 +39,10 @@ public abstract class AdminPage extends Page {
 
     public OutboxPage outbox() {
         return clickThrough("nav-outbox", OutboxPage::new);
+    }
+
+    public AuditPage audit() {
+        return clickThrough("nav-audit", AuditPage::new);
     }
 
     public LoginPage logout() {
