@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -53,6 +54,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * </ul>
  */
 public class OpenApiDocument implements OASFilter {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiDocument.class.getName());
+    private static volatile boolean warned;
 
     /** The enums of the API by schema name, with their values as JSON carries them. */
     static final Map<String, List<String>> ENUMS = Map.of(
@@ -101,8 +105,25 @@ public class OpenApiDocument implements OASFilter {
                     .distinct()
                     .toList());
         }
-        withoutDefaults(schema);
+        try {
+            withoutDefaults(schema);
+        } catch (LinkageError newerApi) {
+            olderApiOnly(newerApi);
+        }
         return schema;
+    }
+
+    /**
+     * Written against MicroProfile OpenAPI 3.1 (MicroProfile 6.1). Servers with 4.x (WildFly 39, Payara 7) changed
+     * some of the model's types (nullable, exclusive bounds, the schema's type): there the completion that needs them
+     * is skipped and the document stays as the server's scanner made it, rather than failing the deployment.
+     */
+    private static void olderApiOnly(LinkageError e) {
+        if (!warned) {
+            warned = true;
+            LOG.info(() -> "/openapi is left as the server built it: its MicroProfile OpenAPI is newer than 3.1 ("
+                    + e.getMessage() + ")");
+        }
     }
 
     @Override
@@ -115,6 +136,14 @@ public class OpenApiDocument implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
+        try {
+            complete(api);
+        } catch (LinkageError newerApi) {
+            olderApiOnly(newerApi);
+        }
+    }
+
+    private static void complete(OpenAPI api) {
         Components components = api.getComponents();
         ENUMS.forEach((name, values) -> components.addSchema(
                 name, OASFactory.createSchema().type(SchemaType.STRING).enumeration(List.copyOf(values))));

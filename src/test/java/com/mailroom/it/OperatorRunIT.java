@@ -2,6 +2,7 @@ package com.mailroom.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,11 @@ class OperatorRunIT {
                     first.output().contains("has expired"),
                     "no expired-certificate dumps of the runtime's trust store at start-up:\n" + first.output());
             Api api = first.api();
+            // started with server-config/post-boot-commands.asadmin, as operators do: no header names the runtime
+            for (var reply : List.of(api.get("login.xhtml", null), api.get("api/v1/smtp/settings", admin))) {
+                assertNull(reply.header("Server"), "Server: " + reply.header("Server"));
+                assertNull(reply.header("X-Powered-By"), "X-Powered-By: " + reply.header("X-Powered-By"));
+            }
             // the database and the key are nobody else's business
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
             for (String file : List.of("mailroom.mv.db", "secret.key")) {

@@ -290,7 +290,7 @@ abstract class PortableChecks {
         assertNull(page.header("Server"), "Server: " + page.header("Server"));
         String flags = cookie.toLowerCase(Locale.ROOT).replace(" ", "");
         assertTrue(flags.contains(";httponly"), cookie);
-        assertEquals(server.keepsSameSiteOnTheSessionCookie(), flags.contains(";samesite=lax"), cookie);
+        assertTrue(flags.contains(";samesite=lax"), "SameSite on every server (SessionCookieAttributes): " + cookie);
     }
 
     /** Operators update the WAR in place; bearer logins failed on WildFly after that until the server restarted. */

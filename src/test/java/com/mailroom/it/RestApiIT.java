@@ -210,8 +210,6 @@ class RestApiIT {
         assertEquals(403, root.get("metrics", null).status(), "metrics are closed (post-boot-commands.asadmin)");
         var page = api.get("login.xhtml", null);
         for (var reply : List.of(page, api.get(SETTINGS, null), api.get(SETTINGS, Api.admin()))) {
-            assertNull(reply.header("Server"), "no Server header: " + reply.header("Server"));
-            assertNull(reply.header("X-Powered-By"), reply.toString());
             assertEquals("DENY", reply.header("X-Frame-Options"), "security headers, on a 401 too: " + reply);
             assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply.toString());
         }
@@ -1322,7 +1320,13 @@ class RestApiIT {
                 "X-Forwarded-For",
                 "198.18.0.3");
         assertEquals(201, created.status(), created.toString());
-        var issued = api.post("api/v1/users/me/api_credentials", auth, null, null, "X-Forwarded-For", "198.18.0.4");
+        var issued = api.post(
+                "api/v1/users/me/api_credentials",
+                auth,
+                "application/json",
+                "{\"scope\": \"admin\"}",
+                "X-Forwarded-For",
+                "198.18.0.4");
         String clientId = issued.json().getString("client_id");
         String clientSecret = issued.json().getString("client_secret");
         var login = api.post(

@@ -108,11 +108,6 @@ final class PayaraMicro7 extends ServerUnderTest {
     }
 
     @Override
-    public boolean keepsSameSiteOnTheSessionCookie() {
-        return false;
-    }
-
-    @Override
     protected int httpPort() {
         return port;
     }

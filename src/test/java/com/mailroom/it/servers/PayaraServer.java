@@ -100,11 +100,6 @@ final class PayaraServer extends ServerUnderTest {
     }
 
     @Override
-    public boolean keepsSameSiteOnTheSessionCookie() {
-        return false;
-    }
-
-    @Override
     protected int httpPort() {
         return base + HTTP;
     }

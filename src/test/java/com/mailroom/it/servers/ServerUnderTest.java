@@ -45,14 +45,6 @@ public abstract class ServerUnderTest implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /**
-     * Whether the session cookie carries Mailroom's {@code SameSite=Lax}. Payara 6 and 7 drop it: they ignore the
-     * attribute in web.xml's {@code cookie-config} and in {@code SessionCookieConfig.setAttribute} alike.
-     */
-    public boolean keepsSameSiteOnTheSessionCookie() {
-        return true;
-    }
-
     /** Whether the WAR can be deployed again while the server runs (Payara Micro has no admin to do it). */
     public boolean redeploys() {
         return false;
