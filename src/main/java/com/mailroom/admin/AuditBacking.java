@@ -9,9 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -43,27 +40,12 @@ public class AuditBacking {
     public void load() {
         try {
             var query = AuditQuery.parse(
-                    actor, kind, sinceParameter(since), Integer.toString(offset), Integer.toString(PAGE + 1));
+                    actor, kind, DateTimeInputs.asUtc(since), Integer.toString(offset), Integer.toString(PAGE + 1));
             var found = trail.list(query);
             more = found.size() > PAGE;
             entries = more ? found.subList(0, PAGE) : found;
         } catch (InvalidInput e) {
             FacesErrors.show(e, Map.of("actor", "actor", "kind", "kind", "since", "since"));
-        }
-    }
-
-    /**
-     * The page's "since" is the browser's {@code datetime-local} value, a time without an offset, taken as UTC (the
-     * label says so); an ISO 8601 time with an offset is taken as it is.
-     */
-    static String sinceParameter(String input) {
-        if (input == null || input.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(input.strip()).atOffset(ZoneOffset.UTC).toString();
-        } catch (DateTimeParseException e) {
-            return input;
         }
     }
 

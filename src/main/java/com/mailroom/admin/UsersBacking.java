@@ -14,11 +14,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,7 +97,10 @@ public class UsersBacking implements Serializable {
         ApiAccess.IssuedCredentials issued;
         try {
             issued = apiAccess.issueCredentials(
-                    external.getRemoteUser(), credentialScope, isoExpiry(credentialExpires), credentialDescription);
+                    external.getRemoteUser(),
+                    credentialScope,
+                    DateTimeInputs.asUtc(credentialExpires),
+                    credentialDescription);
         } catch (MailroomException e) {
             FacesErrors.show(e, CREDENTIAL_FIELD_IDS);
             return null;
@@ -121,18 +122,6 @@ public class UsersBacking implements Serializable {
                         instanceof ApiAccess.IssuedCredentials issued
                 ? issued
                 : null;
-    }
-
-    /** The browser's {@code datetime-local} value (no offset) read as UTC; anything else goes to the rules as it is. */
-    static String isoExpiry(String input) {
-        if (input == null || input.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(input.strip()).atOffset(ZoneOffset.UTC).toString();
-        } catch (DateTimeParseException e) {
-            return input;
-        }
     }
 
     /** The first step of revoking: the page asks to confirm. */

@@ -1,8 +1,8 @@
 package com.mailroom.api;
 
+import com.mailroom.platform.JsonErrors;
 import com.mailroom.platform.Text;
 import com.mailroom.users.boundary.ApiAccess;
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,16 +32,10 @@ public class ErrorServlet extends HttpServlet {
                         ? RolesAllowedCheck.forbidden(request.getAttribute(ApiAccess.GRANT))
                         : ErrorMappers.protocolText(status, Text.of("error.api.serverLog")))
                 .english();
-        response.setStatus(status);
         if (uri != null && uri.toString().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter()
-                    .write(Json.createObjectBuilder()
-                            .add("message", message)
-                            .add("errors", Json.createArrayBuilder())
-                            .build()
-                            .toString());
+            JsonErrors.write(response, status, message);
         } else if (!response.isCommitted()) {
+            response.setStatus(status);
             // the Facelets error page: translated, in the site's layout; it reads the status from the request
             request.getRequestDispatcher(PAGE).forward(request, response);
         }

@@ -1,8 +1,7 @@
 package com.mailroom.api;
 
 import com.mailroom.errors.BodyTooLarge;
-import com.mailroom.platform.SecurityHeadersFilter;
-import jakarta.json.Json;
+import com.mailroom.platform.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -42,17 +41,8 @@ public class UnsizedBodyLimit extends HttpFilter {
         int limit = limits.limitFor(path);
         byte[] body = request.getInputStream().readNBytes(limit + 1);
         if (body.length > limit) {
-            response.setStatus(413);
-            SecurityHeadersFilter.apply(response);
-            response.setHeader("Cache-Control", "no-store");
             response.setHeader("Connection", "close"); // the rest of the body is not read
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter()
-                    .write(Json.createObjectBuilder()
-                            .add("message", new BodyTooLarge(limit).getMessage())
-                            .add("errors", Json.createArrayBuilder())
-                            .build()
-                            .toString());
+            JsonErrors.write(response, 413, new BodyTooLarge(limit).getMessage());
             return;
         }
         chain.doFilter(new Buffered(request, body), response);

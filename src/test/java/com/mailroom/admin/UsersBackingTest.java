@@ -10,12 +10,12 @@ class UsersBackingTest {
 
     @Test
     void theBrowsersLocalDateTimeIsReadAsUtc() {
-        assertEquals("2027-01-31T12:00Z", UsersBacking.isoExpiry("2027-01-31T12:00"));
-        assertEquals("2027-01-31T12:00:30Z", UsersBacking.isoExpiry(" 2027-01-31T12:00:30 "));
-        assertNull(UsersBacking.isoExpiry(""));
-        assertNull(UsersBacking.isoExpiry(null));
-        assertEquals("soon", UsersBacking.isoExpiry("soon"), "anything else goes to the rules, which name it");
-        assertEquals("2027-01-31T12:00:00+01:00", UsersBacking.isoExpiry("2027-01-31T12:00:00+01:00"));
+        assertEquals("2027-01-31T12:00Z", DateTimeInputs.asUtc("2027-01-31T12:00"));
+        assertEquals("2027-01-31T12:00:30Z", DateTimeInputs.asUtc(" 2027-01-31T12:00:30 "));
+        assertNull(DateTimeInputs.asUtc(""));
+        assertNull(DateTimeInputs.asUtc(null));
+        assertEquals("soon", DateTimeInputs.asUtc("soon"), "anything else goes to the rules, which name it");
+        assertEquals("2027-01-31T12:00:00+01:00", DateTimeInputs.asUtc("2027-01-31T12:00:00+01:00"));
     }
 
     @Test

@@ -5,12 +5,11 @@ import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.errors.LoginLocked;
 import com.mailroom.errors.Unauthenticated;
 import com.mailroom.platform.ClientAddress;
-import com.mailroom.platform.SecurityHeadersFilter;
+import com.mailroom.platform.JsonErrors;
 import com.mailroom.users.boundary.ApiAccess;
 import com.mailroom.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -247,16 +246,7 @@ public class MailroomAuthentication implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus refuse(HttpServletResponse response, int status, String message) {
         try {
-            response.setStatus(status);
-            SecurityHeadersFilter.apply(response); // written before the filters run
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter()
-                    .write(Json.createObjectBuilder()
-                            .add("message", message)
-                            .add("errors", Json.createArrayBuilder())
-                            .build()
-                            .toString());
+            JsonErrors.write(response, status, message); // written before the filters run
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
