@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads the OAuth key material a form brings (docs/product.md R22): the certificate with its private key, a service
+ * Reads the OAuth key material a form brings (docs/product.md R5, R11): the certificate with its private key, a service
  * account's JSON key. What cannot be used is refused with the field named and nothing stored; what can is handed on
  * already parsed, so that its public facts can be kept next to the ciphertext.
  */
