@@ -187,7 +187,7 @@ public final class AssertionTokenServer implements AutoCloseable {
                 .put(key.privateKeyId(), key.keys().publicKey());
     }
 
-    /** Deletes the key from its account (the account stays, known by its other keys). */
+    /** Deletes the key from its account (the account stays: its assertions now fail on the signature). */
     public void unregister(ServiceAccountKey key) {
         accounts.getOrDefault(key.clientEmail(), Map.of()).remove(key.privateKeyId());
     }
@@ -625,7 +625,7 @@ public final class AssertionTokenServer implements AutoCloseable {
         }
         String account = claims.getIssuer();
         Map<String, PublicKey> keys = account == null ? null : accounts.get(account);
-        if (keys == null || keys.isEmpty()) {
+        if (keys == null) {
             throw new Refusal(400, "invalid_grant", "Invalid grant: account not found");
         }
         String kid = jwt.getHeader().getKeyID();
