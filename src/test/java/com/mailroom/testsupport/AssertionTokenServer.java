@@ -59,7 +59,7 @@ import java.util.stream.Collectors;
  *       its key, {@code iss} = {@code sub} = {@code client_id} = the app's id, {@code aud} = the exact token URL,
  *       {@code exp} ahead and at most 10 minutes after {@code nbf} (or {@code iat}), {@code nbf} not ahead (60 s
  *       skew), {@code jti} never used before. A client secret is refused: the app has certificates only.
- *   <li>{@link #googleUri()}: Google's JWT bearer grant for a {@link #register(ServiceAccountKey) registered} service
+ *   <li>{@link #googleUri()}: Google's JWT bearer grant for a {@link #register(GoogleKeyFile) registered} service
  *       account: RS256 by the key {@code kid} names, {@code iss} = the account's e-mail, {@code aud} = the exact token
  *       URL, {@code iat}/{@code exp} at most an hour apart, {@code scope} given, and for {@code sub} a known user
  *       whom the test {@link #delegate(String) delegated} with {@code https://mail.google.com/} requested.
@@ -182,13 +182,13 @@ public final class AssertionTokenServer implements AutoCloseable {
     }
 
     /** Makes the key known (the service account exists and has this key); other keys of the account stay. */
-    public void register(ServiceAccountKey key) {
+    public void register(GoogleKeyFile key) {
         accounts.computeIfAbsent(key.clientEmail(), e -> new ConcurrentHashMap<>())
                 .put(key.privateKeyId(), key.keys().publicKey());
     }
 
     /** Deletes the key from its account (the account stays: its assertions now fail on the signature). */
-    public void unregister(ServiceAccountKey key) {
+    public void unregister(GoogleKeyFile key) {
         accounts.getOrDefault(key.clientEmail(), Map.of()).remove(key.privateKeyId());
     }
 

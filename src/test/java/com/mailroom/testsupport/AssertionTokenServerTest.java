@@ -64,8 +64,8 @@ class AssertionTokenServerTest {
 
     private static TestKeys app;
     private static TestKeys other;
-    private static ServiceAccountKey account;
-    private static ServiceAccountKey stranger;
+    private static GoogleKeyFile account;
+    private static GoogleKeyFile stranger;
 
     private AssertionTokenServer server;
 
@@ -73,8 +73,8 @@ class AssertionTokenServerTest {
     static void keys() {
         app = TestKeys.rsa();
         other = TestKeys.rsa();
-        account = ServiceAccountKey.create(URI.create("http://127.0.0.1/token"));
-        stranger = ServiceAccountKey.create("another-project", URI.create("http://127.0.0.1/token"));
+        account = GoogleKeyFile.create(URI.create("http://127.0.0.1/token"));
+        stranger = GoogleKeyFile.create("another-project", URI.create("http://127.0.0.1/token"));
     }
 
     @BeforeEach
@@ -437,7 +437,7 @@ class AssertionTokenServerTest {
 
     @Test
     void googleAcceptsEachRegisteredKeyOfTheAccount() throws Exception {
-        ServiceAccountKey second = account.rotated();
+        GoogleKeyFile second = account.rotated();
         server.register(second);
 
         assertEquals(200, google(googleAssertion(second, h -> {}, c -> {})).status());
@@ -499,7 +499,7 @@ class AssertionTokenServerTest {
 
     @Test
     void googleRefusesAnotherAlgorithm() throws Exception {
-        ServiceAccountKey key = account;
+        GoogleKeyFile key = account;
         String ps256 = sign(
                 new JWSHeader.Builder(JWSAlgorithm.PS256)
                         .type(JOSEObjectType.JWT)
@@ -719,7 +719,7 @@ class AssertionTokenServerTest {
     }
 
     private String googleAssertion(
-            ServiceAccountKey key, Consumer<JWSHeader.Builder> header, Consumer<JWTClaimsSet.Builder> claims)
+            GoogleKeyFile key, Consumer<JWSHeader.Builder> header, Consumer<JWTClaimsSet.Builder> claims)
             throws Exception {
         JWSHeader.Builder h = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
@@ -731,7 +731,7 @@ class AssertionTokenServerTest {
                 new RSASSASigner(key.keys().privateKey()));
     }
 
-    private JWTClaimsSet googleClaims(ServiceAccountKey key, Consumer<JWTClaimsSet.Builder> changes) {
+    private JWTClaimsSet googleClaims(GoogleKeyFile key, Consumer<JWTClaimsSet.Builder> changes) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
                 .issuer(key.clientEmail())

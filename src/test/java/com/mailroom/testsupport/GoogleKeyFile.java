@@ -14,19 +14,19 @@ import java.util.stream.Collectors;
  * (member order, two-space indentation, the PEM's line breaks as {@code \n}); only {@code token_uri} points at the
  * test's token server. The wrong variants an admin may paste instead are here too.
  */
-public record ServiceAccountKey(
+public record GoogleKeyFile(
         String projectId, String privateKeyId, String clientEmail, String clientId, TestKeys keys, URI tokenUri) {
 
     public static final String DEFAULT_PROJECT = "mailroom-test";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new service account "mailroom" in project {@link #DEFAULT_PROJECT}, with a fresh RSA key. */
-    public static ServiceAccountKey create(URI tokenUri) {
+    public static GoogleKeyFile create(URI tokenUri) {
         return create(DEFAULT_PROJECT, tokenUri);
     }
 
-    public static ServiceAccountKey create(String projectId, URI tokenUri) {
-        return new ServiceAccountKey(
+    public static GoogleKeyFile create(String projectId, URI tokenUri) {
+        return new GoogleKeyFile(
                 projectId,
                 hex(20),
                 "mailroom@" + projectId + ".iam.gserviceaccount.com",
@@ -36,13 +36,13 @@ public record ServiceAccountKey(
     }
 
     /** A second key of the same account (new key, new id), as "Add key" in the console makes it. */
-    public ServiceAccountKey rotated() {
-        return new ServiceAccountKey(projectId, hex(20), clientEmail, clientId, TestKeys.rsa(), tokenUri);
+    public GoogleKeyFile rotated() {
+        return new GoogleKeyFile(projectId, hex(20), clientEmail, clientId, TestKeys.rsa(), tokenUri);
     }
 
     /** The same account and key id, but another key pair: what a forged or corrupted key looks like. */
-    public ServiceAccountKey withOtherKeyPair() {
-        return new ServiceAccountKey(projectId, privateKeyId, clientEmail, clientId, TestKeys.rsa(), tokenUri);
+    public GoogleKeyFile withOtherKeyPair() {
+        return new GoogleKeyFile(projectId, privateKeyId, clientEmail, clientId, TestKeys.rsa(), tokenUri);
     }
 
     /** The JSON key file as downloaded. */
