@@ -26,6 +26,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -125,6 +126,7 @@ public final class TestKeys {
     public String encryptedPkcs8Pem(String password) {
         try {
             var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                    .setProvider(new BouncyCastleProvider()) // the JDK has no "AES/CBC/PKCS7Padding"
                     .setPassword(password.toCharArray())
                     .setRandom(RANDOM)
                     .build();
