@@ -226,7 +226,8 @@ abstract class PortableChecks {
         smtp.acceptTokensWhen(token -> token.equals(tokens.current()));
         Admins.saveSettings(api, admin.auth(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
-                 "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
+                 "from": "Reports <reports@example.com>", "auth_type": "oauth",
+                 "oauth_client_auth": "client_secret", "user_name": "reports@example.com",
                  "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
                  "trusted_ca_pem": null}""".formatted(
                         smtp.port(), TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE));

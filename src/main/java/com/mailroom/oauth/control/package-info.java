@@ -29,7 +29,8 @@
  * <li>A token is reused until 60 s before it expires, or half its lifetime for short-lived tokens; without
  *     {@code expires_in} it is taken to live 5 minutes.</li>
  * <li>Concurrent callers for one key share one fetch (a future per key); failures are handed to every waiter and
- *     never cached. The key holds a SHA-256 hash of the secret or key material (and a service account's mailbox), never the material.</li>
+ *     never cached. The key holds a SHA-256 hash of the secret or key material (and a service account's
+ *     mailbox), never the material.</li>
  * <li>A rejected token (for SMTP: 535 at AUTH, also after an error challenge) is evicted (only if no one has
  *     replaced it yet) and the attempt made once more; any other failure is returned as it is. The cache is cleared
  *     by the settings component after every save.</li>

@@ -225,6 +225,7 @@ public class SmtpSettingsAdmin {
         } else if (s.getServiceAccountKeyCiphertext() == null) {
             facts.serviceAccount(null, null);
         }
+        s.setCredentialFacts(facts);
     }
 
     /**

@@ -94,13 +94,16 @@ public class SmtpSettings {
         this.serviceAccountKeyCiphertext = serviceAccountKeyCiphertext;
     }
 
-    /** What may be shown of the stored certificate and service account key; never null. */
+    /**
+     * What may be shown of the stored certificate and service account key; never null. JPA reads an embeddable whose
+     * columns are all null as null: an empty one is returned then, not assigned (that would make a read a write).
+     */
     public CredentialFacts getCredentialFacts() {
-        if (credentialFacts == null) {
-            // JPA leaves an embeddable whose columns are all null as null
-            credentialFacts = new CredentialFacts();
-        }
-        return credentialFacts;
+        return credentialFacts == null ? new CredentialFacts() : credentialFacts;
+    }
+
+    public void setCredentialFacts(CredentialFacts credentialFacts) {
+        this.credentialFacts = credentialFacts;
     }
 
     public OffsetDateTime getUpdatedAt() {
