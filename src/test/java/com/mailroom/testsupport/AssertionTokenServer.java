@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -303,7 +304,7 @@ public final class AssertionTokenServer implements AutoCloseable {
                         ? entraError(new Refusal(
                                 405,
                                 "invalid_request",
-                                "AADSTS900561: The endpoint only accepts POST" + " requests. Received a "
+                                "AADSTS900561: The endpoint only accepts POST requests. Received a "
                                         + exchange.getRequestMethod() + " request."))
                         : googleError(new Refusal(405, "invalid_request", "Only POST is supported."));
             } else if (provider == Provider.ENTRA) {
@@ -313,7 +314,7 @@ public final class AssertionTokenServer implements AutoCloseable {
             }
             received.add(new Received(
                     provider,
-                    Map.copyOf(form),
+                    Collections.unmodifiableMap(form),
                     authorization,
                     request.header,
                     request.claims,
@@ -402,9 +403,9 @@ public final class AssertionTokenServer implements AutoCloseable {
             throw new Refusal(
                     401,
                     "invalid_client",
-                    "AADSTS7000215: Invalid client secret provided. Ensure the secret"
-                            + " being sent in the request is the client secret value, not the client secret ID, for a secret"
-                            + " added to app '" + clientId + "'. (This app has certificate credentials only.)");
+                    "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request"
+                            + " is the client secret value, not the client secret ID, for a secret added to app '"
+                            + clientId + "'. (This app has certificate credentials only.)");
         }
         if (!"client_credentials".equals(form.get("grant_type"))) {
             throw new Refusal(
@@ -452,8 +453,8 @@ public final class AssertionTokenServer implements AutoCloseable {
             throw new Refusal(
                     401,
                     "invalid_client",
-                    "AADSTS5002738: Invalid JWT token. '" + alg
-                            + "' is not a supported signature algorithm. Supported signing algorithms are: 'RS256, PS256'.");
+                    "AADSTS5002738: Invalid JWT token. '" + alg + "' is not a supported signature algorithm."
+                            + " Supported signing algorithms are: 'RS256, PS256'.");
         }
         Object x5tS256 = request.header.get("x5t#S256");
         Object x5t = request.header.get("x5t");
@@ -526,9 +527,9 @@ public final class AssertionTokenServer implements AutoCloseable {
             throw new Refusal(
                     400,
                     "invalid_scope",
-                    "AADSTS1002012: The provided value for scope " + scope
-                            + " is not valid. Client credential flows must have a scope value with /.default suffixed to the"
-                            + " resource identifier (application ID URI).");
+                    "AADSTS1002012: The provided value for scope " + scope + " is not valid. Client credential"
+                            + " flows must have a scope value with /.default suffixed to the resource identifier"
+                            + " (application ID URI).");
         }
         if (!usedJtis.add(jti)) {
             throw malformed("jti '" + jti + "' was used before");
