@@ -129,7 +129,6 @@ public final class TestKeys {
                     .setProvider(new BouncyCastleProvider()) // the JDK has no "AES/CBC/PKCS7Padding"
                     .setPassword(password.toCharArray())
                     .setRandom(RANDOM)
-                    .setProvider(new BouncyCastleProvider())
                     .build();
             return write(new JcaPKCS8Generator(keys.getPrivate(), encryptor).generate());
         } catch (OperatorCreationException | IOException e) {
