@@ -13,13 +13,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>
  * The limit is 1 MiB everywhere except {@code POST /api/v1/mail}, which carries attachments: there it follows
  * {@code mailroom.mail.max-size-bytes} (the largest mail, 25 MiB by default), grown by a third for base64 and by
- * 1 MiB for the JSON around it.
+ * 1 MiB for the JSON around it. {@code POST /api/v1/mail/batch} has the same limit: all mails of a batch together
+ * may be as large as one largest mail, so a batch costs the heap no more than a single mail does.
  */
 @Provider
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {
 
     static final String MAIL_PATH = "v1/mail";
+    static final String BATCH_PATH = MAIL_PATH + "/batch";
 
     private final int mailLimit = mailRequestLimit(ConfigProvider.getConfig(BodySizeLimit.class.getClassLoader())
             .getOptionalValue("mailroom.mail.max-size-bytes", Long.class)
@@ -35,7 +37,9 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     int limitFor(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
-        return p.equals(MAIL_PATH) || p.equals(MAIL_PATH + "/") ? mailLimit : JsonBodies.MAX_BYTES;
+        boolean mail =
+                p.equals(MAIL_PATH) || p.equals(BATCH_PATH) || p.equals(MAIL_PATH + "/") || p.equals(BATCH_PATH + "/");
+        return mail ? mailLimit : JsonBodies.MAX_BYTES;
     }
 
     int mailLimit() {

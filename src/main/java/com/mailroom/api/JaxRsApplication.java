@@ -37,8 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 public class JaxRsApplication extends Application {
 
     static final String DESCRIPTION = "The outgoing-mail module's REST API: the SMTP settings, the test mail and the"
-            + " SMTP status, users and API credentials, and the outbox (`POST /api/v1/mail` queues a mail). JSON in"
-            + " snake_case; unset values are null. Every call except `POST /api/4.0/login` needs an admin, by HTTP"
+            + " SMTP status, users and API credentials, and the outbox (`POST /api/v1/mail` queues a mail,"
+            + " `POST /api/v1/mail/batch` up to 1000 at once). JSON in snake_case; unset values are null. Every call except `POST /api/4.0/login` needs an admin, by HTTP"
             + " Basic or a bearer token from `POST /api/4.0/login` of scope `admin`; a token of scope `send_mail` may"
             + " only queue mail and read the mails it queued. Every failure answers"
             + " `{\"message\", \"errors\": [{\"field\", \"message\"}]}` (ErrorBody), in English. `/api/4.0` is the"

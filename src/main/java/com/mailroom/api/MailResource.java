@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,10 +48,26 @@ public class MailResource {
 
     private final int maxBody = new BodySizeLimit().mailLimit();
 
+    /** The most mails one batch request may carry ({@code mailroom.mail.batch-max}, taken between 1 and 10000). */
+    private final int batchMax = Math.max(
+            1,
+            Math.min(
+                    10_000,
+                    ConfigProvider.getConfig(MailResource.class.getClassLoader())
+                            .getOptionalValue("mailroom.mail.batch-max", Integer.class)
+                            .orElse(MailBatch.DEFAULT_MAX)));
+
     @Schema(description = "A mail stored in the outbox.")
     public record Queued(
             @Schema(required = true, description = "Its id, for `GET /api/v1/mail/{id}`.")
             String id,
+
+            @Schema(required = true, ref = "MailStatus") String status) {}
+
+    @Schema(description = "Mails stored in the outbox, all in one transaction.")
+    public record QueuedBatch(
+            @Schema(required = true, description = "Their ids, in the order of `messages`.")
+            List<String> ids,
 
             @Schema(required = true, ref = "MailStatus") String status) {}
 
@@ -77,6 +94,39 @@ public class MailResource {
                         .message(),
                 grant(request).map(ApiAccess.Grant::clientId).orElse(null));
         return Response.accepted(new Queued(id, MailStatus.QUEUED.wireName())).build();
+    }
+
+    /**
+     * Many mails at once, all or none: every mail is checked before any is stored, and the ids are answered only
+     * after the one transaction that stores them all has committed.
+     */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Queue many mails at once",
+            description = "All or none: every mail is checked first (errors are named like `messages[3].to`), then"
+                    + " all are stored in one transaction, on the disk before the answer. Same roles as"
+                    + " `POST /api/v1/mail`.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MailBatch")))
+    @APIResponse(
+            responseCode = "202",
+            description = "All queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueuedBatch")))
+    @APIResponse(responseCode = "413", description = "The body is larger than the largest mail allows")
+    @APIResponse(
+            responseCode = "422",
+            description = "No mails, too many, or a field of a mail is missing, unknown, of the wrong type or breaks a"
+                    + " rule; nothing is stored")
+    @RolesAllowed({Users.ADMIN, ApiAccess.MAIL_SENDER})
+    public Response queueBatch(InputStream body, @Context HttpServletRequest request) {
+        List<String> ids = outbox.queue(
+                MailBatch.messages(JsonBodies.object(body, false, maxBody), batchMax),
+                grant(request).map(ApiAccess.Grant::clientId).orElse(null));
+        return Response.accepted(new QueuedBatch(ids, MailStatus.QUEUED.wireName()))
+                .build();
     }
 
     /** Any mail for admins; for a send_mail token only one it queued (any other: 404, as if there were none). */

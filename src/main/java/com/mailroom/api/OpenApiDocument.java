@@ -77,6 +77,8 @@ public class OpenApiDocument implements OASFilter {
             MailBody.class,
             MailBody.Attachment.class,
             MailResource.Queued.class,
+            MailBatch.class,
+            MailResource.QueuedBatch.class,
             MailView.class,
             SettingsBody.class,
             SmtpSettingsView.class,

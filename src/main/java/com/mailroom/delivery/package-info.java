@@ -3,7 +3,8 @@
  * passes through a durable outbox and leaves through the current SMTP settings (docs/api.md "Mail", docs/product.md
  * R15–R19).
  * <p>
- * {@code boundary.Outbox} queues (for code inside the application, and for {@code POST /api/v1/mail}), looks up,
+ * {@code boundary.Outbox} queues (for code inside the application, and for {@code POST /api/v1/mail} and
+ * {@code POST /api/v1/mail/batch}), looks up,
  * lists, counts and resends; {@code control.DeliveryWorkers} run {@code control.DeliveryRun} rounds: claim a batch,
  * send it over one SMTP connection ({@code control.BatchSender}), write the outcomes back, feed the SMTP status.
  * <p>
@@ -14,6 +15,10 @@
  *     break or other control character are refused (no header injection); recipients are {@code a@b.c} or
  *     {@code Name <a@b.c>} as for From; at most 100 recipients, 50 attachments, {@code mailroom.mail.max-size-bytes}
  *     (25 MiB) of content, and the request body of {@code POST /api/v1/mail} alone may be that large.</li>
+ * <li><b>Batches are one transaction.</b> {@code queue(List)} checks every mail, then stores all of them in the
+ *     caller's transaction (or its own): all or none. {@code POST /api/v1/mail/batch} calls it once per request,
+ *     so its 202 comes after the one commit for all its mails (at most {@code mailroom.mail.batch-max}, 1000), and
+ *     its body has the single mail's limit: a batch costs the heap what one largest mail does.</li>
  * <li><b>Storage.</b> Portable SQL (V3__outbox.sql): UUID keys, bodies and attachments in TEXT (attachments as
  *     base64: H2 and PostgreSQL share no large binary type). The boundary maps the table with JPA; the workers'
  *     hot path uses plain SQL ({@code ClaimSql}) so that its race safety is unit-tested against H2.</li>

@@ -52,8 +52,9 @@ class RolesAllowedCheckTest {
     void aSendMailTokenIsToldItsScopeAndOthersThatOnlyAdminsMay() throws Exception {
         var grant = new ApiAccess.Grant("app", "client", CredentialScope.SEND_MAIL, Set.of("mail-sender", "user"));
         assertEquals(
-                "This credential has the scope send_mail: it may only queue mail (POST /api/v1/mail) and read the mails"
-                        + " it queued (GET /api/v1/mail/{id}). This call needs a credential of scope admin.",
+                "This credential has the scope send_mail: it may only queue mail (POST /api/v1/mail and POST"
+                        + " /api/v1/mail/batch) and read the mails it queued (GET /api/v1/mail/{id}). This call needs a"
+                        + " credential of scope admin.",
                 ((ErrorBody) aborted("adminOnly", grant.groups(), grant).getEntity()).message());
         assertNull(aborted("send", grant.groups(), grant), "its one call");
         var admin = new ApiAccess.Grant("app", "client", CredentialScope.ADMIN, Set.of("user"));

@@ -13,12 +13,13 @@ import java.util.Map;
  * compares them (docs/benchmark.md): (a) plain Jakarta Mail over one connection, the ceiling; (b) a connection per
  * mail, as most
  * peers send; (c) Mailroom's outbox end to end, queued by code inside the application through {@code Outbox} (the
- * targets are computed from this one); (d) for integrators, one REST request per mail. Each way first runs
+ * targets are computed from this one); (d) for integrators, one REST request per mail; (e) for integrators in
+ * batches, {@code POST /api/v1/mail/batch} with 100 mails per request (target: e ≥ 0.5 × c). Each way first runs
  * {@code warmups} rounds, then {@code rounds} measured rounds of N; the median counts, the spread is reported.
  * <p>
  * Run: {@code mvn -Pbenchmark package} with optional {@code -Dbenchmark.mails=2000}, {@code -Dbenchmark.rounds=3},
  * {@code -Dbenchmark.warmups=2},
- * {@code -Dbenchmark.ways=abcdpq} (a subset skips the rest), {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
+ * {@code -Dbenchmark.ways=abcdepq} (a subset skips the rest), {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
  * (p) and (q) are (c) on PostgreSQL with one node and with two nodes sharing it; they run when
  * {@code MAILROOM_IT_PG_URL} names a PostgreSQL database on a server where its user may create databases (as
  * {@code .ci/run} sets it up), each way on a fresh database.
@@ -33,7 +34,7 @@ public final class DeliveryBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path report = Path.of(args.length > 1 ? args[1] : "docs/benchmark.md");
         int rounds = Integer.getInteger("benchmark.rounds", 3);
-        String ways = System.getProperty("benchmark.ways", "abcdpq");
+        String ways = System.getProperty("benchmark.ways", "abcdepq");
         String jfr = System.getProperty("benchmark.jfr", "");
         Map<Character, List<Double>> rates = new LinkedHashMap<>();
         try (Sink sink = new Sink()) {
@@ -44,7 +45,7 @@ public final class DeliveryBenchmark {
             if (ways.indexOf('b') >= 0) {
                 rates.put('b', measure("(b) connection per mail", n, rounds, plain::connectionPerMail));
             }
-            if (ways.indexOf('c') >= 0 || ways.indexOf('d') >= 0) {
+            if (ways.indexOf('c') >= 0 || ways.indexOf('d') >= 0 || ways.indexOf('e') >= 0) {
                 List<String> jvm = jfr.isBlank()
                         ? List.of()
                         : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
@@ -55,6 +56,9 @@ public final class DeliveryBenchmark {
                     }
                     if (ways.indexOf('d') >= 0) {
                         rates.put('d', measure("(d) Mailroom, REST per mail", n, rounds, mailroom::restPerMail));
+                    }
+                    if (ways.indexOf('e') >= 0) {
+                        rates.put('e', measure("(e) Mailroom, REST in batches", n, rounds, mailroom::restBatches));
                     }
                 }
             }
@@ -93,7 +97,13 @@ public final class DeliveryBenchmark {
             double c = median(rates.get('c'));
             System.out.printf(Locale.ROOT, "c/a = %.2f, c/b = %.2f (medians)%n", c / a, c / b);
         }
-        if (rates.keySet().containsAll(List.of('a', 'b', 'c', 'd'))) {
+        if (rates.containsKey('c') && rates.containsKey('e')) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "e/c = %.2f (medians; target >= 0.5)%n",
+                    median(rates.get('e')) / median(rates.get('c')));
+        }
+        if (rates.keySet().containsAll(List.of('a', 'b', 'c', 'd', 'e'))) {
             BenchmarkReport.write(report, n, WARM_UPS, rounds, rates);
         } else {
             System.out.println("Not all ways ran: " + report + " left as it is.");

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ways (c) and (d): the benchmark's copy of the WAR ({@link BenchmarkWar}) on Payara Micro, started as operators do,
+ * Ways (c), (d) and (e): the benchmark's copy of the WAR ({@link BenchmarkWar}) on Payara Micro, started as operators do,
  * with its defaults except what the environment of the benchmark run sets (e.g. {@code MAILROOM_DELIVERY_WORKERS}),
  * sending to the sink with custom settings: STARTTLS, the sink's CA pasted as trusted CA, basic AUTH.
  */
@@ -31,8 +31,10 @@ final class MailroomWays implements AutoCloseable {
 
     /** (c) queues this many mails per transaction ({@code Outbox.queue(List)}). */
     static final int CHUNK = 100;
-    /** (d) sends this many REST requests at once. */
+    /** (d) and (e) send this many REST requests at once. */
     static final int CLIENTS = 8;
+    /** (e) puts this many mails in one {@code POST /api/v1/mail/batch}. */
+    static final int PER_REQUEST = 100;
 
     private final Sink sink;
     private final List<MicroProcess> nodes = new ArrayList<>();
@@ -162,6 +164,56 @@ final class MailroomWays implements AutoCloseable {
         }
         clients.shutdown();
         report("queued over REST", n, start, target);
+        sink.awaitCount(target);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * (e) integrators in batches: {@value #CLIENTS} clients, each sending {@code POST /api/v1/mail/batch} with
+     * {@value #PER_REQUEST} mails until N are queued; timed until the sink has all N.
+     */
+    Duration restBatches(int n) throws Exception {
+        if (bearer == null) {
+            bearer = "Bearer " + token();
+        }
+        int target = sink.received() + n;
+        int run = ++runs;
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(clients.submit(() -> {
+                for (int from = next.getAndAdd(PER_REQUEST); from < n; from = next.getAndAdd(PER_REQUEST)) {
+                    var messages = Json.createArrayBuilder();
+                    for (int i = from; i < Math.min(n, from + PER_REQUEST); i++) {
+                        messages.add(Json.createObjectBuilder()
+                                .add("to", Json.createArrayBuilder().add("r" + i + "@example.com"))
+                                .add("subject", "Benchmark e" + run + " " + i)
+                                .add("text", BenchmarkMail.TEXT)
+                                .add("category", "admin_notification"));
+                    }
+                    String json = Json.createObjectBuilder()
+                            .add("messages", messages)
+                            .build()
+                            .toString();
+                    var reply = http.send(
+                            HttpRequest.newBuilder(URI.create(api.base() + "api/v1/mail/batch"))
+                                    .header("Authorization", bearer)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    check(reply.statusCode() == 202, reply.statusCode() + " " + reply.body());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        clients.shutdown();
+        report("queued over REST in batches", n, start, target);
         sink.awaitCount(target);
         return Duration.ofNanos(System.nanoTime() - start);
     }

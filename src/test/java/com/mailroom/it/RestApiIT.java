@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.testsupport.SubethaServer;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -1044,6 +1048,7 @@ class RestApiIT {
                 api.delete(CREDENTIALS + "/" + sender.getString("client_id"), token),
                 api.get(Admins.MAIL, token),
                 api.get(Admins.MAIL + "/counts", token),
+                api.get(BATCH, token),
                 api.post(Admins.MAIL + "/" + own + "/resend", token, null, null),
                 api.get("api/v1/audit", token),
                 api.get("api/4.0/smtp_status", token),
@@ -1168,6 +1173,202 @@ class RestApiIT {
         return "Bearer " + login.json().getString("access_token");
     }
 
+    // --- mail batches ---
+
+    static final String BATCH = "api/v1/mail/batch";
+
+    /**
+     * A send_mail token queues three mails in one request: 202 with their ids in the order sent, each readable by
+     * that token (the credential is kept as their sender) and by no other credential's, and all of them arrive at a
+     * real SMTP server on loopback. An admin's name and password may send a batch too.
+     */
+    @Test
+    void aBatchIsQueuedInOneRequestWithItsIdsInOrderAndEveryMailArrives() throws Exception {
+        Admins.Account admin = Admins.newAdmin(api);
+        String token = tokenOf(api.post(CREDENTIALS, admin.auth(), null, null).json());
+        String other = tokenOf(api.post(CREDENTIALS, admin.auth(), null, null).json());
+        String run = "batch " + suffix();
+        try (var server = SubethaServer.plain(0, "relay@example.com", "relay-password-1")) {
+            Admins.saveSettings(api, Api.admin(), """
+                    {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
+                     "from": "Mailroom IT <it@example.com>", "auth_type": "basic", "auth_mechanism": "auto",
+                     "user_name": "relay@example.com", "password": "relay-password-1", "trusted_ca_pem": null,
+                     "client_id": null, "token_endpoint": null, "scopes": null}""".formatted(server.port()));
+            String body = """
+                    {"messages": [
+                      {"to": "first@example.com", "subject": "%1$s #0", "text": "One", "category": "new_user"},
+                      {"to": ["Second <second@example.com>"], "cc": ["cc@example.com"], "subject": "%1$s #1",
+                       "text": "Two", "html": "<p>Two</p>", "category": "admin_notification"},
+                      {"to": "third@example.com", "subject": "%1$s #2", "text": "Three", "category": "content_delivery",
+                       "attachments": [{"filename": "a.txt", "content_type": "text/plain", "content_base64": "aGk="}]}
+                    ]}""".formatted(run);
+            var reply = api.postJson(BATCH, token, body);
+            assertEquals(202, reply.status(), reply.toString());
+            assertEquals("queued", reply.json().getString("status"));
+            List<String> ids = reply.json().getJsonArray("ids").getValuesAs(JsonString::getString);
+            assertEquals(3, ids.size(), reply.toString());
+            assertEquals(3, new HashSet<>(ids).size(), "three mails");
+            for (int i = 0; i < 3; i++) {
+                var mail = api.get(Admins.MAIL + "/" + ids.get(i), token);
+                assertEquals(200, mail.status(), "the token that queued it reads it: " + mail);
+                assertEquals(run + " #" + i, mail.json().getString("subject"), "the ids in the order sent");
+                assertEquals(404, api.get(Admins.MAIL + "/" + ids.get(i), other).status(), "not another's");
+            }
+            var byAdmin = api.postJson(
+                    BATCH, Api.admin(), "{\"messages\": [" + Admins.mail("fourth@example.com", run + " #3") + "]}");
+            assertEquals(202, byAdmin.status(), byAdmin.toString());
+
+            var arrived = Await.until(
+                    Duration.ofSeconds(60),
+                    () -> server.deliveries.stream()
+                            .filter(d -> DeliveryIT.subject(d).startsWith(run + " #"))
+                            .toList(),
+                    found -> found.size() >= 4,
+                    found -> "only " + found.size() + " of 4 mails arrived");
+            assertEquals(
+                    Set.of(run + " #0", run + " #1", run + " #2", run + " #3"),
+                    arrived.stream().map(DeliveryIT::subject).collect(Collectors.toSet()));
+            var second = arrived.stream()
+                    .filter(d -> DeliveryIT.subject(d).equals(run + " #1"))
+                    .findFirst()
+                    .orElseThrow();
+            String data = new String(second.data(), StandardCharsets.UTF_8);
+            assertTrue(data.contains("Cc: cc@example.com"), data);
+            assertTrue(data.contains("multipart/alternative"), data);
+            for (String id : ids) {
+                Admins.awaitMail(api, token, id, m -> "sent".equals(m.getString("status")));
+            }
+        }
+    }
+
+    /**
+     * Every wrong mail of a batch is named by its index and field, all of them in one answer, and nothing of the
+     * batch is stored — not the good mails before or after a wrong one either; the outbox holds as many mails after
+     * all these requests as before.
+     */
+    @Test
+    void wrongBatchesAreRefusedNamingEachMailsFieldAndStoreNothing() {
+        long before = total();
+        String good = Admins.mail("good@example.com", "Good " + suffix());
+
+        var injected = api.postJson(BATCH, Api.admin(), """
+                {"messages": [%1$s,
+                  {"to": ["a@example.com\\r\\nBcc: victim@example.com"], "subject": "x", "text": "y",
+                   "category": "new_user"},
+                  %1$s,
+                  {"to": "a@example.com", "subject": "Hello\\r\\nBcc: victim@example.com", "text": "y",
+                   "category": "new_user",
+                   "attachments": [{"filename": "a.txt\\nContent-Type: text/html", "content_base64": "aGk="}]},
+                  {"to": [], "subject": "no one", "text": "y", "category": "new_user"}
+                ]}""".formatted(good));
+        assertEquals(422, injected.status(), injected.toString());
+        assertEquals(
+                List.of(
+                        "messages[1].to",
+                        "messages[3].subject",
+                        "messages[3].attachments[0].filename",
+                        "messages[4].to"),
+                errorFields(injected));
+        assertEquals("The input has 4 errors.", injected.json().getString("message"));
+
+        var shapes = api.postJson(BATCH, Api.admin(), """
+                {"messages": [%1$s,
+                  {"to": 5, "subject": "x", "text": "y", "category": "spam", "colour": "red"},
+                  "a mail", null,
+                  {"to": "a@example.com", "subject": "x", "text": "y", "category": "new_user",
+                   "attachments": [{"filename": "a", "content_base64": "not base64!"}]}
+                ]}""".formatted(good));
+        assertEquals(422, shapes.status(), shapes.toString());
+        assertEquals(
+                List.of(
+                        "messages[1].colour",
+                        "messages[1].category",
+                        "messages[1].to",
+                        "messages[2]",
+                        "messages[3]",
+                        "messages[4].attachments[0].content_base64"),
+                errorFields(shapes));
+        assertEquals("Unknown field.", shapes.fieldError("messages[1].colour"));
+
+        String tooMany = "{\"messages\": [" + String.join(", ", Collections.nCopies(1001, good)) + "]}";
+        for (var wrong :
+                List.of("{}", "{\"messages\": []}", "{\"messages\": null}", "{\"messages\": " + good + "}", tooMany)) {
+            var reply = api.postJson(BATCH, Api.admin(), wrong);
+            assertEquals(422, reply.status(), reply.toString());
+            assertEquals(List.of("messages"), errorFields(reply), reply.toString());
+        }
+        assertTrue(
+                api.postJson(BATCH, Api.admin(), tooMany)
+                        .fieldError("messages")
+                        .startsWith("At most 1000 mails per request"),
+                "the documented maximum");
+        var unknown = api.postJson(BATCH, Api.admin(), "{\"messages\": [" + good + "], \"mesages\": []}");
+        assertEquals(List.of("mesages"), errorFields(unknown), unknown.toString());
+
+        assertEquals(400, api.postJson(BATCH, Api.admin(), "[" + good + "]").status(), "an array is not the body");
+        assertEquals(400, api.postJson(BATCH, Api.admin(), "{\"messages\": [").status());
+        assertEquals(400, api.postJson(BATCH, Api.admin(), "").status());
+        assertEquals(
+                415,
+                api.post(BATCH, Api.admin(), "text/plain", "{\"messages\": [" + good + "]}")
+                        .status());
+        assertEquals(
+                401, api.postJson(BATCH, null, "{\"messages\": [" + good + "]}").status());
+        assertEquals(
+                403,
+                api.postJson(BATCH, Admins.newUser(api).auth(), "{\"messages\": [" + good + "]}")
+                        .status(),
+                "not an admin");
+        assertEquals(before, total(), "nothing was stored");
+    }
+
+    /**
+     * A batch has the single mail's body limit (about 34.3 MiB), not the 1 MiB of other bodies: 2 MB of mails are
+     * queued, with a length and chunked; a declared length above the limit is refused before the body is sent.
+     */
+    @Test
+    void aBatchMayBeAsLargeAsTheLargestMailAndNoLarger() throws Exception {
+        String text = "x".repeat(100_000);
+        String mails = IntStream.range(0, 20)
+                .mapToObj(i -> "{\"to\": \"big@example.com\", \"subject\": \"Big " + i + "\", \"text\": \"" + text
+                        + "\", \"category\": \"content_delivery\"}")
+                .collect(Collectors.joining(", "));
+        String body = "{\"messages\": [" + mails + "]}";
+        var sized = api.postJson(BATCH, Api.admin(), body);
+        assertEquals(
+                202,
+                sized.status(),
+                sized.toString().substring(0, Math.min(300, sized.toString().length())));
+        assertEquals(20, sized.json().getJsonArray("ids").size());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var chunkedBatch = chunked(BATCH, Api.admin(), "application/json", bytes, bytes.length);
+        assertTrue(chunkedBatch.statusLine().startsWith("HTTP/1.1 202"), chunkedBatch.statusLine());
+
+        long before = total();
+        var huge = api.post(
+                BATCH,
+                Api.admin(),
+                "application/json",
+                "{\"messages\": [{\"text\": \"" + "x".repeat(36_001_117) + "\"}]}",
+                "Expect",
+                "100-continue");
+        assertEquals(413, huge.status(), huge.toString());
+        assertTrue(huge.json().getString("message").contains("35157 KiB"), huge.toString());
+        assertEquals(before, total());
+    }
+
+    private long total() {
+        return api.get(Admins.MAIL + "/counts", Api.admin()).json().values().stream()
+                .mapToLong(v -> ((JsonNumber) v).longValue())
+                .sum();
+    }
+
+    private static List<String> errorFields(Api.Reply reply) {
+        return reply.json().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field"))
+                .toList();
+    }
+
     // --- API 4.0 ---
 
     @Test
@@ -1250,6 +1451,27 @@ class RestApiIT {
                     field.getJsonObject("properties").keySet(),
                     refused);
         }
+
+        JsonObject batch =
+                doc.getJsonObject("paths").getJsonObject("/api/v1/mail/batch").getJsonObject("post");
+        JsonObject messages = schema(doc, batch.getJsonObject("requestBody"));
+        assertEquals(Set.of("messages"), messages.getJsonObject("properties").keySet());
+        assertEquals(Set.of("messages"), names(messages.getJsonArray("required")));
+        assertEquals(
+                fields.keySet(),
+                resolve(doc, items(messages.getJsonObject("properties").getJsonObject("messages")))
+                        .getJsonObject("properties")
+                        .keySet(),
+                "each message is the single mail's body");
+        JsonObject batchQueued = schema(doc, batch.getJsonObject("responses").getJsonObject("202"));
+        assertEquals(
+                Set.of("ids", "status"), batchQueued.getJsonObject("properties").keySet());
+        assertEquals(
+                "string",
+                items(batchQueued.getJsonObject("properties").getJsonObject("ids"))
+                        .getString("type"));
+        assertNotNull(batch.getJsonObject("responses").getJsonObject("422"));
+        assertNotNull(batch.getJsonObject("responses").getJsonObject("413"));
     }
 
     /** The schema of a request body or an answer as JSON. */

@@ -70,8 +70,7 @@ public class Outbox {
      *         credential reads only the mails it queued ({@link #findQueuedBy})
      */
     public String queue(MailMessage message, String queuedBy) {
-        OutboundMail mail = stored(message, MailRules.check(message, config.maxSizeBytes()));
-        mail.setQueuedBy(queuedBy);
+        OutboundMail mail = stored(message, MailRules.check(message, config.maxSizeBytes()), queuedBy);
         queued.fire(new MailQueued(mail.getId()));
         return mail.getId();
     }
@@ -84,6 +83,16 @@ public class Outbox {
      * @throws com.mailroom.errors.InvalidInput naming each broken field as {@code messages[i].field}; nothing is stored
      */
     public List<String> queue(List<MailMessage> messages) {
+        return queue(messages, null);
+    }
+
+    /**
+     * {@link #queue(List)} for an API credential ({@code POST /api/v1/mail/batch}): one transaction for all of them,
+     * so the ids go back only when every mail is committed, and a failure leaves none.
+     *
+     * @param queuedBy the client id of the credential whose token queues the mails (null for none)
+     */
+    public List<String> queue(List<MailMessage> messages, String queuedBy) {
         List<FieldError> errors = new ArrayList<>();
         List<MailRules.Checked> checked = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
@@ -99,7 +108,7 @@ public class Outbox {
         }
         List<String> ids = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            ids.add(stored(messages.get(i), checked.get(i)).getId());
+            ids.add(stored(messages.get(i), checked.get(i), queuedBy).getId());
         }
         if (!ids.isEmpty()) {
             queued.fire(new MailQueued(ids.get(0)));
@@ -107,7 +116,8 @@ public class Outbox {
         return ids;
     }
 
-    private OutboundMail stored(MailMessage message, MailRules.Checked checked) {
+    /** Who queued it is set before the insert: set after the flush, it cost an UPDATE per mail. */
+    private OutboundMail stored(MailMessage message, MailRules.Checked checked, String queuedBy) {
         var attachments = message.attachments().stream()
                 .map(a -> new StoredAttachment(a.filename(), a.contentType(), a.content().length))
                 .toList();
@@ -120,6 +130,7 @@ public class Outbox {
                 attachments,
                 checked.sizeBytes(),
                 OffsetDateTime.now(clock));
+        mail.setQueuedBy(queuedBy);
         em.persist(mail);
         em.flush(); // the content's rows refer to the mail's
         var encoded = message.attachments().stream()
