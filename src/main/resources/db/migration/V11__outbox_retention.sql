@@ -8,3 +8,10 @@ ALTER TABLE outbound_mail ADD COLUMN content_purged_at TIMESTAMP WITH TIME ZONE;
 -- and mails whose content was dropped by when. Only written when a mail is queued, sent and dropped (not at each
 -- claim or retry, as the due index is), so it costs delivery one index entry per mail and one update.
 CREATE INDEX outbound_mail_retention ON outbound_mail (content_purged_at, sent_at);
+
+-- The listings (GET /api/v1/mail, the Outbox page's failed mails), newest first, stay a walk of one index however
+-- many sent mails the table holds: H2 reads an index in its own order only, so these are descending; the ascending
+-- outbound_mail_created of V3 made H2 sort the whole table for each page.
+DROP INDEX outbound_mail_created;
+CREATE INDEX outbound_mail_created ON outbound_mail (created_at DESC);
+CREATE INDEX outbound_mail_status_created ON outbound_mail (status, created_at DESC);

@@ -146,12 +146,18 @@ public class Outbox {
         return MailView.of(mail);
     }
 
-    /** Newest first, at most {@value #MAX_PAGE}; {@code status} null lists every status. */
+    /**
+     * Newest first, at most {@value #MAX_PAGE}; {@code status} null lists every status. Each walks an index
+     * (V11__outbox_retention.sql) and stops after the page, however many mails the table holds; {@code ORDER BY
+     * status, …} (the same order for one status) is what makes H2 see that {@code outbound_mail_status_created} gives
+     * the order rather than the due index, which would sort every sent mail.
+     */
     public List<MailView> list(MailStatus status, int offset, int limit) {
         var query = status == null
                 ? em.createQuery("SELECT m FROM OutboundMail m ORDER BY m.createdAt DESC", OutboundMail.class)
                 : em.createQuery(
-                                "SELECT m FROM OutboundMail m WHERE m.status = :status ORDER BY m.createdAt DESC",
+                                "SELECT m FROM OutboundMail m WHERE m.status = :status"
+                                        + " ORDER BY m.status, m.createdAt DESC",
                                 OutboundMail.class)
                         .setParameter("status", status.wireName());
         return query
@@ -163,16 +169,33 @@ public class Outbox {
                 .toList();
     }
 
-    /** How many mails are in each status (every status present, zero included), for the Outbox page. */
+    /** The whole table's rows: H2 knows its row count without reading a row. */
+    public static final String TOTAL_SQL = "SELECT COUNT(*) FROM outbound_mail";
+
+    /** Every status but sent: few rows, found through the due index. */
+    public static final String UNSENT_COUNTS_SQL = "SELECT status, COUNT(*) FROM outbound_mail"
+            + " WHERE status IN ('queued', 'sending', 'retrying', 'failed') GROUP BY status";
+
+    /**
+     * How many mails are in each status (every status present, zero included), for the Outbox page. Sent mails are
+     * nearly all of the table (up to {@code mailroom.outbox.purge-days} of them): they are the total less the others,
+     * both read in this one transaction, rather than counted one by one on every view of the page (a GROUP BY over all
+     * rows took 76 ms with 200,000 mails on H2, growing with the table; these two take well under a millisecond).
+     */
     public Map<MailStatus, Long> counts() {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
         for (MailStatus s : MailStatus.values()) {
             counts.put(s, 0L);
         }
-        em.createQuery("SELECT m.status, COUNT(m) FROM OutboundMail m GROUP BY m.status", Object[].class)
-                .getResultList()
-                .forEach(row -> WireEnum.parse(MailStatus.class, (String) row[0])
-                        .ifPresent(s -> counts.put(s, ((Number) row[1]).longValue())));
+        long total = ((Number) em.createNativeQuery(TOTAL_SQL).getSingleResult()).longValue();
+        long unsent = 0;
+        for (Object row : em.createNativeQuery(UNSENT_COUNTS_SQL).getResultList()) {
+            Object[] columns = (Object[]) row;
+            long n = ((Number) columns[1]).longValue();
+            unsent += n;
+            WireEnum.parse(MailStatus.class, (String) columns[0]).ifPresent(s -> counts.put(s, n));
+        }
+        counts.put(MailStatus.SENT, Math.max(0, total - unsent));
         return counts;
     }
 

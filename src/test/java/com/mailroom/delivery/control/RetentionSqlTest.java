@@ -232,7 +232,7 @@ class RetentionSqlTest {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_content (mail_id, part, seq, data)"
                 + " SELECT id, 0, 0, 'Body of ' || subject FROM outbound_mail WHERE subject LIKE 'Filler %'"
-                + " AND id NOT IN (SELECT mail_id FROM outbound_content)")) {
+                + " AND NOT EXISTS (SELECT 1 FROM outbound_content o WHERE o.mail_id = outbound_mail.id)")) {
             ps.executeUpdate();
         }
     }
