@@ -28,6 +28,16 @@ public record RetentionRule(Duration keepContent, Duration keepRow) {
                 Math.round(Math.max(0, days) * Duration.ofDays(1).toMillis()));
     }
 
+    /** {@code keepContent} in days, for people (e.g. 30, or 0.5). */
+    public double contentDays() {
+        return keepContent.toMillis() / (double) Duration.ofDays(1).toMillis();
+    }
+
+    /** {@code keepRow} in days. */
+    public double rowDays() {
+        return keepRow.toMillis() / (double) Duration.ofDays(1).toMillis();
+    }
+
     /** A mail sent before this time loses its content. */
     public OffsetDateTime contentSentBefore(OffsetDateTime now) {
         return now.minus(keepContent);

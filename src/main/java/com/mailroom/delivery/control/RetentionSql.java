@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class RetentionSql {
 
-    /** A batch's answer: how many candidates it found and how many of them this call handled (another node took the rest). */
+    /** A batch's answer: how many candidates it found, and how many of them this call handled. */
     public record Batch(int found, int done) {}
 
     /**
