@@ -13,12 +13,14 @@ import java.util.Map;
  * compares them (docs/benchmark.md): (a) plain Jakarta Mail over one connection, the ceiling; (b) a connection per
  * mail, as most
  * peers send; (c) Mailroom's outbox end to end, queued by code inside the application through {@code Outbox} (the
- * targets are computed from this one); (d) for integrators, one REST request per mail. Each way first runs
- * {@code warmups} rounds, then {@code rounds} measured rounds of N; the median counts, the spread is reported.
+ * targets are computed from this one); (d) for integrators, one REST request per mail; (f) (c) again on a node whose
+ * outbox already holds {@code benchmark.full} (200,000) sent mails with their content, against (c) on an empty one.
+ * Each way first runs {@code warmups} rounds, then {@code rounds} measured rounds of N; the median counts, the spread is reported.
  * <p>
  * Run: {@code mvn -Pbenchmark package} with optional {@code -Dbenchmark.mails=2000}, {@code -Dbenchmark.rounds=3},
  * {@code -Dbenchmark.warmups=2},
- * {@code -Dbenchmark.ways=abcdpq} (a subset skips the rest), {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
+ * {@code -Dbenchmark.ways=abcdfpq} (a subset skips the rest), {@code -Dbenchmark.full=200000},
+ * {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
  * (p) and (q) are (c) on PostgreSQL with one node and with two nodes sharing it; they run when
  * {@code MAILROOM_IT_PG_URL} names a PostgreSQL database on a server where its user may create databases (as
  * {@code .ci/run} sets it up), each way on a fresh database.
@@ -29,11 +31,14 @@ public final class DeliveryBenchmark {
     /** Warm-up rounds of N per way: Payara's JIT needs several thousand mails before (c) stops getting faster. */
     static final int WARM_UPS = Integer.getInteger("benchmark.warmups", 2);
 
+    /** (f): sent mails in the outbox before (c) runs again (issue 16 item 3: within 10 % of (c) on an empty one). */
+    static final int FULL = Integer.getInteger("benchmark.full", 200_000);
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path report = Path.of(args.length > 1 ? args[1] : "docs/benchmark.md");
         int rounds = Integer.getInteger("benchmark.rounds", 3);
-        String ways = System.getProperty("benchmark.ways", "abcdpq");
+        String ways = System.getProperty("benchmark.ways", "abcdfpq");
         String jfr = System.getProperty("benchmark.jfr", "");
         Map<Character, List<Double>> rates = new LinkedHashMap<>();
         try (Sink sink = new Sink()) {
@@ -56,6 +61,14 @@ public final class DeliveryBenchmark {
                     if (ways.indexOf('d') >= 0) {
                         rates.put('d', measure("(d) Mailroom, REST per mail", n, rounds, mailroom::restPerMail));
                     }
+                }
+            }
+            if (ways.indexOf('f') >= 0) {
+                // a node of its own, so the only difference from (c) is what the table holds
+                try (MailroomWays full =
+                        new MailroomWays(sink, Path.of(System.getProperty("mailroom.war")), List.of())) {
+                    full.fill(FULL);
+                    rates.put('f', measure("(f) (c), " + FULL + " sent before", n, rounds, full::inApplication));
                 }
             }
             String pg = System.getenv("MAILROOM_IT_PG_URL");
@@ -92,6 +105,13 @@ public final class DeliveryBenchmark {
             double b = rates.containsKey('b') ? median(rates.get('b')) : Double.NaN;
             double c = median(rates.get('c'));
             System.out.printf(Locale.ROOT, "c/a = %.2f, c/b = %.2f (medians)%n", c / a, c / b);
+        }
+        if (rates.containsKey('c') && rates.containsKey('f')) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "f/c = %.2f: (c) with %d sent mails in the outbox against (c) on an empty one (target >= 0.9)%n",
+                    median(rates.get('f')) / median(rates.get('c')),
+                    FULL);
         }
         if (rates.keySet().containsAll(List.of('a', 'b', 'c', 'd'))) {
             BenchmarkReport.write(report, n, WARM_UPS, rounds, rates);

@@ -13,9 +13,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The outbox's retention ({@link RetentionRule}): every {@code mailroom.outbox.retention-interval-seconds} (and at
- * start), on every node, drops the content of sent mails older than {@code mailroom.outbox.retention-days} and then
- * purges the rows of those older than {@code mailroom.outbox.purge-days}. Each in batches of at most
+ * The outbox's retention ({@link RetentionRule}): every {@code mailroom.outbox.retention-interval-seconds} (and a few
+ * batches at start), on every node, drops the content of sent mails older than
+ * {@code mailroom.outbox.retention-days} and then purges the rows of those older than {@code mailroom.outbox.purge-days}. Each in batches of at most
  * {@value #BATCH_MAILS} mails (and {@value #BATCH_BYTES} bytes of content), a transaction each, until none is left;
  * nodes running it at once share the work ({@link RetentionSql}), so no node needs to be chosen.
  */
@@ -27,6 +27,8 @@ public class OutboxRetention {
     static final long BATCH_BYTES = 64L * 1024 * 1024;
     /** A run stops after this many batches of each kind and goes on at the next: bounds a run's length. */
     static final int MAX_BATCHES = 2000;
+    /** The run at start is short (the periodic runs do the rest), so a backlog does not delay the start. */
+    static final int START_BATCHES = 10;
 
     @Inject
     @ConfigProperty(name = "mailroom.outbox.retention-days", defaultValue = "30")
@@ -54,29 +56,31 @@ public class OutboxRetention {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        periodic.every(Duration.ofSeconds(Math.max(1, intervalSeconds)), "Outbox retention", this::run);
+        periodic.every(Duration.ofSeconds(Math.max(1, intervalSeconds)), "Outbox retention", () -> run(MAX_BATCHES));
         try {
-            run();
+            run(START_BATCHES);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Outbox retention did not run at start: " + e.getMessage());
         }
     }
 
-    /** One run: drops what is due, then purges what is due. */
-    void run() {
+    /** One run: drops what is due, then purges what is due, at most {@code maxBatches} batches of each. */
+    void run(int maxBatches) {
         RetentionRule rule = rule();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int dropped = repeat(() -> batches.dropContent(rule.contentSentBefore(now), now, BATCH_MAILS, BATCH_BYTES));
-        int purged = repeat(() -> batches.purgeRows(rule.rowSentBefore(now), rule.rowDroppedBefore(now), BATCH_MAILS));
+        int dropped = repeat(
+                maxBatches, () -> batches.dropContent(rule.contentSentBefore(now), now, BATCH_MAILS, BATCH_BYTES));
+        int purged = repeat(
+                maxBatches, () -> batches.purgeRows(rule.rowSentBefore(now), rule.rowDroppedBefore(now), BATCH_MAILS));
         if (dropped > 0 || purged > 0) {
             LOG.info(() -> "Outbox retention: content of " + dropped + " sent mail(s) older than " + retentionDays
                     + " days dropped, " + purged + " sent mail(s) older than " + purgeDays + " days purged");
         }
     }
 
-    private static int repeat(Supplier<RetentionSql.Batch> batch) {
+    private static int repeat(int maxBatches, Supplier<RetentionSql.Batch> batch) {
         int done = 0;
-        for (int i = 0; i < MAX_BATCHES; i++) {
+        for (int i = 0; i < maxBatches; i++) {
             RetentionSql.Batch b = batch.get();
             done += b.done();
             if (b.found() == 0) {
