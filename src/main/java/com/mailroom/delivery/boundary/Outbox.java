@@ -184,9 +184,9 @@ public class Outbox {
     /**
      * How many mails are in each status (every status present, zero included), for the Outbox page. Sent mails
      * are nearly all of the table (up to {@code mailroom.outbox.purge-days} of them): they are the total less the
-     * others, both read in this one transaction, rather than counted one by one on each view of the page (a GROUP BY
-     * over all rows took 210 ms with 200,000 mails on H2 in memory, growing with the table; these two take 0.2 ms:
-     * OutboxListingTest).
+     * others (two reads: a mail that changes state between them may be off by one in that view), rather than counted
+     * one by one on each view of the page (a GROUP BY over all rows took 210 ms with 200,000 mails on H2 in memory,
+     * growing with the table; these two take 0.2 ms: OutboxListingTest).
      */
     public Map<MailStatus, Long> counts() {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
