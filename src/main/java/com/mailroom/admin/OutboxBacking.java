@@ -2,6 +2,7 @@ package com.mailroom.admin;
 
 import com.mailroom.delivery.boundary.MailView;
 import com.mailroom.delivery.boundary.Outbox;
+import com.mailroom.delivery.control.RetentionRule;
 import com.mailroom.delivery.entity.MailStatus;
 import com.mailroom.errors.MailroomException;
 import jakarta.annotation.PostConstruct;
@@ -12,7 +13,10 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
-/** Admin › Outbox ({@code /admin/outbox.xhtml}): mails per status, the failed ones with their errors, and resend. */
+/**
+ * Admin › Outbox ({@code /admin/outbox.xhtml}): mails per status, how long sent ones are kept, the failed ones with
+ * their errors, and resend.
+ */
 @Named
 @ViewScoped
 public class OutboxBacking implements Serializable {
@@ -24,11 +28,13 @@ public class OutboxBacking implements Serializable {
 
     private Map<MailStatus, Long> counts;
     private List<MailView> failed;
+    private RetentionRule retention;
 
     @PostConstruct
     void load() {
         counts = outbox.counts();
         failed = outbox.list(MailStatus.FAILED, 0, Outbox.MAX_PAGE);
+        retention = outbox.retention();
     }
 
     public String resend(String id) {
@@ -48,6 +54,16 @@ public class OutboxBacking implements Serializable {
 
     public Map<MailStatus, Long> getCounts() {
         return counts;
+    }
+
+    /** Days a sent mail keeps its content. */
+    public double getContentDays() {
+        return retention.contentDays();
+    }
+
+    /** Days a sent mail stays listed. */
+    public double getRowDays() {
+        return retention.rowDays();
     }
 
     public List<MailView> getFailed() {

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,7 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/v1/mail}: queue a mail (202 once it is stored), look it up, list per status, count, resend. */
+/**
+ * {@code /api/v1/mail}: queue a mail (202 once it is stored), look it up, list per status, count, resend or remove a
+ * failed one.
+ */
 @RolesAllowed(Users.ADMIN)
 @Path(BodySizeLimit.MAIL_PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -185,6 +189,18 @@ public class MailResource {
         Map<String, Long> counts = new LinkedHashMap<>();
         outbox.counts().forEach((s, n) -> counts.put(s.wireName(), n));
         return counts;
+    }
+
+    /** Admins only (the class's role): a failed mail that is not to be resent. */
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a failed mail with its content (recorded in the audit trail)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such mail")
+    @APIResponse(responseCode = "409", description = "The mail is not failed")
+    public Response remove(@PathParam("id") String id) {
+        outbox.remove(id);
+        return Response.noContent().build();
     }
 
     @POST

@@ -178,7 +178,7 @@ class AnswersTest {
                         + "\"sent_at\":null,\"category\":\"admin_notification\",\"subject\":\"Weekly"
                         + " report\",\"recipients\":1,"
                         + "\"attachments\":0,\"size_bytes\":1234,\"created_at\":\"2026-11-27T10:00:00.123Z\",\"next_"
-                        + "attempt_at\":null}",
+                        + "attempt_at\":null,\"content_purged\":false}",
                 new MailView(
                         "0b6f",
                         "failed",
@@ -191,7 +191,8 @@ class AnswersTest {
                         0,
                         1234,
                         "2026-11-27T10:00:00.123Z",
-                        null));
+                        null,
+                        false));
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("queued", 0L);
         counts.put("sending", 2L);

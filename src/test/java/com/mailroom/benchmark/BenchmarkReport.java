@@ -57,7 +57,7 @@ final class BenchmarkReport {
 
                 **c/a = %.2f** (target ≥ 0.8), **c/b = %.2f** (target ≥ 5), from the medians of (a), (b) and (c); \
                 **e/c = %.2f** (target ≥ 0.5).
-                %s""".formatted(
+                %s%s""".formatted(
                                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                                 n,
                                 rounds,
@@ -81,6 +81,7 @@ final class BenchmarkReport {
                                 c / a,
                                 c / b,
                                 DeliveryBenchmark.median(rates.get('e')) / c,
+                                full(rates, c),
                                 postgres(rates, a))
                 + END;
         String old = Files.exists(report)
@@ -94,6 +95,26 @@ final class BenchmarkReport {
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, text);
         System.out.println("Written to " + report.toAbsolutePath());
+    }
+
+    /** (f), (c) with a full outbox, when it ran. */
+    private static String full(Map<Character, List<Double>> rates, double c) {
+        if (!rates.containsKey('f')) {
+            return "\n(f), (c) with a full outbox, did not run.\n";
+        }
+        double f = DeliveryBenchmark.median(rates.get('f'));
+        return """
+
+                (c) on a node of its own whose outbox already holds %d sent mails with their content (written \
+                before the
+                rounds, sent over the last 29 days: a month of traffic inside the default retention):
+
+                | way | mails/s (median) | rounds |
+                |---|---:|---|
+                | (f) (c) with %d sent mails in the outbox | %.1f | %s |
+
+                **f/c = %.2f** (target ≥ 0.9: within 10 %% of (c) on an empty outbox).
+                """.formatted(DeliveryBenchmark.FULL, DeliveryBenchmark.FULL, f, all(rates.get('f')), f / c);
     }
 
     /** (c) on PostgreSQL, one node and two nodes sharing the database, when they ran. */

@@ -127,6 +127,29 @@ final class MailroomWays implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /**
+     * Before (f): {@code total} sent mails in the outbox, written {@value BenchmarkFillResource#CHUNK} per request and
+     * transaction; prints how long it took.
+     */
+    void fill(int total) throws Exception {
+        long start = System.nanoTime();
+        for (int from = 0; from < total; from += BenchmarkFillResource.CHUNK) {
+            var reply = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(api.base() + "api/benchmark/fill?from=" + from + "&total=" + total))
+                            .header("X-Requested-With", "MailroomBenchmark")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            check(reply.statusCode() == 200, reply.statusCode() + " " + reply.body());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "    %d sent mails written to the outbox in %.1f s%n",
+                total,
+                (System.nanoTime() - start) / 1e9);
+    }
+
     /** (d) an integrator: one authenticated {@code POST /api/v1/mail} per mail, {@value #CLIENTS} at a time. */
     Duration restPerMail(int n) throws Exception {
         if (bearer == null) {

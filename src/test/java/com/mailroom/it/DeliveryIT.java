@@ -18,6 +18,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -408,6 +409,89 @@ class DeliveryIT {
         var arrived = awaitDeliveries(d -> subject(d).startsWith(run + " #"), 20);
         assertTrue(arrived.stream().allMatch(d -> d.data().length > 20_000_000), "every mail whole");
         assertFalse(micro.output().contains("OutOfMemoryError"), "no worker ran out of memory");
+    }
+
+    /**
+     * The retention (issue 16 item 3) with thresholds of seconds instead of days: restarted with content kept 0 days
+     * and rows 0.0001 days (8.6 s), checked every second. Sent mails lose their content, then their rows; a failed
+     * mail keeps its content (a resend still delivers it whole) until an admin removes it.
+     */
+    @Test
+    @Order(9)
+    void sentMailsLoseTheirContentThenTheirRowsAndFailedOnesStayUntilRemoved() throws Exception {
+        String run = "retention " + UUID.randomUUID();
+        String sentBefore = queue(mail(run + " sent before", "s@example.com"));
+        awaitMail(sentBefore, m -> "sent".equals(m.getString("status")));
+        assertFalse(api.get(MAIL + "/" + sentBefore, Api.admin()).json().getBoolean("content_purged"));
+        String failed;
+        String removed;
+        try (var refusing = ScriptedSmtpServer.replying(Map.of("RCPT", "550 5.1.1 no such user"))) {
+            useServer(refusing.port());
+            failed = queue(mail(run + " failed", "f@example.com"));
+            removed = queue(mail(run + " removed", "g@example.com"));
+            awaitMail(failed, m -> "failed".equals(m.getString("status")));
+            awaitMail(removed, m -> "failed".equals(m.getString("status")));
+        }
+        useServer(sink.port());
+
+        micro.close();
+        micro = null;
+        Map<String, String> shortRetention = new HashMap<>(env);
+        shortRetention.put("MAILROOM_OUTBOX_RETENTION_DAYS", "0");
+        shortRetention.put("MAILROOM_OUTBOX_PURGE_DAYS", "0.0001");
+        shortRetention.put("MAILROOM_OUTBOX_RETENTION_INTERVAL_SECONDS", "1");
+        micro = MicroProcess.start(shortRetention);
+        api = micro.api();
+
+        String sentAfter = queue(mail(run + " sent after", "t@example.com"));
+        JsonObject dropped =
+                awaitMail(sentAfter, m -> "sent".equals(m.getString("status")) && m.getBoolean("content_purged"));
+        assertEquals(1, dropped.getInt("recipients"), "the row keeps what the mail was: " + dropped);
+        assertTrue(dropped.getString("subject").endsWith("sent after"), dropped.toString());
+        var listed = api.get(MAIL + "?status=sent&limit=100", Api.admin());
+        assertTrue(listed.body().contains(sentAfter), "listed with its content dropped: " + listed);
+        var notFailed = api.delete(MAIL + "/" + sentAfter, Api.admin());
+        assertEquals(409, notFailed.status(), notFailed.toString());
+        assertTrue(notFailed.fieldError("status").contains("Only failed mail"), notFailed.toString());
+
+        Await.until(
+                Duration.ofSeconds(40),
+                () -> api.get(MAIL + "/" + sentBefore, Api.admin()).status(),
+                status -> status == 404,
+                status -> "the old sent mail is still there: " + status);
+        Await.until(
+                Duration.ofSeconds(40),
+                () -> api.get(MAIL + "/" + sentAfter, Api.admin()).status(),
+                status -> status == 404,
+                status -> "the new sent mail is still there after its purge time: " + status);
+        assertFalse(api.get(MAIL + "?status=sent&limit=100", Api.admin()).body().contains(sentAfter));
+
+        JsonObject kept = api.get(MAIL + "/" + failed, Api.admin()).json();
+        assertEquals("failed", kept.getString("status"), kept.toString());
+        assertFalse(kept.getBoolean("content_purged"), kept.toString());
+        assertEquals(
+                200,
+                api.post(MAIL + "/" + failed + "/resend", Api.admin(), null, null)
+                        .status());
+        var resent = awaitDeliveries(d -> subject(d).equals(run + " failed"), 1);
+        assertTrue(
+                new String(resent.get(0).data(), StandardCharsets.UTF_8).contains("Body of " + run + " failed"),
+                "a failed mail keeps its content for the resend");
+
+        var gone = api.delete(MAIL + "/" + removed, Api.admin());
+        assertEquals(204, gone.status(), gone.toString());
+        assertEquals(404, api.get(MAIL + "/" + removed, Api.admin()).status());
+        assertEquals(404, api.delete(MAIL + "/" + removed, Api.admin()).status());
+        var audit = api.get("api/v1/audit?kind=mail_removed", Api.admin());
+        assertTrue(audit.body().contains("mail " + removed), audit.toString());
+        JsonObject counts = counts();
+        assertEquals(0, counts.getInt("failed") - countListed("failed"), counts.toString());
+    }
+
+    private int countListed(String status) {
+        return api.get(MAIL + "?status=" + status + "&limit=100", Api.admin())
+                .array()
+                .size();
     }
 
     private static int count(SubethaServer server, String run) {

@@ -1050,6 +1050,7 @@ class RestApiIT {
                 api.get(Admins.MAIL + "/counts", token),
                 api.get(BATCH, token),
                 api.post(Admins.MAIL + "/" + own + "/resend", token, null, null),
+                api.delete(Admins.MAIL + "/" + own, token),
                 api.get("api/v1/audit", token),
                 api.get("api/4.0/smtp_status", token),
                 api.postJson("api/4.0/smtp_settings", token, "{}"));

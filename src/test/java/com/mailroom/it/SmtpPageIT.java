@@ -92,6 +92,10 @@ class SmtpPageIT {
         assertEquals("Users", users.navLabel("users"));
         OutboxPage outbox = users.outbox();
         assertTrue(outbox.intro().contains("passes through here"));
+        assertEquals(
+                "Sent mails keep their text and attachments for 30 days and are removed 90 days after sending. Failed"
+                        + " mails stay until they are resent or an administrator removes them.",
+                outbox.retention());
 
         login = outbox.logout().open("admin/smtp.xhtml", LoginPage::new);
         assertTrue(login.url().endsWith("/login.xhtml"), "the session ended: " + login.url());
@@ -393,6 +397,9 @@ class SmtpPageIT {
         assertEquals("de", outbox.language());
         assertEquals(Map.of("en", "false", "de", "true"), outbox.languagesPressed());
         assertEquals(List.of("outbox"), outbox.currentNav(), "the same page, in German");
+        assertTrue(
+                outbox.retention().startsWith("Gesendete E-Mails behalten Text und Anhänge 30 Tage"),
+                outbox.retention());
         assertEquals(List.of("smtp"), outbox.smtp().currentNav());
     }
 

@@ -15,5 +15,6 @@ public enum AuditKind implements WireEnum {
     USER_UNLOCKED,
     CREDENTIAL_CREATED,
     CREDENTIAL_REVOKED,
-    MAIL_RESENT
+    MAIL_RESENT,
+    MAIL_REMOVED
 }

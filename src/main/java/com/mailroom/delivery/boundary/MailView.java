@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "attachments",
     "sizeBytes",
     "createdAt",
-    "nextAttemptAt"
+    "nextAttemptAt",
+    "contentPurged"
 })
 @Schema(description = "A mail in the outbox, without its content. Times are UTC with milliseconds.")
 public record MailView(
@@ -55,7 +56,14 @@ public record MailView(
         @Schema(required = true) String createdAt,
 
         @Schema(description = "When it is due, for queued and retrying; null otherwise.")
-        String nextAttemptAt) {
+        String nextAttemptAt,
+
+        @Schema(
+                required = true,
+                description = "True once the retention dropped the bodies and attachments of this sent mail"
+                        + " (mailroom.outbox.retention-days after sending); its row stays until"
+                        + " mailroom.outbox.purge-days.")
+        boolean contentPurged) {
 
     static MailView of(OutboundMail m) {
         boolean pending = switch (m.getStatus()) {
@@ -74,7 +82,8 @@ public record MailView(
                 m.getAttachmentCount(),
                 m.getSizeBytes(),
                 text(m.getCreatedAt()),
-                pending ? text(m.getNextAttemptAt()) : null);
+                pending ? text(m.getNextAttemptAt()) : null,
+                m.getContentPurgedAt() != null);
     }
 
     private static String text(OffsetDateTime t) {

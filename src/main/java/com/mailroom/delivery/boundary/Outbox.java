@@ -7,6 +7,8 @@ import com.mailroom.delivery.control.DeliveryConfig;
 import com.mailroom.delivery.control.MailMessage;
 import com.mailroom.delivery.control.MailQueued;
 import com.mailroom.delivery.control.MailRules;
+import com.mailroom.delivery.control.OutboxRetention;
+import com.mailroom.delivery.control.RetentionRule;
 import com.mailroom.delivery.entity.MailStatus;
 import com.mailroom.delivery.entity.OutboundMail;
 import com.mailroom.delivery.entity.StoredAttachment;
@@ -56,6 +58,9 @@ public class Outbox {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    OutboxRetention retention;
 
     /**
      * @return the new mail's id; the mail is in the database when the caller's transaction (or this one) commits
@@ -157,12 +162,18 @@ public class Outbox {
         return MailView.of(mail);
     }
 
-    /** Newest first, at most {@value #MAX_PAGE}; {@code status} null lists every status. */
+    /**
+     * Newest first, at most {@value #MAX_PAGE}; {@code status} null lists every status. Each walks an index
+     * (V11__outbox_retention.sql) and stops after the page, however many mails the table holds; {@code ORDER BY
+     * status, …} (the same order for one status) is what makes H2 see that {@code outbound_mail_status_created} gives
+     * the order rather than the due index, which would sort every sent mail.
+     */
     public List<MailView> list(MailStatus status, int offset, int limit) {
         var query = status == null
                 ? em.createQuery("SELECT m FROM OutboundMail m ORDER BY m.createdAt DESC", OutboundMail.class)
                 : em.createQuery(
-                                "SELECT m FROM OutboundMail m WHERE m.status = :status ORDER BY m.createdAt DESC",
+                                "SELECT m FROM OutboundMail m WHERE m.status = :status"
+                                        + " ORDER BY m.status, m.createdAt DESC",
                                 OutboundMail.class)
                         .setParameter("status", status.wireName());
         return query
@@ -174,17 +185,40 @@ public class Outbox {
                 .toList();
     }
 
-    /** How many mails are in each status (every status present, zero included), for the Outbox page. */
+    /** The whole table's rows: H2 knows its row count without reading a row. */
+    public static final String TOTAL_SQL = "SELECT COUNT(*) FROM outbound_mail";
+
+    /** Every status but sent: few rows, found through the due index. */
+    public static final String UNSENT_COUNTS_SQL = "SELECT status, COUNT(*) FROM outbound_mail"
+            + " WHERE status IN ('queued', 'sending', 'retrying', 'failed') GROUP BY status";
+
+    /**
+     * How many mails are in each status (every status present, zero included), for the Outbox page. Sent mails
+     * are nearly all of the table (up to {@code mailroom.outbox.purge-days} of them): they are the total less the
+     * others (two reads: a mail that changes state between them may be off by one in that view), rather than counted
+     * one by one on each view of the page (a GROUP BY over all rows took 210 ms with 200,000 mails on H2 in memory,
+     * growing with the table; these two take 0.2 ms: OutboxListingTest).
+     */
     public Map<MailStatus, Long> counts() {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
         for (MailStatus s : MailStatus.values()) {
             counts.put(s, 0L);
         }
-        em.createQuery("SELECT m.status, COUNT(m) FROM OutboundMail m GROUP BY m.status", Object[].class)
-                .getResultList()
-                .forEach(row -> WireEnum.parse(MailStatus.class, (String) row[0])
-                        .ifPresent(s -> counts.put(s, ((Number) row[1]).longValue())));
+        long total = ((Number) em.createNativeQuery(TOTAL_SQL).getSingleResult()).longValue();
+        long unsent = 0;
+        for (Object row : em.createNativeQuery(UNSENT_COUNTS_SQL).getResultList()) {
+            Object[] columns = (Object[]) row;
+            long n = ((Number) columns[1]).longValue();
+            unsent += n;
+            WireEnum.parse(MailStatus.class, (String) columns[0]).ifPresent(s -> counts.put(s, n));
+        }
+        counts.put(MailStatus.SENT, Math.max(0, total - unsent));
         return counts;
+    }
+
+    /** How long sent mails keep their content and their rows (the Outbox page says it). */
+    public RetentionRule retention() {
+        return retention.rule();
     }
 
     /** A failed mail goes back to the queue with a fresh budget of attempts. */
@@ -198,6 +232,22 @@ public class Outbox {
         audit.recordWithChange(AuditKind.MAIL_RESENT, "mail " + id);
         queued.fire(new MailQueued(id));
         return MailView.of(mail);
+    }
+
+    /**
+     * Removes a failed mail for good, with its content (an admin's decision: it will not be resent); recorded in the
+     * audit trail. Other mails are the workers' and the retention's.
+     *
+     * @throws Conflict naming {@code status} for a mail that is not failed
+     */
+    public void remove(String id) {
+        OutboundMail mail = load(id);
+        if (mail.getStatus() != MailStatus.FAILED) {
+            throw new Conflict(
+                    "status", Text.of("error.notRemovable", mail.getStatus().wireName()));
+        }
+        em.remove(mail); // its content rows go with it (ON DELETE CASCADE)
+        audit.recordWithChange(AuditKind.MAIL_REMOVED, "mail " + id);
     }
 
     private OutboundMail load(String id) {

@@ -76,6 +76,10 @@ public class OutboundMail {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    /** When the retention dropped its bodies and attachments (a sent mail); null while they are kept. */
+    @Column(name = "content_purged_at")
+    private OffsetDateTime contentPurgedAt;
+
     /** The client id of the API credential whose token queued it; null when a person or the application did. */
     @Column(name = "queued_by")
     private String queuedBy;
@@ -170,6 +174,10 @@ public class OutboundMail {
 
     public OffsetDateTime getSentAt() {
         return sentAt;
+    }
+
+    public OffsetDateTime getContentPurgedAt() {
+        return contentPurgedAt;
     }
 
     public List<String> getTo() {

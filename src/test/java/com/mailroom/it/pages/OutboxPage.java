@@ -16,6 +16,11 @@ public final class OutboxPage extends AdminPage {
         return text("outboxText");
     }
 
+    /** How long sent mails are kept, with the configured days. */
+    public String retention() {
+        return text("retentionText");
+    }
+
     /** How many mails are in a state ({@code queued}, {@code failed} …). */
     public long count(String status) {
         return Long.parseLong(text("count-" + status));
