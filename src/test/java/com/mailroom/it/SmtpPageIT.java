@@ -1027,6 +1027,9 @@ class SmtpPageIT {
             assertEquals("", smtp.value("clientPrivateKey"));
             assertNoKeyMaterial(smtp.source(), keys, other);
             assertNoKeyMaterial(fetch(smtp, "admin/smtp.xhtml").body(), keys, other);
+            if (Browsers.chromium()) {
+                smtp.screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate.png"));
+            }
 
             // the test email signs an assertion that the token endpoint verifies, then logs in with its token
             SmtpPage.Result result = smtp.sendTestEmail().result();
@@ -1057,6 +1060,9 @@ class SmtpPageIT {
                     banner.endsWith(": create a new one, upload it to the app in Entra ID and enter it here."), banner);
             assertEquals("status", smtp.attribute("certificateBanner", "role"));
             assertTrue(smtp.showsSmtpWarning(), "the sidebar's icon too");
+            if (Browsers.chromium()) {
+                smtp.screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate-banner.png"));
+            }
 
             // mail can be sent (or is being checked): the icon is there for the certificate alone, on every page
             UsersPage users = smtp.users();
@@ -1137,6 +1143,9 @@ class SmtpPageIT {
             assertNoKeyMaterial(smtp.source(), key.keys());
             assertFalse(smtp.source().contains(key.privateKeyId() + "\",\n"), "not the JSON itself");
             assertNoKeyMaterial(fetch(smtp, "admin/smtp.xhtml").body(), key.keys());
+            if (Browsers.chromium()) {
+                smtp.screenshot(NARROW_SHOTS.resolveSibling("smtp-service-account.png"));
+            }
 
             smtp.switchLanguage("de");
             assertLabels(
