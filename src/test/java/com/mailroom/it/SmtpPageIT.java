@@ -1028,7 +1028,7 @@ class SmtpPageIT {
             assertNoKeyMaterial(smtp.source(), keys, other);
             assertNoKeyMaterial(fetch(smtp, "admin/smtp.xhtml").body(), keys, other);
             if (Browsers.chromium()) {
-                smtp.screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate.png"));
+                smtp.scrollTo("groupAuth").screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate.png"));
             }
 
             // the test email signs an assertion that the token endpoint verifies, then logs in with its token
@@ -1144,7 +1144,7 @@ class SmtpPageIT {
             assertFalse(smtp.source().contains(key.privateKeyId() + "\",\n"), "not the JSON itself");
             assertNoKeyMaterial(fetch(smtp, "admin/smtp.xhtml").body(), key.keys());
             if (Browsers.chromium()) {
-                smtp.screenshot(NARROW_SHOTS.resolveSibling("smtp-service-account.png"));
+                smtp.scrollTo("groupAuth").screenshot(NARROW_SHOTS.resolveSibling("smtp-service-account.png"));
             }
 
             smtp.switchLanguage("de");

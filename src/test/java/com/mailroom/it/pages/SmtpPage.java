@@ -90,6 +90,12 @@ public final class SmtpPage extends AdminPage {
         return text(badgeId);
     }
 
+    /** Scrolls an element to the top of the window (for a picture of it). */
+    public SmtpPage scrollTo(String id) {
+        script("document.getElementById(arguments[0]).scrollIntoView({block: 'start'});", id);
+        return this;
+    }
+
     /** The banner while the OAuth certificate in use expires within 30 days or has expired. */
     public String certificateBanner() {
         return text("certificateBanner");
