@@ -1061,7 +1061,8 @@ class SmtpPageIT {
             assertEquals("status", smtp.attribute("certificateBanner", "role"));
             assertTrue(smtp.showsSmtpWarning(), "the sidebar's icon too");
             if (Browsers.chromium()) {
-                smtp.screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate-banner.png"));
+                smtp.scrollTo("certificateBanner")
+                        .screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate-banner.png"));
             }
 
             // mail can be sent (or is being checked): the icon is there for the certificate alone, on every page
