@@ -17,9 +17,9 @@ import com.mailroom.it.pages.Page;
 import com.mailroom.it.pages.SmtpPage;
 import com.mailroom.it.pages.UsersPage;
 import com.mailroom.testsupport.AssertionTokenServer;
+import com.mailroom.testsupport.GoogleKeyFile;
 import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
-import com.mailroom.testsupport.ServiceAccountKey;
 import com.mailroom.testsupport.TestKeys;
 import com.mailroom.testsupport.XOAuth2SmtpServer;
 import java.net.URL;
@@ -1082,7 +1082,7 @@ class SmtpPageIT {
     void aGoogleServiceAccountKeyIsUploadedItsFactsShownAndAKeyOfTheWrongTypeRefused() throws Exception {
         Account admin = Admins.newAdmin(api);
         try (var tokens = new AssertionTokenServer()) {
-            ServiceAccountKey key = ServiceAccountKey.create(tokens.googleUri());
+            GoogleKeyFile key = GoogleKeyFile.create(tokens.googleUri());
             SmtpPage smtp = logIn(admin)
                     .chooseCustom()
                     .chooseTls("NONE")
@@ -1110,8 +1110,7 @@ class SmtpPageIT {
             }
 
             long version = settingsVersion();
-            smtp.paste("serviceAccountKey", ServiceAccountKey.authorizedUserJson())
-                    .save();
+            smtp.paste("serviceAccountKey", GoogleKeyFile.authorizedUserJson()).save();
             assertTrue(
                     smtp.fieldError("serviceAccountKey").contains("\"authorized_user\""),
                     smtp.fieldError("serviceAccountKey"));
