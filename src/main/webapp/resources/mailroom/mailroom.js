@@ -12,7 +12,11 @@
  *   ("2 minutes ago", "vor 2 Minuten"); the server's text stays where Intl is missing;
  * - select[data-tls-mode="NONE:25 ..."]: choosing a TLS mode proposes its usual port in input[data-tls-port] unless
  *   the admin typed one; select[data-tls-version] is disabled without TLS; [data-cleartext-warning] shows while
- *   TLS is None and select[data-auth-type] is BASIC. The server's rules stay the authority.
+ *   TLS is None and select[data-auth-type] is BASIC. The server's rules stay the authority;
+ * - time[data-date][datetime]: a date and time in the page's language and the browser's time zone, never relative
+ *   (a certificate's expiry);
+ * - input[type=file][data-file-into="id"]: the chosen file is read in the browser (FileReader) into the text area
+ *   with that id; the file input has no name, so only the text travels, with the form.
  */
 (function () {
     "use strict";
@@ -136,6 +140,43 @@
         });
     }
 
+    function formatDates(root) {
+        if (!window.Intl || !Intl.DateTimeFormat) {
+            return;
+        }
+        var format = new Intl.DateTimeFormat(language(), {dateStyle: "long", timeStyle: "short"});
+        each(root, "time[data-date][datetime]", function (time) {
+            var at = new Date(time.getAttribute("datetime"));
+            if (!isNaN(at.getTime())) {
+                time.textContent = format.format(at);
+            }
+        });
+    }
+
+    // --- key material from a file, read in the browser
+
+    var FILE_AT_MOST = 256 * 1024;
+
+    document.addEventListener("change", function (event) {
+        var picker = event.target;
+        if (!picker.matches || !picker.matches("input[type=file][data-file-into]") || !window.FileReader) {
+            return;
+        }
+        var area = document.getElementById(picker.getAttribute("data-file-into"));
+        var file = picker.files && picker.files[0];
+        if (!area || !file || file.size > FILE_AT_MOST) {
+            return;
+        }
+        var reader = new FileReader();
+        reader.onload = function () {
+            area.value = String(reader.result);
+            // the picker is only a way to fill the text area: it keeps no file of its own
+            picker.value = "";
+            area.dispatchEvent(new Event("input", {bubbles: true}));
+        };
+        reader.readAsText(file);
+    });
+
     // --- the SMTP status, polled while nodes check the saved settings
 
     function schedulePoll() {
@@ -177,6 +218,7 @@
         });
         updateTlsChoices(document);
         formatTimes(document);
+        formatDates(document);
         window.setInterval(function () {
             formatTimes(document);
         }, 30000);
@@ -193,6 +235,7 @@
                 document.body.removeAttribute("aria-busy");
                 updateTlsChoices(document);
                 formatTimes(document);
+                formatDates(document);
                 schedulePoll();
             }
         });

@@ -1,6 +1,9 @@
 package com.mailroom.admin;
 
+import com.mailroom.oauth.entity.ClientAuth;
+import com.mailroom.sending.entity.AuthType;
 import com.mailroom.settings.boundary.SmtpSettingsAdmin;
+import com.mailroom.settings.boundary.SmtpSettingsView;
 import com.mailroom.status.boundary.NodeCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,11 +34,22 @@ public class AdminShell {
     @Inject
     SmtpSettingsAdmin settings;
 
+    /** A certificate this close to its expiry gets the warning banner (docs/pages.md "Admin › SMTP"). */
+    static final Duration CERTIFICATE_WARNING = Duration.ofDays(30);
+
     private List<NodeCheck> checks;
+    private Instant certificateExpiresAt;
 
     @PostConstruct
     void load() {
         checks = settings.checks();
+        SmtpSettingsView view = settings.view();
+        boolean inUse = !view.defaultSmtp()
+                && AuthType.OAUTH.wireName().equals(view.authType())
+                && ClientAuth.CERTIFICATE.wireName().equals(view.oauthClientAuth())
+                && view.clientCertificateSet();
+        certificateExpiresAt =
+                inUse && view.certificateExpiresAt() != null ? Instant.parse(view.certificateExpiresAt()) : null;
     }
 
     /** Every node alive and what it says about the settings in use. */
@@ -45,6 +60,34 @@ public class AdminShell {
     /** No node has found that the settings in use fail (nodes still checking them are not counted against them). */
     public boolean isSmtpValid() {
         return checks.stream().noneMatch(NodeCheck::isInvalid);
+    }
+
+    /** When the certificate of the settings in use expires; null when they use none. */
+    public Instant getCertificateExpiresAt() {
+        return certificateExpiresAt;
+    }
+
+    /**
+     * The certificate banner's state: {@code expired}, {@code expiring} (within {@link #CERTIFICATE_WARNING}), or
+     * null when the settings in use have no certificate or a long valid one.
+     */
+    public String getCertificateAlert() {
+        return certificateAlert(certificateExpiresAt, Instant.now());
+    }
+
+    static String certificateAlert(Instant expiresAt, Instant now) {
+        if (expiresAt == null) {
+            return null;
+        }
+        if (!expiresAt.isAfter(now)) {
+            return "expired";
+        }
+        return expiresAt.isBefore(now.plus(CERTIFICATE_WARNING)) ? "expiring" : null;
+    }
+
+    /** The sidebar's warning icon: SMTP fails on some node, or the certificate in use expires soon or has. */
+    public boolean isSmtpWarning() {
+        return !isSmtpValid() || getCertificateAlert() != null;
     }
 
     /** Some node has not checked the settings in use yet: the page asks again until every node has. */

@@ -1,6 +1,7 @@
 package com.mailroom.admin;
 
 import com.mailroom.errors.MailroomException;
+import com.mailroom.oauth.entity.ClientAuth;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
@@ -12,6 +13,10 @@ import com.mailroom.settings.control.SettingsCheck;
 import com.mailroom.settings.control.SettingsForm;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.component.visit.VisitContext;
+import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,6 +24,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +59,9 @@ public class SmtpSettingsBacking implements Serializable {
             Map.entry("token_endpoint", "tokenEndpoint"),
             Map.entry("scopes", "scopes"));
 
+    /** The write-only text areas of the OAuth key material. */
+    static final Set<String> KEY_MATERIAL_IDS = Set.of("clientCertificate", "clientPrivateKey", "serviceAccountKey");
+
     @Inject
     SmtpSettingsAdmin admin;
 
@@ -68,9 +77,30 @@ public class SmtpSettingsBacking implements Serializable {
         reentry = new SettingsCheck.Reentry(false, false, false, false);
     }
 
-    /** Before each render, full or ajax: whether the edited destination needs the secrets again. */
+    /**
+     * Before each render, full or ajax: whether the edited destination needs the secrets again; and the key material
+     * forgotten, so that its text areas are never rendered with a value (after a refused save, a test, or a
+     * conversion error elsewhere, Faces would otherwise write the submitted text back into the page).
+     */
     public void refreshReentry() {
         reentry = admin.reentry(form);
+        forgetKeyMaterial(FacesContext.getCurrentInstance());
+    }
+
+    private void forgetKeyMaterial(FacesContext context) {
+        form.setClientCertificate(null);
+        form.setClientPrivateKey(null);
+        form.setServiceAccountKey(null);
+        UIViewRoot root = context.getViewRoot();
+        if (root == null) {
+            return;
+        }
+        root.visitTree(VisitContext.createVisitContext(context), (visit, component) -> {
+            if (component instanceof UIInput input && KEY_MATERIAL_IDS.contains(component.getId())) {
+                input.resetValue();
+            }
+            return VisitResult.ACCEPT;
+        });
     }
 
     public String save() {
@@ -171,6 +201,10 @@ public class SmtpSettingsBacking implements Serializable {
 
     public AuthType[] getAuthTypes() {
         return AuthType.values();
+    }
+
+    public ClientAuth[] getClientAuths() {
+        return ClientAuth.values();
     }
 
     public AuthMechanism[] getAuthMechanisms() {

@@ -16,10 +16,19 @@ import com.mailroom.it.pages.OutboxPage;
 import com.mailroom.it.pages.Page;
 import com.mailroom.it.pages.SmtpPage;
 import com.mailroom.it.pages.UsersPage;
+import com.mailroom.testsupport.AssertionTokenServer;
+import com.mailroom.testsupport.GoogleKeyFile;
 import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
+import com.mailroom.testsupport.TestKeys;
+import com.mailroom.testsupport.XOAuth2SmtpServer;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -440,8 +449,12 @@ class SmtpPageIT {
         smtp.openDetails();
         assertEquals(0, smtp.sidewaysOverflow(), "SMTP with a failed test's report and transcript at 390 px");
         smtp.screenshot(NARROW_SHOTS.resolve("smtp-failed.png"));
-        smtp.chooseAuth("OAUTH");
+        smtp.chooseAuth("OAUTH").chooseClientAuth("CLIENT_SECRET");
         assertEquals(0, smtp.sidewaysOverflow(), "SMTP with the OAuth help at 390 px");
+        smtp.chooseClientAuth("CERTIFICATE");
+        assertEquals(0, smtp.sidewaysOverflow(), "SMTP with the certificate's fields and help at 390 px");
+        smtp.chooseClientAuth("SERVICE_ACCOUNT");
+        assertEquals(0, smtp.sidewaysOverflow(), "SMTP with the JSON key's field and help at 390 px");
         UsersPage users = smtp.users();
         assertTrue(users.list().contains(name), users.list());
         assertEquals(0, users.sidewaysOverflow(), "Users at 390 px");
@@ -595,7 +608,7 @@ class SmtpPageIT {
         SmtpPage smtp = logIn(Admins.newAdmin(api)).chooseCustom();
         smtp.mark("same page");
 
-        smtp.chooseAuth("OAUTH");
+        smtp.chooseAuth("OAUTH").chooseClientAuth("CLIENT_SECRET");
         assertLabels(
                 smtp,
                 "clientId",
@@ -745,7 +758,7 @@ class SmtpPageIT {
                 "Authentifizierungstyp");
         assertEquals("Speichern", german.value("save"));
         assertEquals("Test-E-Mail senden", german.value("test"));
-        german.chooseAuth("OAUTH");
+        german.chooseAuth("OAUTH").chooseClientAuth("CLIENT_SECRET");
         assertLabels(
                 german,
                 "clientId",
@@ -841,7 +854,7 @@ class SmtpPageIT {
         assertTrue(apiMissing.header("Content-Type").startsWith("application/json"), "the API keeps its JSON errors");
 
         // the page with every variant of fields on it, after ajax updates: still no inline script or style
-        smtp.chooseCustom().chooseAuth("OAUTH");
+        smtp.chooseCustom().chooseAuth("OAUTH").chooseClientAuth("CLIENT_SECRET");
         var inline = INLINE_SCRIPT.matcher(smtp.source());
         assertFalse(inline.find(), () -> "inline script or style: " + inline.group());
     }
@@ -938,6 +951,256 @@ class SmtpPageIT {
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
                  "from": "Reports <reports@example.com>", "auth_type": "none", "trusted_ca_pem": null}
                  """.formatted(port);
+    }
+
+    @Test
+    void anAdminConfiguresACertificateSeesItsFactsAndTheKeyNeverReachesThePage() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        TestKeys keys = TestKeys.rsa();
+        TestKeys other = TestKeys.rsa();
+        try (var tokens = new AssertionTokenServer();
+                var mailServer = new XOAuth2SmtpServer(tokens.validLogins())) {
+            tokens.register(keys.certificate());
+            SmtpPage smtp = fillCertificateSettings(logIn(admin).chooseCustom(), tokens, mailServer.port());
+            assertLabels(
+                    smtp,
+                    "oauthClientAuth:0",
+                    "Client secret",
+                    "oauthClientAuth:1",
+                    "Certificate",
+                    "oauthClientAuth:2",
+                    "Google service account",
+                    "clientCertificate",
+                    "Certificate (PEM)",
+                    "clientPrivateKey",
+                    "Private key (PEM)",
+                    "clientId",
+                    "Client ID",
+                    "tokenEndpoint",
+                    "Token URL");
+            assertFalse(smtp.has("clientSecret"), "no client secret with a certificate");
+            for (String id : List.of("clientCertificate", "clientPrivateKey")) {
+                assertEquals("off", smtp.attribute(id, "autocomplete"), id);
+                assertEquals("false", smtp.attribute(id, "spellcheck"), id);
+            }
+            String help = smtp.help("certificate");
+            for (String value : List.of(
+                    "Certificates & secrets",
+                    "https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token",
+                    "https://outlook.office365.com/.default",
+                    "SMTP.SendAsApp",
+                    "service principal")) {
+                assertTrue(help.contains(value), value + " in " + help);
+            }
+
+            // a key of another certificate: refused on the private key, nothing stored, nothing echoed
+            long version = settingsVersion();
+            smtp.paste("clientCertificate", keys.certificatePem())
+                    .paste("clientPrivateKey", other.privateKeyPem())
+                    .save();
+            assertEquals("The private key does not belong to the certificate.", smtp.fieldError("clientPrivateKey"));
+            assertEquals("true", smtp.attribute("clientPrivateKey", "aria-invalid"));
+            assertTrue(smtp.attribute("clientPrivateKey", "aria-describedby").contains("clientPrivateKeyMessage"));
+            assertEquals(version, settingsVersion(), "nothing stored");
+            assertEquals("", smtp.value("clientCertificate"), "never re-rendered after a refused save");
+            assertEquals("", smtp.value("clientPrivateKey"), "never re-rendered after a refused save");
+            assertNoKeyMaterial(smtp.source(), keys, other);
+
+            // the matching pair: stored, shown as set with the certificate's public facts
+            smtp.paste("clientCertificate", keys.certificatePem())
+                    .paste("clientPrivateKey", keys.privateKeyPem())
+                    .save();
+            assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+            assertEquals("set", smtp.secretState("certificateState"));
+            assertEquals(TestKeys.SUBJECT, smtp.text("certificateSubject"));
+            assertEquals(keys.sha1Hex(), smtp.text("certificateThumbprint"));
+            assertEquals(
+                    keys.certificate()
+                            .getNotAfter()
+                            .toInstant()
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .toString(),
+                    smtp.attribute("certificateExpires", "datetime"));
+            assertTrue(
+                    smtp.text("certificateExpires")
+                            .contains(String.valueOf(keys.certificate()
+                                    .getNotAfter()
+                                    .toInstant()
+                                    .atZone(ZoneOffset.UTC)
+                                    .getYear())),
+                    smtp.text("certificateExpires"));
+            assertFalse(smtp.has("certificateBanner"), "a year ahead: no banner");
+            assertEquals("", smtp.value("clientCertificate"));
+            assertEquals("", smtp.value("clientPrivateKey"));
+            assertNoKeyMaterial(smtp.source(), keys, other);
+            assertNoKeyMaterial(fetch(smtp, "admin/smtp.xhtml").body(), keys, other);
+            if (Browsers.chromium()) {
+                smtp.scrollTo("groupAuth").screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate.png"));
+            }
+
+            // the test email signs an assertion that the token endpoint verifies, then logs in with its token
+            SmtpPage.Result result = smtp.sendTestEmail().result();
+            assertTrue(result.success(), result.toString());
+            assertTrue(tokens.acceptedRequests().size() >= 1, tokens.received.toString());
+            assertFalse(mailServer.accepted.isEmpty(), "XOAUTH2 with the token of the signed assertion");
+            assertEquals("", smtp.value("clientPrivateKey"), "nor after a test");
+            assertNoKeyMaterial(smtp.source(), keys, other);
+        }
+    }
+
+    @Test
+    void aCertificateThatExpiresWithinThirtyDaysShowsABannerAndTheSidebarIcon() throws Exception {
+        Instant now = Instant.now();
+        TestKeys keys = TestKeys.rsa(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(10)));
+        try (var tokens = new AssertionTokenServer();
+                var mailServer = new XOAuth2SmtpServer(tokens.validLogins())) {
+            tokens.register(keys.certificate());
+            SmtpPage smtp = fillCertificateSettings(
+                            logIn(Admins.newAdmin(api)).chooseCustom(), tokens, mailServer.port())
+                    .paste("clientCertificate", keys.certificatePem())
+                    .paste("clientPrivateKey", keys.privateKeyPem())
+                    .save();
+            assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+            String banner = smtp.certificateBanner();
+            assertTrue(banner.startsWith("The OAuth certificate expires on "), banner);
+            assertTrue(
+                    banner.endsWith(": create a new one, upload it to the app in Entra ID and enter it here."), banner);
+            assertEquals("status", smtp.attribute("certificateBanner", "role"));
+            assertTrue(smtp.showsSmtpWarning(), "the sidebar's icon too");
+            if (Browsers.chromium()) {
+                smtp.scrollTo("certificateBanner")
+                        .screenshot(NARROW_SHOTS.resolveSibling("smtp-certificate-banner.png"));
+            }
+
+            // mail can be sent (or is being checked): the icon is there for the certificate alone, on every page
+            UsersPage users = smtp.users();
+            assertEquals(
+                    "The OAuth certificate expires soon", users.smtpWarning().label());
+
+            smtp = users.smtp();
+            smtp.switchLanguage("de");
+            banner = smtp.certificateBanner();
+            assertTrue(banner.startsWith("Das OAuth-Zertifikat läuft am "), banner);
+            assertTrue(banner.contains(" ab: Erstellen Sie ein neues"), banner);
+        }
+    }
+
+    @Test
+    void aGoogleServiceAccountKeyIsUploadedItsFactsShownAndAKeyOfTheWrongTypeRefused() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        try (var tokens = new AssertionTokenServer()) {
+            GoogleKeyFile key = GoogleKeyFile.create(tokens.googleUri());
+            SmtpPage smtp = logIn(admin)
+                    .chooseCustom()
+                    .chooseTls("NONE")
+                    .chooseAuth("OAUTH")
+                    .chooseClientAuth("SERVICE_ACCOUNT")
+                    .fill("address", "127.0.0.1")
+                    .fill("port", closedPort())
+                    .fill("from", SMTP_USER)
+                    .fill("userName", SMTP_USER)
+                    .fill("scopes", "");
+            assertLabels(smtp, "serviceAccountKey", "JSON key");
+            assertFalse(smtp.has("clientId"), "the client ID comes from the key");
+            assertFalse(smtp.has("tokenEndpoint"), "the token URL comes from the key");
+            assertEquals("https://mail.google.com/", smtp.attribute("scopes", "placeholder"));
+            String help = smtp.help("google");
+            for (String value : List.of(
+                    "service account",
+                    "JSON key",
+                    "smtp.gmail.com",
+                    "587",
+                    "STARTTLS",
+                    "Domain-wide delegation",
+                    "https://mail.google.com/")) {
+                assertTrue(help.contains(value), value + " in " + help);
+            }
+
+            long version = settingsVersion();
+            smtp.paste("serviceAccountKey", GoogleKeyFile.authorizedUserJson()).save();
+            assertTrue(
+                    smtp.fieldError("serviceAccountKey").contains("\"authorized_user\""),
+                    smtp.fieldError("serviceAccountKey"));
+            assertEquals("true", smtp.attribute("serviceAccountKey", "aria-invalid"));
+            assertEquals(version, settingsVersion(), "nothing stored");
+            assertEquals("", smtp.value("serviceAccountKey"), "never re-rendered after a refused save");
+
+            Path file = Files.createTempFile("mailroom-service-account", ".json");
+            try {
+                Files.writeString(file, key.json());
+                if (Browsers.chromium()) {
+                    smtp.upload("serviceAccountKey", file);
+                } else {
+                    smtp.paste("serviceAccountKey", key.json());
+                }
+            } finally {
+                Files.delete(file);
+            }
+            assertTrue(smtp.value("serviceAccountKey").contains("\"private_key_id\""));
+            smtp.save();
+            assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+            assertEquals("set", smtp.secretState("serviceAccountKeyState"));
+            assertEquals(key.clientEmail(), smtp.text("serviceAccountEmail"));
+            assertEquals(key.clientId(), smtp.text("serviceAccountClientId"));
+            assertEquals(key.privateKeyId(), smtp.text("serviceAccountKeyId"));
+            assertEquals("https://mail.google.com/", smtp.value("scopes"), "Gmail's scope when none is entered");
+            assertFalse(smtp.has("clientId"));
+            assertFalse(smtp.has("tokenEndpoint"));
+            assertEquals("", smtp.value("serviceAccountKey"));
+            assertNoKeyMaterial(smtp.source(), key.keys());
+            assertFalse(smtp.source().contains(key.privateKeyId() + "\",\n"), "not the JSON itself");
+            assertNoKeyMaterial(fetch(smtp, "admin/smtp.xhtml").body(), key.keys());
+            if (Browsers.chromium()) {
+                smtp.scrollTo("groupAuth").screenshot(NARROW_SHOTS.resolveSibling("smtp-service-account.png"));
+            }
+
+            smtp.switchLanguage("de");
+            assertLabels(
+                    smtp,
+                    "oauthClientAuth:0",
+                    "Clientschlüssel",
+                    "oauthClientAuth:1",
+                    "Zertifikat",
+                    "oauthClientAuth:2",
+                    "Google-Dienstkonto",
+                    "serviceAccountKey",
+                    "JSON-Schlüssel");
+            assertEquals("gesetzt", smtp.secretState("serviceAccountKeyState"));
+            assertTrue(smtp.help("google").contains("Domainweite Delegierung"), smtp.help("google"));
+            smtp.chooseClientAuth("CERTIFICATE");
+            assertLabels(smtp, "clientCertificate", "Zertifikat (PEM)", "clientPrivateKey", "Privater Schlüssel (PEM)");
+        }
+    }
+
+    /** OAuth with a certificate against the token server's Entra endpoint; the key material is left to the test. */
+    private static SmtpPage fillCertificateSettings(SmtpPage smtp, AssertionTokenServer tokens, int port) {
+        return smtp.chooseTls("NONE")
+                .chooseAuth("OAUTH")
+                .chooseClientAuth("CERTIFICATE")
+                .fill("address", "127.0.0.1")
+                .fill("port", port)
+                .fill("from", "Page Test <" + SMTP_USER + ">")
+                .fill("userName", SMTP_USER)
+                .fill("clientId", tokens.entraClientId())
+                .fill("tokenEndpoint", tokens.entraUri())
+                .fill("scopes", AssertionTokenServer.ENTRA_SCOPE);
+    }
+
+    private long settingsVersion() {
+        var reply = api.get(Admins.SETTINGS, Api.admin());
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonNumber("version").longValue();
+    }
+
+    /** No line of the keys' or certificates' base64 is in the HTML. */
+    private static void assertNoKeyMaterial(String html, TestKeys... keys) {
+        for (TestKeys k : keys) {
+            for (String pem : List.of(k.privateKeyPem(), k.certificatePem())) {
+                pem.lines()
+                        .filter(line -> !line.startsWith("-----"))
+                        .forEach(line -> assertFalse(html.contains(line), "key material in the page: " + line));
+            }
+        }
     }
 
     // --- helpers

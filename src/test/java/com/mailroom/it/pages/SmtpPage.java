@@ -1,5 +1,6 @@
 package com.mailroom.it.pages;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,13 @@ public final class SmtpPage extends AdminPage {
 
     /** A field only each authentication type shows, to wait for after choosing it. */
     private static final Map<String, String> AUTH_FIELD =
-            Map.of("BASIC", "password", "OAUTH", "clientId", "NONE", "help-none");
+            Map.of("BASIC", "password", "OAUTH", "oauthClientAuth:0", "NONE", "help-none");
+
+    /** The OAuth client authentications in the order of their radio buttons, and a field only each one shows. */
+    private static final List<String> CLIENT_AUTHS = List.of("CLIENT_SECRET", "CERTIFICATE", "SERVICE_ACCOUNT");
+
+    private static final Map<String, String> CLIENT_AUTH_FIELD = Map.of(
+            "CLIENT_SECRET", "clientSecret", "CERTIFICATE", "clientPrivateKey", "SERVICE_ACCOUNT", "serviceAccountKey");
 
     public SmtpPage(WebDriver driver, String base) {
         super(driver, base, "settings");
@@ -41,6 +48,57 @@ public final class SmtpPage extends AdminPage {
         select("authType", type);
         waitFor(d -> has(AUTH_FIELD.get(type)), "the fields of " + type);
         return this;
+    }
+
+    /**
+     * OAuth client authentication: {@code CLIENT_SECRET}, {@code CERTIFICATE} or {@code SERVICE_ACCOUNT}; waits until
+     * its fields are shown.
+     */
+    public SmtpPage chooseClientAuth(String kind) {
+        idle();
+        driver.findElement(By.id("oauthClientAuth:" + CLIENT_AUTHS.indexOf(kind)))
+                .click();
+        waitFor(d -> has(CLIENT_AUTH_FIELD.get(kind)), "the fields of " + kind);
+        idle();
+        return this;
+    }
+
+    /** Pastes text into a text area (the certificate, private key or JSON key), as Ctrl+V would. */
+    public SmtpPage paste(String field, String text) {
+        idle();
+        script(
+                "var area = document.getElementById(arguments[0]); area.value = arguments[1];"
+                        + " area.dispatchEvent(new Event('input', {bubbles: true}));",
+                field,
+                text);
+        return this;
+    }
+
+    /**
+     * Chooses a file with the picker beside a text area ({@code <field>File}) and waits until the browser has read
+     * it into the text area.
+     */
+    public SmtpPage upload(String field, Path file) {
+        idle();
+        driver.findElement(By.id(field + "File")).sendKeys(file.toAbsolutePath().toString());
+        waitFor(d -> !value(field).isEmpty(), "the file read into " + field);
+        return this;
+    }
+
+    /** A secret's badge: {@code passwordState}, {@code certificateState}, {@code serviceAccountKeyState} … */
+    public String secretState(String badgeId) {
+        return text(badgeId);
+    }
+
+    /** Scrolls an element to the top of the window (for a picture of it). */
+    public SmtpPage scrollTo(String id) {
+        script("document.getElementById(arguments[0]).scrollIntoView({block: 'start'});", id);
+        return this;
+    }
+
+    /** The banner while the OAuth certificate in use expires within 30 days or has expired. */
+    public String certificateBanner() {
+        return text("certificateBanner");
     }
 
     /** Types into a field ({@code address}, {@code port}, {@code from}, {@code userName}, {@code password} …). */
