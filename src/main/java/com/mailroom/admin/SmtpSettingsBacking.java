@@ -47,7 +47,8 @@ public class SmtpSettingsBacking implements Serializable {
             Map.entry("client_id", "clientId"),
             Map.entry("client_secret", "clientSecret"),
             Map.entry("token_endpoint", "tokenEndpoint"),
-            Map.entry("scopes", "scopes"));
+            Map.entry("scopes", "scopes"),
+            Map.entry("max_mails_per_minute", "maxMailsPerMinute"));
 
     @Inject
     SmtpSettingsAdmin admin;

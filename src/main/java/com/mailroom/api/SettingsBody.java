@@ -65,7 +65,13 @@ public record SettingsBody(
         String trustedCaPem,
 
         @Schema(description = "Any case.") AuthType authType,
-        @Schema(description = "For basic authentication.") AuthMechanism authMechanism) {
+        @Schema(description = "For basic authentication.") AuthMechanism authMechanism,
+
+        @Schema(
+                description = "At most this many mails a minute, all nodes together; null: no limit.",
+                minimum = "1",
+                maximum = "100000")
+        Integer maxMailsPerMinute) {
 
     /**
      * The fields of the GET answer that no body changes: accepted with any value and ignored, so that the answer can

@@ -35,7 +35,7 @@ class AnswersTest {
                 "{\"address\":\"smtp.office365.com\",\"auth_mechanism\":\"auto\",\"auth_type\":\"oauth\",\"client_id"
                         + "\":\"cid\","
                         + "\"client_secret_set\":true,\"default_smtp\":false,\"from\":\"Reports"
-                        + " <reports@contoso.com>\","
+                        + " <reports@contoso.com>\",\"max_mails_per_minute\":30,"
                         + "\"password_set\":false,\"port\":587,\"scopes\":\"https://outlook.office365.com/.default\","
                         + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":\"https://login."
                         + "example.com/t\","
@@ -57,12 +57,13 @@ class AnswersTest {
                         true,
                         "https://login.example.com/t",
                         "https://outlook.office365.com/.default",
+                        30,
                         3,
                         "2026-11-27T10:00:00Z",
                         "admin"));
         answers(
                 "{\"address\":null,\"auth_mechanism\":\"auto\",\"auth_type\":\"none\",\"client_id\":null,"
-                        + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,\"password_set\":false,\""
+                        + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,\"max_mails_per_minute\":null,\"password_set\":false,\""
                         + "port\":null,"
                         + "\"scopes\":null,\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2_OR_NEWER\",\"token_en"
                         + "dpoint\":null,"
@@ -82,6 +83,7 @@ class AnswersTest {
                         "auto",
                         null,
                         false,
+                        null,
                         null,
                         null,
                         0,

@@ -92,7 +92,7 @@ abstract class PortableChecks {
         JsonObject parsed = get.json();
         String expected = "{\"address\":\"127.0.0.1\",\"auth_mechanism\":\"login\",\"auth_type\":\"basic\","
                 + "\"client_id\":null,\"client_secret_set\":false,\"default_smtp\":false,"
-                + "\"from\":\"Reports <reports@example.com>\",\"password_set\":true,\"port\":2525,\"scopes\":null,"
+                + "\"from\":\"Reports <reports@example.com>\",\"max_mails_per_minute\":null,\"password_set\":true,\"port\":2525,\"scopes\":null,"
                 + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":null,\"trusted_ca_pem\":"
                 + "null,"
                 + "\"updated_at\":\"" + parsed.getString("updated_at") + "\",\"updated_by\":\"admin\","

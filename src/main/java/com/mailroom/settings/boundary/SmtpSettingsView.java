@@ -30,6 +30,9 @@ public record SmtpSettingsView(
         String tokenEndpoint,
         String scopes,
 
+        @Schema(description = "At most this many mails a minute, all nodes together; null: no limit.")
+        Integer maxMailsPerMinute,
+
         @Schema(required = true, description = "Raised by every save; the ETag is `\"<version>\"`.")
         long version,
 
@@ -57,6 +60,7 @@ public record SmtpSettingsView(
                 s.getClientSecretCiphertext() != null,
                 c.getTokenEndpoint(),
                 c.getScopes(),
+                c.getMaxMailsPerMinute(),
                 s.getVersion(),
                 s.getUpdatedAt() == null
                         ? null

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,6 +55,26 @@ public class Destinations {
     /** Where the saved settings send now (read per call, so a save takes effect at once). */
     public Destination current() {
         return stored(em.find(SmtpSettings.class, SmtpSettings.ID));
+    }
+
+    /**
+     * What limits sending now, without decrypting a secret: the saved maximum per minute and the server (host:port,
+     * lower case) the saved settings send to.
+     */
+    public SendLimits limits() {
+        SmtpConfig c = em.find(SmtpSettings.class, SmtpSettings.ID).getConfig();
+        return limits(c, c.isDefaultSmtp() ? relay.destination(timeouts()).target() : null);
+    }
+
+    /** @param relay the default relay's target, when the settings use it (null: none configured, or custom) */
+    static SendLimits limits(SmtpConfig c, SmtpTarget relay) {
+        String server;
+        if (c.isDefaultSmtp()) {
+            server = relay == null ? null : relay.host() + ":" + relay.port();
+        } else {
+            server = c.getAddress() == null ? null : c.getAddress() + ":" + c.effectivePort();
+        }
+        return new SendLimits(c.getMaxMailsPerMinute(), server == null ? null : server.toLowerCase(Locale.ROOT));
     }
 
     /** Where the stored settings send. */
