@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal SMTP server on loopback whose replies a test scripts per command, for replies that real servers give
@@ -57,6 +58,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public final List<Instant> accepted = new CopyOnWriteArrayList<>();
 
     private volatile int acceptBeforeThrottling = Integer.MAX_VALUE;
+    /** MAIL FROMs let through so far: counted when admitted, so that parallel connections cannot overshoot. */
+    private final AtomicInteger admitted = new AtomicInteger();
+
     private volatile String throttleReply;
 
     private ScriptedSmtpServer(Map<String, String> overrides, boolean silent) throws IOException {
@@ -87,7 +91,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /**
-     * A provider's rate limit: once {@code mails} mails in all were accepted, MAIL FROM is answered with
+     * A provider's rate limit: once {@code mails} mails in all were let through, MAIL FROM is answered with
      * {@code reply} (e.g. {@code 451 4.7.0 Throttling}; a 421 also closes the connection) until
      * {@link #stopThrottling()}.
      */
@@ -136,7 +140,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 received.add(line);
                 String verb = line.split("[ :]", 2)[0].toUpperCase(Locale.ROOT);
                 String answer = replies.getOrDefault(verb, "502 5.5.2 Command not implemented");
-                if (verb.equals("MAIL") && accepted.size() >= acceptBeforeThrottling) {
+                if (verb.equals("MAIL") && admitted.incrementAndGet() > acceptBeforeThrottling) {
+                    admitted.decrementAndGet();
                     answer = throttleReply;
                 }
                 if (!reply(out, answer)) {
