@@ -67,10 +67,7 @@ public record SettingsBody(
         @Schema(description = "Any case.") AuthType authType,
         @Schema(description = "For basic authentication.") AuthMechanism authMechanism,
 
-        @Schema(
-                description = "At most this many mails a minute, all nodes together; null: no limit.",
-                minimum = "1",
-                maximum = "100000")
+        @Schema(description = "1-100000: at most this many mails a minute, all nodes together; null: no limit.")
         Integer maxMailsPerMinute) {
 
     /**
