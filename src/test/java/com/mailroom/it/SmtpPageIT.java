@@ -637,7 +637,7 @@ class SmtpPageIT {
         assertLabels(smtp, "maxMailsPerMinute", "Maximum mails per minute");
         smtp.fill("maxMailsPerMinute", 0).save();
         assertTrue(
-                smtp.fieldError("maxMailsPerMinute").contains("whole number from 1 to 100,000"),
+                smtp.fieldError("maxMailsPerMinute").contains("whole number from 1 to 100000"),
                 smtp.fieldError("maxMailsPerMinute"));
         assertEquals(Map.of("maxMailsPerMinute", new SmtpPage.Marked(1, true, true)), smtp.markedFields());
 

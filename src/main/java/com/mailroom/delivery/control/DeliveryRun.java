@@ -5,6 +5,7 @@ import com.mailroom.sending.control.Stage;
 import com.mailroom.settings.control.Conversations;
 import com.mailroom.settings.control.Destinations;
 import com.mailroom.settings.control.SendLimits;
+import com.mailroom.settings.entity.SmtpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -53,7 +54,8 @@ public class DeliveryRun {
 
     /** @return whether to look again at once: a batch was handled, or another node took the due mail first */
     public boolean runOnce(String worker, BatchSender sender, BooleanSupplier stopping) {
-        SendLimits limits = destinations.limits();
+        SmtpSettings settings = destinations.saved();
+        SendLimits limits = destinations.limits(settings);
         ClaimSql.Gate gate = new ClaimSql.Gate(limits.perMinute(), limits.server());
         OffsetDateTime now = OffsetDateTime.now(clock);
         ClaimSql.Claim claim;
@@ -70,7 +72,7 @@ public class DeliveryRun {
         try {
             Instant deadline = Instant.now(clock).plus(config.lease().dividedBy(2));
             outcomes = conversations.run(
-                    destinations.current(),
+                    destinations.stored(settings),
                     target -> sender.send(target, claim.mails(), deadline, stopping),
                     DeliveryRun::loginRejected);
         } catch (Conversations.Unusable u) {

@@ -57,12 +57,17 @@ public class Destinations {
         return stored(em.find(SmtpSettings.class, SmtpSettings.ID));
     }
 
+    /** The saved settings as they are now, for one delivery round: first its {@link #limits}, then where it sends. */
+    public SmtpSettings saved() {
+        return em.find(SmtpSettings.class, SmtpSettings.ID);
+    }
+
     /**
-     * What limits sending now, without decrypting a secret: the saved maximum per minute and the server (host:port,
-     * lower case) the saved settings send to.
+     * What limits sending with these settings, without decrypting a secret: the maximum per minute and the server
+     * (host:port, lower case) they send to.
      */
-    public SendLimits limits() {
-        SmtpConfig c = em.find(SmtpSettings.class, SmtpSettings.ID).getConfig();
+    public SendLimits limits(SmtpSettings s) {
+        SmtpConfig c = s.getConfig();
         return limits(c, c.isDefaultSmtp() ? relay.destination(timeouts()).target() : null);
     }
 
