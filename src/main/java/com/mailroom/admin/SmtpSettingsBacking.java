@@ -46,6 +46,10 @@ public class SmtpSettingsBacking implements Serializable {
             Map.entry("auth_mechanism", "authMechanism"),
             Map.entry("client_id", "clientId"),
             Map.entry("client_secret", "clientSecret"),
+            Map.entry("oauth_client_auth", "oauthClientAuth"),
+            Map.entry("client_certificate", "clientCertificate"),
+            Map.entry("client_private_key", "clientPrivateKey"),
+            Map.entry("service_account_key", "serviceAccountKey"),
             Map.entry("token_endpoint", "tokenEndpoint"),
             Map.entry("scopes", "scopes"),
             Map.entry("max_mails_per_minute", "maxMailsPerMinute"));
@@ -62,7 +66,7 @@ public class SmtpSettingsBacking implements Serializable {
     void load() {
         form = admin.form();
         stored = admin.view();
-        reentry = new SettingsCheck.Reentry(false, false);
+        reentry = new SettingsCheck.Reentry(false, false, false, false);
     }
 
     /** Before each render, full or ajax: whether the edited destination needs the secrets again. */

@@ -3,6 +3,7 @@ package com.mailroom.api;
 import com.mailroom.delivery.boundary.MailView;
 import com.mailroom.delivery.entity.Category;
 import com.mailroom.delivery.entity.MailStatus;
+import com.mailroom.oauth.entity.ClientAuth;
 import com.mailroom.platform.WireEnum;
 import com.mailroom.sending.control.Stage;
 import com.mailroom.sending.entity.AuthMechanism;
@@ -66,6 +67,7 @@ public class OpenApiDocument implements OASFilter {
             "TlsVersion", values(TlsVersion.values(), TlsVersion::name),
             "AuthType", wire(AuthType.values()),
             "AuthMechanism", wire(AuthMechanism.values()),
+            "ClientAuth", wire(ClientAuth.values()),
             "Stage", values(Stage.values(), Stage::wireName),
             "SslVersion", values(LegacySettingsBody.SslVersion.values(), Enum::name),
             "PeerAuthType", wire(LegacySettingsBody.PeerAuthType.values()));

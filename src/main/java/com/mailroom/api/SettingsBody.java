@@ -1,5 +1,6 @@
 package com.mailroom.api;
 
+import com.mailroom.oauth.entity.ClientAuth;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
@@ -52,6 +53,29 @@ public record SettingsBody(
         @Schema(description = "Write-only (OAuth).", maxLength = 4096, writeOnly = true)
         String clientSecret,
 
+        @Schema(description = "How the OAuth client proves its identity; default client_secret.")
+        ClientAuth oauthClientAuth,
+
+        @Schema(
+                description = "Write-only (oauth_client_auth certificate): the app's certificate, PEM; entered"
+                        + " together with client_private_key.",
+                maxLength = 16384,
+                writeOnly = true)
+        String clientCertificate,
+
+        @Schema(
+                description = "Write-only: the certificate's RSA private key, PEM (PKCS#8 or PKCS#1, unencrypted).",
+                maxLength = 16384,
+                writeOnly = true)
+        String clientPrivateKey,
+
+        @Schema(
+                description = "Write-only (oauth_client_auth service_account): the Google service account's JSON key;"
+                        + " client_id and token_endpoint are taken from it.",
+                maxLength = 16384,
+                writeOnly = true)
+        String serviceAccountKey,
+
         @Schema(description = "OAuth token URL, absolute https://.", maxLength = 2048)
         String tokenEndpoint,
 
@@ -74,8 +98,19 @@ public record SettingsBody(
      * The fields of the GET answer that no body changes: accepted with any value and ignored, so that the answer can
      * be sent back. A precondition is If-Match's business, not {@code version}'s.
      */
-    static final Set<String> READ_ONLY =
-            Set.of("version", "password_set", "client_secret_set", "updated_at", "updated_by");
+    static final Set<String> READ_ONLY = Set.of(
+            "version",
+            "password_set",
+            "client_secret_set",
+            "client_certificate_set",
+            "certificate_subject",
+            "certificate_thumbprint",
+            "certificate_expires_at",
+            "service_account_key_set",
+            "service_account_client_id",
+            "service_account_key_id",
+            "updated_at",
+            "updated_by");
 
     /** @throws com.mailroom.errors.InvalidInput for unknown fields and wrong types, before anything is changed */
     static Consumer<SettingsForm> changes(JsonObject body) {
@@ -91,6 +126,9 @@ public record SettingsBody(
         form.setConfig(jsonb.fromJson(merged.toString(), SmtpConfig.class));
         form.setPassword(merged.getString("password", null));
         form.setClientSecret(merged.getString("client_secret", null));
+        form.setClientCertificate(merged.getString("client_certificate", null));
+        form.setClientPrivateKey(merged.getString("client_private_key", null));
+        form.setServiceAccountKey(merged.getString("service_account_key", null));
     }
 
     static JsonObject without(JsonObject json, Set<String> names) {

@@ -32,11 +32,14 @@ class AnswersTest {
     @Test
     void settings() {
         answers(
-                "{\"address\":\"smtp.office365.com\",\"auth_mechanism\":\"auto\",\"auth_type\":\"oauth\",\"client_id"
-                        + "\":\"cid\","
-                        + "\"client_secret_set\":true,\"default_smtp\":false,\"from\":\"Reports"
+                "{\"address\":\"smtp.office365.com\",\"auth_mechanism\":\"auto\",\"auth_type\":\"oauth\","
+                        + "\"certificate_expires_at\":\"2027-06-01T00:00:00Z\",\"certificate_subject\":\"CN=Mailroom\","
+                        + "\"certificate_thumbprint\":\"0A1B\",\"client_certificate_set\":true,\"client_id\":\"cid\","
+                        + "\"client_secret_set\":false,\"default_smtp\":false,\"from\":\"Reports"
                         + " <reports@contoso.com>\",\"max_mails_per_minute\":30,"
-                        + "\"password_set\":false,\"port\":587,\"scopes\":\"https://outlook.office365.com/.default\","
+                        + "\"oauth_client_auth\":\"certificate\",\"password_set\":false,\"port\":587,"
+                        + "\"scopes\":\"https://outlook.office365.com/.default\",\"service_account_client_id\":null,"
+                        + "\"service_account_key_id\":null,\"service_account_key_set\":false,"
                         + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":\"https://login."
                         + "example.com/t\","
                         + "\"trusted_ca_pem\":null,\"updated_at\":\"2026-11-27T10:00:00Z\",\"updated_by\":\"admin\","
@@ -53,8 +56,16 @@ class AnswersTest {
                         null,
                         "oauth",
                         "auto",
+                        "certificate",
                         "cid",
+                        false,
                         true,
+                        "CN=Mailroom",
+                        "0A1B",
+                        "2027-06-01T00:00:00Z",
+                        false,
+                        null,
+                        null,
                         "https://login.example.com/t",
                         "https://outlook.office365.com/.default",
                         30,
@@ -62,10 +73,14 @@ class AnswersTest {
                         "2026-11-27T10:00:00Z",
                         "admin"));
         answers(
-                "{\"address\":null,\"auth_mechanism\":\"auto\",\"auth_type\":\"none\",\"client_id\":null,"
-                        + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,\"max_mails_per_minute\":null,\"password_set\":false,\""
+                "{\"address\":null,\"auth_mechanism\":\"auto\",\"auth_type\":\"none\",\"certificate_expires_at\":null,"
+                        + "\"certificate_subject\":null,\"certificate_thumbprint\":null,\"client_certificate_set\":false,"
+                        + "\"client_id\":null,"
+                        + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,\"max_mails_per_minute\":null,"
+                        + "\"oauth_client_auth\":\"client_secret\",\"password_set\":false,\""
                         + "port\":null,"
-                        + "\"scopes\":null,\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2_OR_NEWER\",\"token_en"
+                        + "\"scopes\":null,\"service_account_client_id\":null,\"service_account_key_id\":null,"
+                        + "\"service_account_key_set\":false,\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2_OR_NEWER\",\"token_en"
                         + "dpoint\":null,"
                         + "\"trusted_ca_pem\":null,\"updated_at\":null,\"updated_by\":null,\"user_name\":null,\"vers"
                         + "ion\":0}",
@@ -81,8 +96,16 @@ class AnswersTest {
                         null,
                         "none",
                         "auto",
+                        "client_secret",
                         null,
                         false,
+                        false,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -13,11 +13,14 @@ import com.mailroom.it.pages.LoginPage;
 import com.mailroom.it.pages.Page;
 import com.mailroom.it.pages.SmtpPage;
 import com.mailroom.it.servers.ServerUnderTest;
+import com.mailroom.testsupport.AssertionTokenServer;
 import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
+import com.mailroom.testsupport.TestKeys;
 import com.mailroom.testsupport.TokenServer;
 import com.mailroom.testsupport.XOAuth2SmtpServer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
@@ -226,7 +229,8 @@ abstract class PortableChecks {
         smtp.acceptTokensWhen(token -> token.equals(tokens.current()));
         Admins.saveSettings(api, admin.auth(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
-                 "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
+                 "from": "Reports <reports@example.com>", "auth_type": "oauth",
+                 "oauth_client_auth": "client_secret", "user_name": "reports@example.com",
                  "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
                  "trusted_ca_pem": null}""".formatted(
                         smtp.port(), TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE));
@@ -240,6 +244,42 @@ abstract class PortableChecks {
         String log = server.log();
         assertFalse(log.contains(secret), "client secret in the server log");
         tokens.issued.forEach(token -> assertFalse(log.contains(token), "access token in the server log"));
+    }
+
+    /** Nimbus JOSE+JWT ships in the WAR, and the servers bring their own copy: the assertion must work on each. */
+    @Test
+    void aCertificateSignsTheClientAssertionOnThisServerToo() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        TestKeys app = TestKeys.rsa();
+        var tokens = new AssertionTokenServer();
+        closeAfter.add(tokens);
+        tokens.register(app.certificate());
+        var smtp = new XOAuth2SmtpServer(tokens.validLogins());
+        closeAfter.add(smtp);
+        Admins.saveSettings(
+                api,
+                admin.auth(),
+                Json.createObjectBuilder()
+                        .add("default_smtp", false)
+                        .add("address", "127.0.0.1")
+                        .add("port", smtp.port())
+                        .add("tls_mode", "none")
+                        .add("from", "Reports <reports@example.com>")
+                        .add("auth_type", "oauth")
+                        .add("oauth_client_auth", "certificate")
+                        .add("user_name", "reports@example.com")
+                        .add("client_id", tokens.entraClientId())
+                        .add("token_endpoint", tokens.entraUri().toString())
+                        .add("scopes", AssertionTokenServer.ENTRA_SCOPE)
+                        .add("client_certificate", app.certificatePem())
+                        .add("client_private_key", app.privateKeyPem())
+                        .build()
+                        .toString());
+        var report = api.post(TEST, admin.auth(), null, null).json();
+        assertTrue(report.getBoolean("success"), report.toString());
+        assertEquals(1, smtp.deliveries.size());
+        assertTrue(tokens.received.stream().allMatch(r -> r.accepted()), tokens.received.toString());
+        assertFalse(server.log().contains(app.privateKeyPem().split("\n")[1]), "the private key in the server log");
     }
 
     // --- one page, in German ---

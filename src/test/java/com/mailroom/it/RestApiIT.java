@@ -10,13 +10,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -499,17 +496,20 @@ class RestApiIT {
             {"{\"trusted_ca_pem\": \"-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----\"}", "trusted_ca_pem"
             },
             {
-                "{\"auth_type\": \"oauth\", \"client_id\": null, \"client_secret\": \"s\", \"token_endpoint\":"
+                "{\"auth_type\": \"oauth\", \"oauth_client_auth\": \"client_secret\","
+                        + " \"client_id\": null, \"client_secret\": \"s\", \"token_endpoint\":"
                         + " \"https://login.example.com/t\", \"scopes\": \"x\"}",
                 "client_id"
             },
             {
-                "{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\":"
+                "{\"auth_type\": \"oauth\", \"oauth_client_auth\": \"client_secret\","
+                        + " \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\":"
                         + " \"ftp://login.example.com/t\", \"scopes\": \"x\"}",
                 "token_endpoint"
             },
             {
-                "{\"auth_type\": \"oauth\", \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\":"
+                "{\"auth_type\": \"oauth\", \"oauth_client_auth\": \"client_secret\","
+                        + " \"client_id\": \"c\", \"client_secret\": \"s\", \"token_endpoint\":"
                         + " \"https://login.example.com/t\", \"scopes\": \"a\\\"b\"}",
                 "scopes"
             },
@@ -641,7 +641,8 @@ class RestApiIT {
     void changingTokenUrlOrClientIdRequiresTheClientSecretAgain() {
         var oauth = api.put(SETTINGS, Api.admin(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": 1, "tls_mode": "starttls",
-                 "from": "reports@example.com", "auth_type": "oauth", "user_name": "reports@example.com",
+                 "from": "reports@example.com", "auth_type": "oauth",
+                 "oauth_client_auth": "client_secret", "user_name": "reports@example.com",
                  "client_id": "client-1", "client_secret": "secret-1",
                  "token_endpoint": "https://127.0.0.1:1/tenant/oauth2/v2.0/token",
                  "scopes": "https://outlook.office365.com/.default"}""");
@@ -1444,15 +1445,16 @@ class RestApiIT {
         String clientSecret = "Cs-" + UUID.randomUUID();
         var reply = api.put(SETTINGS, Api.admin(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": 1, "from": "a@example.com",
-                 "auth_type": "oauth", "user_name": "a@example.com", "password": "%s", "client_id": "%s",
+                 "auth_type": "oauth",
+                 "oauth_client_auth": "client_secret", "user_name": "a@example.com", "password": "%s",
+                 "client_id": "%s",
                  "client_secret": "%s", "token_endpoint": "https://127.0.0.1:1/token", "scopes": "s"}
                  """.formatted(password, marker, clientSecret));
         assertEquals(200, reply.status(), reply.toString());
 
-        Path db = Path.of(System.getProperty("it.data.dir"), "mailroom.mv.db");
-        String content = waitUntilWritten(db, marker);
-        assertFalse(content.contains(password), "password in clear text in " + db);
-        assertFalse(content.contains(clientSecret), "client secret in clear text in " + db);
+        String content = DatabaseFile.awaitWritten(marker);
+        assertFalse(content.contains(password), "password in clear text in the database file");
+        assertFalse(content.contains(clientSecret), "client secret in clear text in the database file");
         String log = ServerLog.text();
         assertTrue(log.contains("Payara Micro"), "the server log is captured");
         assertFalse(log.contains(password), "password in the server log");
@@ -1460,23 +1462,6 @@ class RestApiIT {
         assertFalse(log.contains(Api.ADMIN_PASSWORD), "configured admin password in the server log");
         // the runtime's bundled trust store holds expired CAs; server-config/post-boot-commands.asadmin quiets them
         assertFalse(log.contains("has expired"), "an expired-certificate dump in the server log");
-    }
-
-    /** H2 writes committed data in the background: wait until the marker is on disk, so the check means something. */
-    private static String waitUntilWritten(Path db, String marker) {
-        return Await.until(
-                Duration.ofSeconds(10),
-                () -> read(db),
-                content -> content.contains(marker),
-                content -> "the saved settings never reached " + db);
-    }
-
-    private static String read(Path db) {
-        try {
-            return new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void customBasicSettings() {

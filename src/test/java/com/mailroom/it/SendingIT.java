@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.mailroom.it.Admins.Account;
+import com.mailroom.testsupport.AssertionTokenServer;
+import com.mailroom.testsupport.GoogleKeyFile;
 import com.mailroom.testsupport.Loopback;
 import com.mailroom.testsupport.ScriptedSmtpServer;
 import com.mailroom.testsupport.SubethaServer;
+import com.mailroom.testsupport.TestKeys;
 import com.mailroom.testsupport.TestPki;
 import com.mailroom.testsupport.TokenServer;
 import com.mailroom.testsupport.XOAuth2SmtpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -428,10 +433,199 @@ class SendingIT {
         }
     }
 
+    // --- OAuth 2.0 without a client secret (issue 15): a token endpoint that verifies every assertion ---
+
+    @Test
+    void aCertificateSendsTheTestMailAndDeliversWithoutAnySecretLeaving() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        TestKeys app = TestKeys.rsa();
+        try {
+            try (var tokens = new AssertionTokenServer("cert-app-" + UUID.randomUUID());
+                    var smtp = new XOAuth2SmtpServer(token -> false)) {
+                tokens.register(app.certificate());
+                smtp.acceptLoginsWhen(tokens.validLogins());
+                String settings = withCertificate(smtp.port(), tokens, app.certificatePem(), app.pkcs1Pem());
+                var saved = api.put(SETTINGS, admin.auth(), settings);
+                assertEquals(200, saved.status(), saved.toString());
+                JsonObject view = saved.json();
+                assertEquals("certificate", view.getString("oauth_client_auth"));
+                assertTrue(view.getBoolean("client_certificate_set"));
+                assertFalse(view.getBoolean("client_secret_set"));
+                assertEquals(app.sha1Hex().toUpperCase(), view.getString("certificate_thumbprint"));
+                assertEquals("CN=Mailroom test app", view.getString("certificate_subject"));
+                assertEquals(
+                        app.certificate()
+                                .getNotAfter()
+                                .toInstant()
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString(),
+                        view.getString("certificate_expires_at"));
+
+                var report = api.post(TEST, admin.auth(), null, null).json();
+                assertTrue(report.getBoolean("success"), report.toString());
+                queueAndAwaitDelivery(admin, "Certificate report", smtp, 2);
+                assertTrue(tokens.received.stream().allMatch(r -> r.accepted()), tokens.received.toString());
+                assertEquals(
+                        app.x5tS256(),
+                        tokens.received.get(0).header().get("x5t#S256"),
+                        "the assertion names the certificate");
+
+                String keyBody = app.pkcs1Pem().split("\n")[1];
+                String certificateBody = app.certificatePem().split("\n")[1];
+                var answer = api.get(SETTINGS, admin.auth()).body();
+                assertFalse(answer.contains(keyBody) || answer.contains(certificateBody), "key material in the answer");
+                String db = DatabaseFile.awaitWritten(tokens.entraClientId());
+                assertFalse(db.contains(keyBody), "the private key in clear text in the database file");
+                assertFalse(db.contains(certificateBody), "the certificate in clear text in the database file");
+                String log = ServerLog.text();
+                assertFalse(log.contains(keyBody), "the private key in the server log");
+                tokens.received.forEach(
+                        r -> assertFalse(log.contains(r.form().get("client_assertion")), "an assertion"));
+                tokens.issued.forEach(t -> assertFalse(log.contains(t.token()), "an access token in the server log"));
+            }
+        } finally {
+            clientSecretAgain(admin);
+        }
+    }
+
+    @Test
+    void anUnregisteredCertificateFailsAtStageTokenWithEntrasCodeAndAHint() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        TestKeys app = TestKeys.rsa();
+        try (var tokens = new AssertionTokenServer();
+                var smtp = new XOAuth2SmtpServer(token -> true)) {
+            var reply = api.postJson(
+                    TEST,
+                    admin.auth(),
+                    withCertificate(smtp.port(), tokens, app.certificatePem(), app.privateKeyPem()));
+            JsonObject report = reply.json();
+            assertFalse(report.getBoolean("success"), reply.toString());
+            assertEquals("token", report.getString("stage"));
+            assertTrue(report.getString("message").contains("AADSTS700027"), reply.toString());
+            assertTrue(report.getString("hint").contains("Certificates & secrets"), reply.toString());
+            assertEquals(0, smtp.authAttempts.get(), "no SMTP login without a token");
+        }
+    }
+
+    @Test
+    void keyMaterialThatCannotWorkIsRefusedNamedAndNothingIsStored() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        TestKeys app = TestKeys.rsa();
+        var before = api.get(SETTINGS, admin.auth()).json();
+        var mismatch = api.put(
+                SETTINGS,
+                admin.auth(),
+                withCertificate(1, null, app.certificatePem(), TestKeys.rsa().privateKeyPem()));
+        assertEquals(422, mismatch.status(), mismatch.toString());
+        assertEquals(
+                "client_private_key",
+                mismatch.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var expired = TestKeys.rsa(
+                Instant.now().minus(Duration.ofDays(90)), Instant.now().minus(Duration.ofDays(1)));
+        var old = api.put(
+                SETTINGS, admin.auth(), withCertificate(1, null, expired.certificatePem(), expired.privateKeyPem()));
+        assertEquals(422, old.status(), old.toString());
+        assertTrue(old.body().contains("client_certificate") && old.body().contains("expired"), old.toString());
+        var person = api.put(SETTINGS, admin.auth(), withServiceAccount(1, GoogleKeyFile.authorizedUserJson()));
+        assertEquals(422, person.status(), person.toString());
+        assertTrue(person.body().contains("\"service_account_key\"")
+                && person.body().contains("authorized_user"));
+        assertEquals(
+                before.getJsonNumber("version"),
+                api.get(SETTINGS, admin.auth()).json().getJsonNumber("version"));
+    }
+
+    @Test
+    void aServiceAccountSendsAsTheDelegatedMailboxAndMissingDelegationIsNamed() throws Exception {
+        Account admin = Admins.newAdmin(api);
+        try {
+            try (var tokens = new AssertionTokenServer();
+                    var smtp = new XOAuth2SmtpServer(token -> false)) {
+                GoogleKeyFile key = GoogleKeyFile.create(tokens.googleUri());
+                tokens.register(key);
+                tokens.delegate(USER);
+                smtp.acceptLoginsWhen(tokens.validLogins());
+                var saved = api.put(SETTINGS, admin.auth(), withServiceAccount(smtp.port(), key.json()));
+                assertEquals(200, saved.status(), saved.toString());
+                JsonObject view = saved.json();
+                assertEquals(key.clientEmail(), view.getString("client_id"));
+                assertEquals(tokens.googleUri().toString(), view.getString("token_endpoint"));
+                assertEquals("https://mail.google.com/", view.getString("scopes"));
+                assertEquals(key.clientId(), view.getString("service_account_client_id"));
+                assertEquals(key.privateKeyId(), view.getString("service_account_key_id"));
+                assertTrue(view.getBoolean("service_account_key_set"));
+
+                var report = api.post(TEST, admin.auth(), null, null).json();
+                assertTrue(report.getBoolean("success"), report.toString());
+                assertEquals(USER, smtp.accepted.get(smtp.accepted.size() - 1).user(), "XOAUTH2 as the mailbox");
+
+                tokens.undelegate(USER);
+                // the cached token stays good until it expires; other scopes make the unsaved test ask for a new one
+                JsonObject unsaved = api.postJson(
+                                TEST, admin.auth(), "{\"scopes\": \"https://mail.google.com/ openid\"}")
+                        .json();
+                assertFalse(unsaved.getBoolean("success"), unsaved.toString());
+                assertEquals("token", unsaved.getString("stage"));
+                assertTrue(unsaved.getString("message").contains("unauthorized_client"), unsaved.toString());
+                assertTrue(unsaved.getString("hint").contains("Domain-wide delegation"), unsaved.toString());
+                String log = ServerLog.text();
+                assertFalse(log.contains(key.keys().privateKeyPem().split("\n")[1]), "the key in the server log");
+            }
+        } finally {
+            clientSecretAgain(admin);
+        }
+    }
+
+    /**
+     * The settings' kind of client authentication back to the client secret: later tests (here and on the page, which
+     * share the database) save OAuth settings without naming the kind.
+     */
+    private void clientSecretAgain(Account admin) {
+        save(admin, "{\"oauth_client_auth\": \"client_secret\", \"auth_type\": \"none\"}");
+    }
+
+    private static String withCertificate(int smtpPort, AssertionTokenServer tokens, String certificate, String key) {
+        JsonObjectBuilder json = Json.createObjectBuilder(oauthBase(smtpPort))
+                .add("oauth_client_auth", "certificate")
+                .add("client_id", tokens == null ? "an-app" : tokens.entraClientId())
+                .add(
+                        "token_endpoint",
+                        tokens == null
+                                ? "https://login.example.com/t"
+                                : tokens.entraUri().toString())
+                .add("scopes", AssertionTokenServer.ENTRA_SCOPE)
+                .add("client_certificate", certificate)
+                .add("client_private_key", key);
+        return json.build().toString();
+    }
+
+    private static String withServiceAccount(int smtpPort, String keyJson) {
+        return Json.createObjectBuilder(oauthBase(smtpPort))
+                .add("oauth_client_auth", "service_account")
+                .add("service_account_key", keyJson)
+                .add("scopes", JsonValue.NULL)
+                .build()
+                .toString();
+    }
+
+    private static JsonObject oauthBase(int smtpPort) {
+        return Json.createObjectBuilder()
+                .add("default_smtp", false)
+                .add("address", "127.0.0.1")
+                .add("port", smtpPort)
+                .add("tls_mode", "none")
+                .add("from", "Reports <" + USER + ">")
+                .add("auth_type", "oauth")
+                .add("user_name", USER)
+                .add("trusted_ca_pem", JsonValue.NULL)
+                .build();
+    }
+
     private static String oauth(int smtpPort, TokenServer tokens, String secret) {
         return """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
-                 "from": "Reports <reports@example.com>", "auth_type": "oauth", "user_name": "reports@example.com",
+                 "from": "Reports <reports@example.com>", "auth_type": "oauth",
+                 "oauth_client_auth": "client_secret", "user_name": "reports@example.com",
                  "client_id": "%s", "client_secret": "%s", "token_endpoint": "%s", "scopes": "%s",
                  "trusted_ca_pem": null}
                  """.formatted(smtpPort, TokenServer.CLIENT_ID, secret, tokens.uri(), TokenServer.SCOPE);

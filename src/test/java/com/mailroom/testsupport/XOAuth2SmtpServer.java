@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.subethamail.smtp.AuthenticationHandler;
 import org.subethamail.smtp.AuthenticationHandlerFactory;
@@ -16,7 +17,9 @@ import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * SubEthaSMTP on loopback offering only {@code AUTH XOAUTH2} and requiring it, like Exchange Online for an app: the
- * token is accepted when the test's predicate says so (e.g. "the token the token server issued last"). A refused
+ * token is accepted when the test's predicate says so (e.g. "the token the token server issued last"), or — built
+ * with a (user, token) predicate such as {@code assertionServer.validLogins()} — only for the mailbox it was issued
+ * for, as Gmail does with a service account's delegated token. A refused
  * token gets 535 at once, as Microsoft 365 answers, or — after {@link #refuseLikeGmail()} — Gmail's error challenge
  * {@code 334 <base64 JSON>}, then, after the client's empty response, 535.
  */
@@ -38,11 +41,18 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
     public final List<Login> accepted = new CopyOnWriteArrayList<>();
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final SMTPServer server;
-    private volatile Predicate<String> tokenIsValid;
+    /** (user, token) → accepted. */
+    private volatile BiPredicate<String, String> loginIsValid;
+
     private volatile boolean gmailStyle;
 
     public XOAuth2SmtpServer(Predicate<String> tokenIsValid) {
-        this.tokenIsValid = tokenIsValid;
+        this((user, token) -> tokenIsValid.test(token));
+    }
+
+    /** Accepts a login when the predicate holds for the XOAUTH2 {@code user} and its token. */
+    public XOAuth2SmtpServer(BiPredicate<String, String> loginIsValid) {
+        this.loginIsValid = loginIsValid;
         server = SMTPServer.port(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("outlook.test")
@@ -58,7 +68,12 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
     }
 
     public void acceptTokensWhen(Predicate<String> rule) {
-        tokenIsValid = rule;
+        loginIsValid = (user, token) -> rule.test(token);
+    }
+
+    /** Accepts a login when the rule holds for the XOAUTH2 {@code user} and its token. */
+    public void acceptLoginsWhen(BiPredicate<String, String> rule) {
+        loginIsValid = rule;
     }
 
     public void refuseLikeGmail() {
@@ -101,7 +116,7 @@ public final class XOAuth2SmtpServer implements AutoCloseable {
                     String encoded = words[words.length - 1];
                     authAttempts.incrementAndGet();
                     Login presented = parse(encoded);
-                    if (presented == null || !tokenIsValid.test(presented.token())) {
+                    if (presented == null || !loginIsValid.test(presented.user(), presented.token())) {
                         if (gmailStyle) {
                             challenged = true;
                             return Optional.of("334 "

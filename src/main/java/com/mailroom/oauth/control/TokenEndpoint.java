@@ -50,6 +50,9 @@ public final class TokenEndpoint {
     /** Without it the REST client turns every 4xx into an exception and the OAuth error body is lost. */
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
 
+    static final String CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    static final String JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
@@ -89,21 +92,40 @@ public final class TokenEndpoint {
     }
 
     private static Response post(TokenApi api, TokenRequest request) {
-        Form form = new Form().param("grant_type", "client_credentials");
+        Form form = new Form();
+        ClientCredential credential = request.credential();
+        if (credential instanceof ClientCredential.ServiceAccount account) {
+            // RFC 7523 section 2.1: the assertion is the grant; Google reads the scope from inside it
+            return api.token(form.param("grant_type", JWT_BEARER_GRANT)
+                    .param(
+                            "assertion",
+                            Assertions.serviceAccountGrant(
+                                    account, request.scopes(), request.tokenEndpoint(), Instant.now())));
+        }
+        form.param("grant_type", "client_credentials");
         if (request.scopes() != null) {
             form.param("scope", request.scopes());
         }
-        if (request.method() == ClientAuthentication.BASIC) {
-            return api.token(basic(request), form);
+        if (credential instanceof ClientCredential.Certificate certificate) {
+            // RFC 7523 section 2.2 (private_key_jwt) on the client-credentials grant, as Entra ID documents it
+            return api.token(form.param("client_id", request.clientId())
+                    .param("client_assertion_type", CLIENT_ASSERTION_TYPE)
+                    .param(
+                            "client_assertion",
+                            Assertions.clientAssertion(
+                                    certificate, request.clientId(), request.tokenEndpoint(), Instant.now())));
         }
-        form.param("client_id", request.clientId()).param("client_secret", request.clientSecret());
-        return api.token(form);
+        var secret = (ClientCredential.Secret) credential;
+        if (secret.method() == ClientAuthentication.BASIC) {
+            return api.token(basic(request.clientId(), secret.value()), form);
+        }
+        return api.token(form.param("client_id", request.clientId()).param("client_secret", secret.value()));
     }
 
     /** RFC 6749 section 2.3.1: ID and secret are form-urlencoded before they are joined and base64-encoded. */
-    private static String basic(TokenRequest request) {
-        String pair = URLEncoder.encode(request.clientId(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(request.clientSecret(), StandardCharsets.UTF_8);
+    private static String basic(String clientId, String secret) {
+        String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -119,7 +141,7 @@ public final class TokenEndpoint {
                     status,
                     scrub(error, request),
                     Text.verbatim(description),
-                    TokenHints.forError(error, description),
+                    TokenHints.forError(error, description, request.credential().kind()),
                     null);
         }
         String value = json == null ? null : text(json, "access_token");
@@ -188,7 +210,9 @@ public final class TokenEndpoint {
         if (text == null) {
             return null;
         }
-        String clean = text.replace(request.clientSecret(), "<redacted>").strip();
+        String clean = request.clientSecret() == null
+                ? text.strip()
+                : text.replace(request.clientSecret(), "<redacted>").strip();
         return clean.length() <= MAX_DESCRIPTION_CHARS ? clean : clean.substring(0, MAX_DESCRIPTION_CHARS) + "…";
     }
 

@@ -1,22 +1,16 @@
 package com.mailroom.oauth.control;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * What the client-credentials grant needs: where to ask, who asks, the secret that proves it and what for.
+ * What a token request needs: where to ask, who asks, what proves it and what for.
  *
  * @param tokenEndpoint the Token URL, absolute http(s)
- * @param clientId      the client (application) ID
- * @param clientSecret  the client secret; never printed
+ * @param clientId      the client (application) ID; for a Google service account its e-mail address
  * @param scopes        space-separated scopes; null or blank sends none
- * @param method        how the secret is presented; null means {@link ClientAuthentication#FORM_BODY}
+ * @param credential    the secret, certificate or service account key; never printed
  */
-public record TokenRequest(
-        URI tokenEndpoint, String clientId, String clientSecret, String scopes, ClientAuthentication method) {
+public record TokenRequest(URI tokenEndpoint, String clientId, String scopes, ClientCredential credential) {
 
     /** The two ways of presenting a client secret that RFC 6749 section 2.3.1 defines. */
     public enum ClientAuthentication {
@@ -27,6 +21,12 @@ public record TokenRequest(
          * some servers refuse a request that identifies the client twice.
          */
         BASIC
+    }
+
+    /** The client-credentials grant with a client secret. */
+    public TokenRequest(
+            URI tokenEndpoint, String clientId, String clientSecret, String scopes, ClientAuthentication method) {
+        this(tokenEndpoint, clientId, scopes, new ClientCredential.Secret(clientSecret, method));
     }
 
     public TokenRequest {
@@ -40,38 +40,32 @@ public record TokenRequest(
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("clientId is required");
         }
-        if (clientSecret == null || clientSecret.isEmpty()) {
-            throw new IllegalArgumentException("clientSecret is required");
+        if (credential == null) {
+            throw new IllegalArgumentException("a client credential is required");
         }
         clientId = clientId.strip();
         scopes = scopes == null || scopes.isBlank() ? null : scopes.strip();
-        method = method == null ? ClientAuthentication.FORM_BODY : method;
+    }
+
+    /** The client secret, or null when the client proves itself otherwise. */
+    public String clientSecret() {
+        return credential instanceof ClientCredential.Secret secret ? secret.value() : null;
     }
 
     /**
-     * Identifies the token this request yields. The secret takes part only as a SHA-256 hash: a changed secret is a
-     * new key (so a token of the old secret is never served for the new one) and the secret itself is never a key.
+     * Identifies the token this request yields. Key material takes part only as a SHA-256 hash: a changed secret or
+     * key is a new key (so a token of the old one is never served for it) and the material itself is never a key.
      */
-    public record CacheKey(
-            String tokenEndpoint, String clientId, String scopes, ClientAuthentication method, String secretSha256) {}
+    public record CacheKey(String tokenEndpoint, String clientId, String scopes, String credential) {}
 
     public CacheKey cacheKey() {
-        return new CacheKey(tokenEndpoint.toString(), clientId, scopes, method, sha256(clientSecret));
+        return new CacheKey(tokenEndpoint.toString(), clientId, scopes, credential.identity());
     }
 
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    /** Without the secret: this string may end up in a log or an exception message. */
+    /** Without key material: this string may end up in a log or an exception message. */
     @Override
     public String toString() {
-        return "TokenRequest[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", clientSecret=set"
-                + ", scopes=" + scopes + ", method=" + method + "]";
+        return "TokenRequest[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", scopes=" + scopes
+                + ", credential=" + credential + "]";
     }
 }

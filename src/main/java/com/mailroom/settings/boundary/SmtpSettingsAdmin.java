@@ -4,12 +4,15 @@ import com.mailroom.audit.boundary.AuditTrail;
 import com.mailroom.audit.entity.AuditKind;
 import com.mailroom.errors.InvalidInput;
 import com.mailroom.errors.StaleVersion;
+import com.mailroom.oauth.control.CertificateKey;
+import com.mailroom.oauth.control.ServiceAccountKey;
 import com.mailroom.ratelimit.boundary.RateLimiter;
 import com.mailroom.sending.control.ProbeResult;
 import com.mailroom.settings.control.Conversations;
 import com.mailroom.settings.control.Destination;
 import com.mailroom.settings.control.Destinations;
 import com.mailroom.settings.control.ReentryRule.Decision;
+import com.mailroom.settings.control.ReentryRule.Outcome;
 import com.mailroom.settings.control.SecretCipher;
 import com.mailroom.settings.control.SettingsChanges;
 import com.mailroom.settings.control.SettingsCheck;
@@ -30,8 +33,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -150,28 +156,50 @@ public class SmtpSettingsAdmin {
     }
 
     private SmtpSettingsView store(SmtpSettings s, SettingsForm form, String actor) {
-        var accepted = SettingsCheck.check(s, form, allowInsecureTokenUrl);
+        var accepted = SettingsCheck.check(s, form, allowInsecureTokenUrl, clock.instant());
         SmtpConfig before = s.getConfig().copy();
-        boolean passwordStored = s.getPasswordCiphertext() != null;
-        boolean clientSecretStored = s.getClientSecretCiphertext() != null;
+        Map<String, Boolean> secretsChanged = new LinkedHashMap<>();
         s.setConfig(form.getConfig());
         s.getConfig().setPort(form.getConfig().effectivePort());
-        applySecret(accepted.password(), form.getPassword(), SecretCipher.SMTP_PASSWORD, s::setPasswordCiphertext);
-        applySecret(
-                accepted.clientSecret(),
-                form.getClientSecret(),
-                SecretCipher.SMTP_CLIENT_SECRET,
-                s::setClientSecretCiphertext);
+        secretsChanged.put(
+                "password",
+                applySecret(
+                        accepted.password(),
+                        form.getPassword(),
+                        SecretCipher.SMTP_PASSWORD,
+                        s.getPasswordCiphertext(),
+                        s::setPasswordCiphertext));
+        secretsChanged.put(
+                "client_secret",
+                applySecret(
+                        accepted.clientSecret(),
+                        form.getClientSecret(),
+                        SecretCipher.SMTP_CLIENT_SECRET,
+                        s.getClientSecretCiphertext(),
+                        s::setClientSecretCiphertext));
+        CertificateKey certificate = accepted.newCertificate();
+        secretsChanged.put(
+                "client_certificate",
+                applySecret(
+                        accepted.certificate(),
+                        certificate == null ? null : certificate.stored(),
+                        SecretCipher.SMTP_CLIENT_CERTIFICATE,
+                        s.getClientCertificateCiphertext(),
+                        s::setClientCertificateCiphertext));
+        ServiceAccountKey account = accepted.newServiceAccountKey();
+        secretsChanged.put(
+                "service_account_key",
+                applySecret(
+                        accepted.serviceAccountKey(),
+                        account == null ? null : account.json(),
+                        SecretCipher.SMTP_SERVICE_ACCOUNT_KEY,
+                        s.getServiceAccountKeyCiphertext(),
+                        s::setServiceAccountKeyCiphertext));
+        recordFacts(s, accepted);
         s.setUpdatedAt(OffsetDateTime.now(clock));
         s.setUpdatedBy(actor);
         em.flush();
-        var changed = SettingsChanges.names(
-                before,
-                s.getConfig(),
-                accepted.password().outcome(),
-                passwordStored,
-                accepted.clientSecret().outcome(),
-                clientSecretStored);
+        var changed = SettingsChanges.names(before, s.getConfig(), secretsChanged);
         // with the save's transaction: a refused or failed save leaves no entry saying it happened
         audit.recordWithChange(
                 AuditKind.SETTINGS_SAVED,
@@ -179,6 +207,25 @@ public class SmtpSettingsAdmin {
                         + (changed.isEmpty() ? "nothing" : String.join(", ", changed)));
         saved.fire(new SettingsSaved(s.getVersion()));
         return SmtpSettingsView.of(s);
+    }
+
+    /** The public facts of the key material as stored now: replaced ones read anew, cleared ones forgotten. */
+    private static void recordFacts(SmtpSettings s, SettingsCheck.Accepted accepted) {
+        var facts = s.getCredentialFacts();
+        if (accepted.newCertificate() != null && accepted.certificate().outcome() == Outcome.REPLACE) {
+            CertificateKey c = accepted.newCertificate();
+            facts.certificate(c.subject(), c.thumbprint(), c.notAfter().atOffset(ZoneOffset.UTC));
+        } else if (s.getClientCertificateCiphertext() == null) {
+            facts.certificate(null, null, null);
+        }
+        if (accepted.newServiceAccountKey() != null
+                && accepted.serviceAccountKey().outcome() == Outcome.REPLACE) {
+            ServiceAccountKey k = accepted.newServiceAccountKey();
+            facts.serviceAccount(k.clientId(), k.privateKeyId());
+        } else if (s.getServiceAccountKeyCiphertext() == null) {
+            facts.serviceAccount(null, null);
+        }
+        s.setCredentialFacts(facts);
     }
 
     /**
@@ -227,12 +274,15 @@ public class SmtpSettingsAdmin {
                         : "failed at " + result.stage().wireName());
     }
 
-    private void applySecret(Decision decision, String supplied, String purpose, Consumer<String> store) {
+    /** Stores, clears or keeps one secret; answers whether the stored secret changed (for the audit trail). */
+    private boolean applySecret(
+            Decision decision, String supplied, String purpose, String storedBefore, Consumer<String> store) {
         switch (decision.outcome()) {
             case REPLACE -> store.accept(cipher.encrypt(supplied, purpose));
             case CLEAR -> store.accept(null);
             case KEEP, NONE -> {}
         }
+        return decision.outcome() == Outcome.REPLACE || (decision.outcome() == Outcome.CLEAR && storedBefore != null);
     }
 
     private SmtpSettings load() {

@@ -1,15 +1,17 @@
 package com.mailroom.settings.boundary;
 
+import com.mailroom.settings.entity.CredentialFacts;
 import com.mailroom.settings.entity.SmtpConfig;
 import com.mailroom.settings.entity.SmtpSettings;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The settings as the API and the page show them: secrets only as "set" flags, never their values. */
 @Schema(
-        description = "The SMTP settings (docs/api.md \"Settings\"). Secrets are never returned: password_set and"
-                + " client_secret_set say whether one is stored.")
+        description = "The SMTP settings (docs/api.md \"Settings\"). Secrets are never returned: password_set,"
+                + " client_secret_set, client_certificate_set and service_account_key_set say whether one is stored.")
 public record SmtpSettingsView(
         @Schema(required = true) boolean defaultSmtp,
         String address,
@@ -25,8 +27,34 @@ public record SmtpSettingsView(
         String trustedCaPem,
         @Schema(required = true, ref = "AuthType") String authType,
         @Schema(required = true, ref = "AuthMechanism") String authMechanism,
+
+        @Schema(required = true, ref = "ClientAuth", description = "How the OAuth client proves its identity.")
+        String oauthClientAuth,
+
         String clientId,
         boolean clientSecretSet,
+
+        @Schema(description = "Whether a certificate with its private key is stored (oauth_client_auth certificate).")
+        boolean clientCertificateSet,
+
+        @Schema(description = "The stored certificate's subject, e.g. `CN=Mailroom`; null when none.")
+        String certificateSubject,
+
+        @Schema(description = "SHA-1 thumbprint, upper-case hex, as the Entra admin center shows it.")
+        String certificateThumbprint,
+
+        @Schema(description = "When the stored certificate expires, UTC.")
+        String certificateExpiresAt,
+
+        @Schema(description = "Whether a Google service account JSON key is stored.")
+        boolean serviceAccountKeySet,
+
+        @Schema(description = "The service account's numeric client ID, for domain-wide delegation.")
+        String serviceAccountClientId,
+
+        @Schema(description = "The stored JSON key's private_key_id.")
+        String serviceAccountKeyId,
+
         String tokenEndpoint,
         String scopes,
 
@@ -44,6 +72,7 @@ public record SmtpSettingsView(
 
     public static SmtpSettingsView of(SmtpSettings s) {
         SmtpConfig c = s.getConfig();
+        CredentialFacts facts = s.getCredentialFacts();
         return new SmtpSettingsView(
                 c.isDefaultSmtp(),
                 c.getAddress(),
@@ -56,18 +85,27 @@ public record SmtpSettingsView(
                 c.getTrustedCaPem(),
                 c.getAuthType().wireName(),
                 c.getAuthMechanism().wireName(),
+                c.getOauthClientAuth().wireName(),
                 c.getClientId(),
                 s.getClientSecretCiphertext() != null,
+                s.getClientCertificateCiphertext() != null,
+                facts.getCertificateSubject(),
+                facts.getCertificateThumbprint(),
+                utcSeconds(facts.getCertificateNotAfter()),
+                s.getServiceAccountKeyCiphertext() != null,
+                facts.getServiceAccountClientId(),
+                facts.getServiceAccountKeyId(),
                 c.getTokenEndpoint(),
                 c.getScopes(),
                 c.getMaxMailsPerMinute(),
                 s.getVersion(),
-                s.getUpdatedAt() == null
-                        ? null
-                        : s.getUpdatedAt()
-                                .toInstant()
-                                .truncatedTo(ChronoUnit.SECONDS)
-                                .toString(),
+                utcSeconds(s.getUpdatedAt()),
                 s.getUpdatedBy());
+    }
+
+    private static String utcSeconds(OffsetDateTime time) {
+        return time == null
+                ? null
+                : time.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -1,5 +1,9 @@
 package com.mailroom.settings.control;
 
+import com.mailroom.oauth.control.CertificateKey;
+import com.mailroom.oauth.control.ClientCredential;
+import com.mailroom.oauth.control.CredentialProblem;
+import com.mailroom.oauth.control.ServiceAccountKey;
 import com.mailroom.oauth.control.TokenRequest;
 import com.mailroom.platform.NodeName;
 import com.mailroom.platform.Text;
@@ -10,11 +14,14 @@ import com.mailroom.sending.entity.AuthType;
 import com.mailroom.settings.control.ReentryRule.Decision;
 import com.mailroom.settings.entity.SmtpConfig;
 import com.mailroom.settings.entity.SmtpSettings;
+import com.nimbusds.jose.JWSAlgorithm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,6 +59,14 @@ public class Destinations {
     @ConfigProperty(name = "mailroom.oauth.client-authentication", defaultValue = "form")
     String clientAuthentication;
 
+    /** Which JWS algorithm signs an Entra ID client assertion: {@code RS256} (default) or {@code PS256}. */
+    @Inject
+    @ConfigProperty(name = "mailroom.oauth.assertion-algorithm", defaultValue = "RS256")
+    String assertionAlgorithm;
+
+    @Inject
+    Clock clock;
+
     /** Where the saved settings send now (read per call, so a save takes effect at once). */
     public Destination current() {
         return stored(em.find(SmtpSettings.class, SmtpSettings.ID));
@@ -88,13 +103,27 @@ public class Destinations {
             return relay.destination(timeouts());
         }
         try {
+            SmtpConfig c = s.getConfig();
             return custom(
-                    s.getConfig(),
+                    c,
                     decrypt(s.getPasswordCiphertext(), SecretCipher.SMTP_PASSWORD),
-                    decrypt(s.getClientSecretCiphertext(), SecretCipher.SMTP_CLIENT_SECRET));
+                    oauthMaterial(
+                            c,
+                            s.getClientSecretCiphertext(),
+                            s.getClientCertificateCiphertext(),
+                            s.getServiceAccountKeyCiphertext()));
         } catch (SecretCipher.Undecryptable undecryptable) {
             return Destination.unusable(Stage.AUTH, undecryptable.text());
         }
+    }
+
+    /** The stored OAuth key material the settings' kind of client authentication uses, decrypted; null for none. */
+    private String oauthMaterial(SmtpConfig c, String secret, String certificate, String serviceAccountKey) {
+        return switch (c.getOauthClientAuth()) {
+            case CLIENT_SECRET -> decrypt(secret, SecretCipher.SMTP_CLIENT_SECRET);
+            case CERTIFICATE -> decrypt(certificate, SecretCipher.SMTP_CLIENT_CERTIFICATE);
+            case SERVICE_ACCOUNT -> decrypt(serviceAccountKey, SecretCipher.SMTP_SERVICE_ACCOUNT_KEY);
+        };
     }
 
     /** Where an accepted, unsaved form would send; stored secrets only where the re-entry rule keeps them. */
@@ -104,18 +133,37 @@ public class Destinations {
             return relay.destination(timeouts());
         }
         try {
+            SmtpConfig c = f.getConfig();
+            String material = switch (c.getOauthClientAuth()) {
+                case CLIENT_SECRET ->
+                    secret(
+                            accepted.clientSecret(),
+                            f.getClientSecret(),
+                            stored.getClientSecretCiphertext(),
+                            SecretCipher.SMTP_CLIENT_SECRET);
+                case CERTIFICATE ->
+                    secret(
+                            accepted.certificate(),
+                            accepted.newCertificate() == null
+                                    ? null
+                                    : accepted.newCertificate().stored(),
+                            stored.getClientCertificateCiphertext(),
+                            SecretCipher.SMTP_CLIENT_CERTIFICATE);
+                case SERVICE_ACCOUNT ->
+                    secret(
+                            accepted.serviceAccountKey(),
+                            f.getServiceAccountKey(),
+                            stored.getServiceAccountKeyCiphertext(),
+                            SecretCipher.SMTP_SERVICE_ACCOUNT_KEY);
+            };
             return custom(
-                    f.getConfig(),
+                    c,
                     secret(
                             accepted.password(),
                             f.getPassword(),
                             stored.getPasswordCiphertext(),
                             SecretCipher.SMTP_PASSWORD),
-                    secret(
-                            accepted.clientSecret(),
-                            f.getClientSecret(),
-                            stored.getClientSecretCiphertext(),
-                            SecretCipher.SMTP_CLIENT_SECRET));
+                    material);
         } catch (SecretCipher.Undecryptable undecryptable) {
             return Destination.unusable(Stage.AUTH, undecryptable.text());
         }
@@ -138,17 +186,7 @@ public class Destinations {
                 NodeName.get());
     }
 
-    /** The settings' OAuth 2.0 values as the request for an access token. */
-    static TokenRequest tokenRequest(SmtpConfig c, String clientSecret, TokenRequest.ClientAuthentication method) {
-        return new TokenRequest(
-                URI.create(c.getTokenEndpoint() == null ? "" : c.getTokenEndpoint()),
-                c.getClientId(),
-                clientSecret,
-                c.getScopes(),
-                method);
-    }
-
-    private Destination custom(SmtpConfig c, String password, String clientSecret) {
+    private Destination custom(SmtpConfig c, String password, String oauthMaterial) {
         if (c.getAddress() == null || c.getFrom() == null) {
             return Destination.unusable(Stage.CONNECT, Text.of("failure.customIncomplete"));
         }
@@ -157,13 +195,61 @@ public class Destinations {
             return Destination.of(target, null);
         }
         try {
-            var method = "basic".equalsIgnoreCase(clientAuthentication)
-                    ? TokenRequest.ClientAuthentication.BASIC
-                    : TokenRequest.ClientAuthentication.FORM_BODY;
-            return Destination.of(target, tokenRequest(c, clientSecret, method));
+            return Destination.of(target, tokenRequest(c, oauthMaterial));
         } catch (IllegalArgumentException incomplete) {
             return Destination.unusable(Stage.TOKEN, Text.of("failure.oauthIncomplete", incomplete.getMessage()));
+        } catch (CredentialProblem unreadable) {
+            return Destination.unusable(Stage.TOKEN, Text.of("failure.oauthKeyUnreadable"));
+        } catch (CertificateExpired expired) {
+            return Destination.unusable(Stage.TOKEN, Text.of("failure.certificateExpired", expired.notAfter));
         }
+    }
+
+    /** The stored certificate ran out after it was saved: Entra ID would refuse it, so it is not even sent. */
+    private static final class CertificateExpired extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String notAfter;
+
+        CertificateExpired(Instant notAfter) {
+            super(null, null, false, false);
+            this.notAfter = notAfter.toString();
+        }
+    }
+
+    /** The token request for the settings' kind of client authentication, with its (decrypted) material. */
+    private TokenRequest tokenRequest(SmtpConfig c, String material) throws CredentialProblem, CertificateExpired {
+        if (material == null) {
+            throw new IllegalArgumentException(c.getOauthClientAuth().wireName() + " is required");
+        }
+        ClientCredential credential;
+        switch (c.getOauthClientAuth()) {
+            case CERTIFICATE -> {
+                CertificateKey key = CertificateKey.ofStored(material);
+                if (key.notAfter().isBefore(clock.instant())) {
+                    throw new CertificateExpired(key.notAfter());
+                }
+                credential = new ClientCredential.Certificate(
+                        key, "PS256".equalsIgnoreCase(assertionAlgorithm) ? JWSAlgorithm.PS256 : JWSAlgorithm.RS256);
+            }
+            case SERVICE_ACCOUNT ->
+                credential = new ClientCredential.ServiceAccount(ServiceAccountKey.parse(material), c.getUserName());
+            default ->
+                credential = new ClientCredential.Secret(
+                        material,
+                        "basic".equalsIgnoreCase(clientAuthentication)
+                                ? TokenRequest.ClientAuthentication.BASIC
+                                : TokenRequest.ClientAuthentication.FORM_BODY);
+        }
+        return tokenRequest(c, credential);
+    }
+
+    /** The settings' OAuth 2.0 values as the request for an access token: the one mapping to the token URL. */
+    static TokenRequest tokenRequest(SmtpConfig c, ClientCredential credential) {
+        return new TokenRequest(
+                URI.create(c.getTokenEndpoint() == null ? "" : c.getTokenEndpoint()),
+                c.getClientId(),
+                c.getScopes(),
+                credential);
     }
 
     private String secret(Decision decision, String supplied, String storedCiphertext, String purpose) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Stored credentials never follow a changed destination (docs/product.md R6). The password belongs to the
- * server it was entered for (host, port, TLS mode, username); the client secret to that too plus the token URL
- * and client ID it is posted with. When any of these changes the stored secret is dropped: if the new settings
+ * server it was entered for (host, port, TLS mode, username); the OAuth client credential (client secret,
+ * certificate with its key, service account key) to that too plus the token URL and client ID it is used with. When any of these changes the stored secret is dropped: if the new settings
  * need it, the admin must enter it again (a 422 on that field), otherwise it is silently forgotten so that a
  * dormant secret cannot come back later for the new destination. Defaults are normalised before comparing.
  */
@@ -28,7 +28,10 @@ public final class ReentryRule {
                     normalHost(c.getAddress()), c.effectivePort(), c.getTlsMode(), c.getUserName(), null, null);
         }
 
-        /** Where the client secret goes: the server and account it serves, and the token URL and client ID. */
+        /**
+         * Where the OAuth client credential (of any kind) goes: the server and account it serves, and the token URL and
+         * client ID.
+         */
         public static Destination ofClientSecret(SmtpConfig c) {
             return new Destination(
                     normalHost(c.getAddress()),
@@ -47,11 +50,20 @@ public final class ReentryRule {
     /** A stored secret: its JSON field and the codes of its two messages. */
     public enum Secret {
         PASSWORD("password", "field.password.required", "field.password.reenter"),
-        CLIENT_SECRET("client_secret", "field.client_secret.required", "field.client_secret.reenter");
+        CLIENT_SECRET("client_secret", "field.client_secret.required", "field.client_secret.reenter"),
+        CLIENT_CERTIFICATE(
+                "client_certificate", "field.client_certificate.required", "field.client_certificate.reenter"),
+        SERVICE_ACCOUNT_KEY(
+                "service_account_key", "field.service_account_key.required", "field.service_account_key.reenter");
 
         private final String field;
         private final String requiredCode;
         private final String reenterCode;
+
+        /** The JSON field that names this secret in errors and in the audit trail. */
+        public String field() {
+            return field;
+        }
 
         Secret(String field, String requiredCode, String reenterCode) {
             this.field = field;

@@ -22,6 +22,10 @@ public final class SecretCipher {
 
     public static final String SMTP_CLIENT_SECRET = "smtp.client_secret";
 
+    public static final String SMTP_CLIENT_CERTIFICATE = "smtp.client_certificate";
+
+    public static final String SMTP_SERVICE_ACCOUNT_KEY = "smtp.service_account_key";
+
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;

@@ -1,6 +1,5 @@
 package com.mailroom.settings.control;
 
-import com.mailroom.settings.control.ReentryRule.Outcome;
 import com.mailroom.settings.entity.SmtpConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ public final class SettingsChanges {
         VALUES.put("port", SmtpConfig::effectivePort);
         VALUES.put("from", SmtpConfig::getFrom);
         VALUES.put("user_name", SmtpConfig::getUserName);
+        VALUES.put("oauth_client_auth", SmtpConfig::getOauthClientAuth);
         VALUES.put("client_id", SmtpConfig::getClientId);
         VALUES.put("token_endpoint", SmtpConfig::getTokenEndpoint);
         VALUES.put("scopes", SmtpConfig::getScopes);
@@ -38,33 +38,21 @@ public final class SettingsChanges {
     private SettingsChanges() {}
 
     /**
-     * @param password     what the save does to the stored password; {@code passwordStored} whether one was stored
-     * @param clientSecret likewise for the client secret
-     * @return e.g. {@code [address, port, password]}; a secret is named when replaced, or cleared while one was stored
+     * @param secretsChanged per secret's JSON name, whether the save replaced it or cleared a stored one
+     * @return e.g. {@code [address, port, password]}
      */
-    public static List<String> names(
-            SmtpConfig before,
-            SmtpConfig after,
-            Outcome password,
-            boolean passwordStored,
-            Outcome clientSecret,
-            boolean clientSecretStored) {
+    public static List<String> names(SmtpConfig before, SmtpConfig after, Map<String, Boolean> secretsChanged) {
         List<String> names = new ArrayList<>();
         VALUES.forEach((name, value) -> {
             if (!Objects.equals(value.apply(before), value.apply(after))) {
                 names.add(name);
             }
         });
-        if (changed(password, passwordStored)) {
-            names.add("password");
-        }
-        if (changed(clientSecret, clientSecretStored)) {
-            names.add("client_secret");
-        }
+        secretsChanged.forEach((name, changed) -> {
+            if (changed) {
+                names.add(name);
+            }
+        });
         return names;
-    }
-
-    private static boolean changed(Outcome outcome, boolean stored) {
-        return outcome == Outcome.REPLACE || (outcome == Outcome.CLEAR && stored);
     }
 }

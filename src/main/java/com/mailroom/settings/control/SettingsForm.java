@@ -18,6 +18,12 @@ public class SettingsForm implements Serializable {
     private SmtpConfig config = new SmtpConfig();
     private String password;
     private String clientSecret;
+    /** The app certificate (PEM) and its private key (PEM): one credential, entered together. */
+    private String clientCertificate;
+
+    private String clientPrivateKey;
+    /** A Google service account's JSON key. */
+    private String serviceAccountKey;
 
     public SettingsForm() {}
 
@@ -58,10 +64,52 @@ public class SettingsForm implements Serializable {
         this.clientSecret = clientSecret;
     }
 
+    public String getClientCertificate() {
+        return clientCertificate;
+    }
+
+    public void setClientCertificate(String clientCertificate) {
+        this.clientCertificate = clientCertificate;
+    }
+
+    public String getClientPrivateKey() {
+        return clientPrivateKey;
+    }
+
+    public void setClientPrivateKey(String clientPrivateKey) {
+        this.clientPrivateKey = clientPrivateKey;
+    }
+
+    public String getServiceAccountKey() {
+        return serviceAccountKey;
+    }
+
+    public void setServiceAccountKey(String serviceAccountKey) {
+        this.serviceAccountKey = serviceAccountKey;
+    }
+
+    /**
+     * The certificate and key as one submitted secret, in {@link ReentryRule#decide}'s terms: null when neither was
+     * entered (keep), "" when both were cleared, else a non-empty marker (the pair itself is checked elsewhere).
+     */
+    String certificateSupplied() {
+        if (clientCertificate == null && clientPrivateKey == null) {
+            return null;
+        }
+        boolean empty = (clientCertificate == null || clientCertificate.isEmpty())
+                && (clientPrivateKey == null || clientPrivateKey.isEmpty());
+        return empty ? "" : "entered";
+    }
+
     /** Never prints a secret, only whether one was supplied. */
     @Override
     public String toString() {
-        return "SettingsForm[" + config + ", password " + (password == null ? "kept" : "supplied") + ", clientSecret "
-                + (clientSecret == null ? "kept" : "supplied") + "]";
+        return "SettingsForm[" + config + ", password " + said(password) + ", clientSecret " + said(clientSecret)
+                + ", certificate " + said(certificateSupplied()) + ", serviceAccountKey " + said(serviceAccountKey)
+                + "]";
+    }
+
+    private static String said(String secret) {
+        return secret == null ? "kept" : "supplied";
     }
 }

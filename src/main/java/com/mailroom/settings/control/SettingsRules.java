@@ -1,6 +1,7 @@
 package com.mailroom.settings.control;
 
 import com.mailroom.errors.FieldError;
+import com.mailroom.oauth.entity.ClientAuth;
 import com.mailroom.platform.MailAddress;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.settings.entity.SmtpConfig;
@@ -97,8 +98,10 @@ public final class SettingsRules {
         checkSecret("client_secret", form.getClientSecret(), MAX_CLIENT_SECRET, errors);
 
         boolean oauth = custom && auth == AuthType.OAUTH;
-        checkText("client_id", c.getClientId(), MAX_CLIENT_ID, oauth, "field.client_id.required", errors);
-        checkTokenEndpoint(c.getTokenEndpoint(), oauth, allowInsecureTokenUrl, errors);
+        // a service account's key brings its client ID and token URL: the key is what is required then
+        boolean typed = oauth && c.getOauthClientAuth() != ClientAuth.SERVICE_ACCOUNT;
+        checkText("client_id", c.getClientId(), MAX_CLIENT_ID, typed, "field.client_id.required", errors);
+        checkTokenEndpoint(c.getTokenEndpoint(), typed, allowInsecureTokenUrl, errors);
         if (c.getScopes() == null) {
             if (oauth) {
                 errors.add(FieldError.of("scopes", "field.scopes.required"));

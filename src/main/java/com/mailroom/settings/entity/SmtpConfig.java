@@ -1,5 +1,6 @@
 package com.mailroom.settings.entity;
 
+import com.mailroom.oauth.entity.ClientAuth;
 import com.mailroom.sending.entity.AuthMechanism;
 import com.mailroom.sending.entity.AuthType;
 import com.mailroom.sending.entity.TlsMode;
@@ -51,6 +52,10 @@ public class SmtpConfig implements Serializable {
     @Column(name = "auth_mechanism")
     private AuthMechanism authMechanism = AuthMechanism.AUTO;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "oauth_client_auth")
+    private ClientAuth oauthClientAuth = ClientAuth.CLIENT_SECRET;
+
     @Column(name = "client_id")
     private String clientId;
 
@@ -78,6 +83,7 @@ public class SmtpConfig implements Serializable {
         c.trustedCaPem = trustedCaPem;
         c.authType = authType;
         c.authMechanism = authMechanism;
+        c.oauthClientAuth = oauthClientAuth;
         c.clientId = clientId;
         c.tokenEndpoint = tokenEndpoint;
         c.scopes = scopes;
@@ -95,7 +101,20 @@ public class SmtpConfig implements Serializable {
     }
 
     public boolean clientSecretRequired() {
-        return !defaultSmtp && authType == AuthType.OAUTH;
+        return oauthWith(ClientAuth.CLIENT_SECRET);
+    }
+
+    public boolean certificateRequired() {
+        return oauthWith(ClientAuth.CERTIFICATE);
+    }
+
+    public boolean serviceAccountKeyRequired() {
+        return oauthWith(ClientAuth.SERVICE_ACCOUNT);
+    }
+
+    /** Whether these settings send with OAuth 2.0 and prove the client's identity this way. */
+    public boolean oauthWith(ClientAuth kind) {
+        return !defaultSmtp && authType == AuthType.OAUTH && oauthClientAuth == kind;
     }
 
     public boolean isDefaultSmtp() {
@@ -178,6 +197,14 @@ public class SmtpConfig implements Serializable {
         this.authMechanism = authMechanism;
     }
 
+    public ClientAuth getOauthClientAuth() {
+        return oauthClientAuth;
+    }
+
+    public void setOauthClientAuth(ClientAuth oauthClientAuth) {
+        this.oauthClientAuth = oauthClientAuth;
+    }
+
     public String getClientId() {
         return clientId;
     }
@@ -213,6 +240,7 @@ public class SmtpConfig implements Serializable {
     @Override
     public String toString() {
         return "SmtpConfig[defaultSmtp=" + defaultSmtp + ", address=" + address + ", port=" + port + ", tlsMode="
-                + tlsMode + ", authType=" + authType + ", userName=" + userName + "]";
+                + tlsMode + ", authType=" + authType + ", oauthClientAuth=" + oauthClientAuth + ", userName=" + userName
+                + "]";
     }
 }

@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
 
 /**
  * The SMTP settings an admin edits: a single row (id 1, created by the first migration). The values are an
- * {@link SmtpConfig}; secrets are stored only as AES-GCM ciphertexts; {@link #version} is the optimistic lock and the
+ * {@link SmtpConfig}; secrets are stored only as AES-GCM ciphertexts (and their public facts as
+ * {@link CredentialFacts}); {@link #version} is the optimistic lock and the
  * ETag of the REST API.
  */
 @Entity
@@ -33,6 +34,15 @@ public class SmtpSettings {
 
     @Column(name = "client_secret_enc")
     private String clientSecretCiphertext;
+
+    @Column(name = "client_certificate_enc")
+    private String clientCertificateCiphertext;
+
+    @Column(name = "service_account_key_enc")
+    private String serviceAccountKeyCiphertext;
+
+    @Embedded
+    private CredentialFacts credentialFacts = new CredentialFacts();
 
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
@@ -66,6 +76,34 @@ public class SmtpSettings {
 
     public void setClientSecretCiphertext(String clientSecretCiphertext) {
         this.clientSecretCiphertext = clientSecretCiphertext;
+    }
+
+    public String getClientCertificateCiphertext() {
+        return clientCertificateCiphertext;
+    }
+
+    public void setClientCertificateCiphertext(String clientCertificateCiphertext) {
+        this.clientCertificateCiphertext = clientCertificateCiphertext;
+    }
+
+    public String getServiceAccountKeyCiphertext() {
+        return serviceAccountKeyCiphertext;
+    }
+
+    public void setServiceAccountKeyCiphertext(String serviceAccountKeyCiphertext) {
+        this.serviceAccountKeyCiphertext = serviceAccountKeyCiphertext;
+    }
+
+    /**
+     * What may be shown of the stored certificate and service account key; never null. JPA reads an embeddable whose
+     * columns are all null as null: an empty one is returned then, not assigned (that would make a read a write).
+     */
+    public CredentialFacts getCredentialFacts() {
+        return credentialFacts == null ? new CredentialFacts() : credentialFacts;
+    }
+
+    public void setCredentialFacts(CredentialFacts credentialFacts) {
+        this.credentialFacts = credentialFacts;
     }
 
     public OffsetDateTime getUpdatedAt() {

@@ -17,19 +17,19 @@ class SettingsCheckReentryTest {
         var form = Forms.editing(stored());
         form.getConfig().setAddress(" SMTP.example.com ");
         form.getConfig().setPort(null); // the default port of STARTTLS, as stored
-        assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
+        assertEquals(new SettingsCheck.Reentry(false, false, false, false), SettingsCheck.reentry(stored(), form));
     }
 
     @Test
     void aChangedPortAsksForThePasswordAndAChangedTokenUrlForTheClientSecret() {
         var form = Forms.editing(stored());
         form.getConfig().setPort(2525);
-        assertEquals(new SettingsCheck.Reentry(true, false), SettingsCheck.reentry(stored(), form));
+        assertEquals(new SettingsCheck.Reentry(true, false, false, false), SettingsCheck.reentry(stored(), form));
 
         form = Forms.editing(stored());
         form.getConfig().setAuthType(AuthType.OAUTH);
         form.getConfig().setTokenEndpoint("https://elsewhere.example.com/token");
-        assertEquals(new SettingsCheck.Reentry(false, true), SettingsCheck.reentry(stored(), form));
+        assertEquals(new SettingsCheck.Reentry(false, true, false, false), SettingsCheck.reentry(stored(), form));
     }
 
     @Test
@@ -37,7 +37,7 @@ class SettingsCheckReentryTest {
         var form = Forms.editing(stored());
         form.getConfig().setPort(2525);
         form.getConfig().setAuthType(AuthType.NONE);
-        assertEquals(new SettingsCheck.Reentry(false, false), SettingsCheck.reentry(stored(), form));
+        assertEquals(new SettingsCheck.Reentry(false, false, false, false), SettingsCheck.reentry(stored(), form));
     }
 
     private static SmtpSettings stored() {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mailroom.oauth.control.ClientCredential;
 import com.mailroom.oauth.control.TokenRequest;
+import com.mailroom.oauth.entity.ClientAuth;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Timeouts;
 import com.mailroom.sending.entity.AuthMechanism;
@@ -43,6 +45,7 @@ class SmtpConfigMappingTest {
         c.setTrustedCaPem("-----BEGIN CERTIFICATE-----");
         c.setAuthType(AuthType.OAUTH);
         c.setAuthMechanism(AuthMechanism.LOGIN);
+        c.setOauthClientAuth(ClientAuth.CERTIFICATE);
         c.setClientId("client-id");
         c.setTokenEndpoint("https://login.example.com/token");
         c.setScopes("a b");
@@ -126,7 +129,8 @@ class SmtpConfigMappingTest {
                 target.authType(),
                 "authMechanism",
                 target.authMechanism());
-        TokenRequest token = Destinations.tokenRequest(c, "s", TokenRequest.ClientAuthentication.FORM_BODY);
+        TokenRequest token = Destinations.tokenRequest(
+                c, new ClientCredential.Secret("s", TokenRequest.ClientAuthentication.FORM_BODY));
         Map<String, Object> toTheTokenUrl = Map.of(
                 "clientId",
                 token.clientId(),
@@ -134,7 +138,8 @@ class SmtpConfigMappingTest {
                 token.tokenEndpoint().toString(),
                 "scopes",
                 token.scopes());
-        Set<String> choosesTheDestination = Set.of("defaultSmtp");
+        // the kind of client authentication chooses the credential (DestinationsTest), the default the relay
+        Set<String> choosesTheDestination = Set.of("defaultSmtp", "oauthClientAuth");
         SendLimits limits = Destinations.limits(c, null);
         assertEquals("smtp.example.com:2525", limits.server());
         for (Field f : fields()) {
