@@ -94,8 +94,13 @@ abstract class PortableChecks {
         var get = api.get(SETTINGS, Api.admin());
         JsonObject parsed = get.json();
         String expected = "{\"address\":\"127.0.0.1\",\"auth_mechanism\":\"login\",\"auth_type\":\"basic\","
+                + "\"certificate_expires_at\":null,\"certificate_subject\":null,\"certificate_thumbprint\":null,"
+                + "\"client_certificate_set\":false,"
                 + "\"client_id\":null,\"client_secret_set\":false,\"default_smtp\":false,"
-                + "\"from\":\"Reports <reports@example.com>\",\"max_mails_per_minute\":null,\"password_set\":true,\"port\":2525,\"scopes\":null,"
+                + "\"from\":\"Reports <reports@example.com>\",\"max_mails_per_minute\":null,"
+                + "\"oauth_client_auth\":\"client_secret\",\"password_set\":true,\"port\":2525,\"scopes\":null,"
+                + "\"service_account_client_id\":null,\"service_account_key_id\":null,"
+                + "\"service_account_key_set\":false,"
                 + "\"tls_mode\":\"starttls\",\"tls_version\":\"TLSv1_2\",\"token_endpoint\":null,\"trusted_ca_pem\":"
                 + "null,"
                 + "\"updated_at\":\"" + parsed.getString("updated_at") + "\",\"updated_by\":\"admin\","
