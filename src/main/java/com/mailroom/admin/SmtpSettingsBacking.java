@@ -57,7 +57,8 @@ public class SmtpSettingsBacking implements Serializable {
             Map.entry("client_private_key", "clientPrivateKey"),
             Map.entry("service_account_key", "serviceAccountKey"),
             Map.entry("token_endpoint", "tokenEndpoint"),
-            Map.entry("scopes", "scopes"));
+            Map.entry("scopes", "scopes"),
+            Map.entry("max_mails_per_minute", "maxMailsPerMinute"));
 
     /** The write-only text areas of the OAuth key material. */
     static final Set<String> KEY_MATERIAL_IDS = Set.of("clientCertificate", "clientPrivateKey", "serviceAccountKey");

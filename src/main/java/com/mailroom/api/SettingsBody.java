@@ -89,7 +89,10 @@ public record SettingsBody(
         String trustedCaPem,
 
         @Schema(description = "Any case.") AuthType authType,
-        @Schema(description = "For basic authentication.") AuthMechanism authMechanism) {
+        @Schema(description = "For basic authentication.") AuthMechanism authMechanism,
+
+        @Schema(description = "1-100000: at most this many mails a minute, all nodes together; null: no limit.")
+        Integer maxMailsPerMinute) {
 
     /**
      * The fields of the GET answer that no body changes: accepted with any value and ignored, so that the answer can

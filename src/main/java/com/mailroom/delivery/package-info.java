@@ -47,6 +47,15 @@
  *     with the access token ({@code Conversations.run}, shared with the test mail and the check): a 535 at AUTH
  *     evicts the token and the batch is tried once more with a fresh one; a token failure is a transient failure
  *     at stage token. {@code RetryPolicy} decides what becomes of each mail.</li>
+ * <li><b>Send rate and throttling</b> (docs/product.md R18a, docs/operations.md "Send rate"). Shared through the
+ *     database, not per node: a claim under "maximum mails per minute" locks the {@code send_gate} row and takes at
+ *     most the limit minus the mails counted in {@code send_window} (in flight, or written back within the minute),
+ *     a sliding minute rather than a token bucket, which would let twice the limit through in some 60 s. Without a
+ *     limit nothing is written or locked; a claim that finds mail reads the gate row once (a server's back-off).
+ *     A "slow down" reply ({@code sending.control.SlowDown}) stops the batch, hands it back without counting the
+ *     attempt, and holds every claim for that server for a back-off (30 s doubling to 15 min, reset by a batch that
+ *     gets through): throttled mails wait, they never fail for it. A 421 that says so is not a broken connection
+ *     to retry at once.</li>
  * <li><b>Workers.</b> {@code mailroom.delivery.workers} (2) threads from the managed thread factory, woken after each
  *     commit of a queued mail on this node, polling every {@code poll-ms} (1 s) otherwise; batches of
  *     {@code batch-size} (200).</li>

@@ -36,7 +36,7 @@ class AnswersTest {
                         + "\"certificate_expires_at\":\"2027-06-01T00:00:00Z\",\"certificate_subject\":\"CN=Mailroom\","
                         + "\"certificate_thumbprint\":\"0A1B\",\"client_certificate_set\":true,\"client_id\":\"cid\","
                         + "\"client_secret_set\":false,\"default_smtp\":false,\"from\":\"Reports"
-                        + " <reports@contoso.com>\","
+                        + " <reports@contoso.com>\",\"max_mails_per_minute\":30,"
                         + "\"oauth_client_auth\":\"certificate\",\"password_set\":false,\"port\":587,"
                         + "\"scopes\":\"https://outlook.office365.com/.default\",\"service_account_client_id\":null,"
                         + "\"service_account_key_id\":null,\"service_account_key_set\":false,"
@@ -68,6 +68,7 @@ class AnswersTest {
                         null,
                         "https://login.example.com/t",
                         "https://outlook.office365.com/.default",
+                        30,
                         3,
                         "2026-11-27T10:00:00Z",
                         "admin"));
@@ -75,7 +76,7 @@ class AnswersTest {
                 "{\"address\":null,\"auth_mechanism\":\"auto\",\"auth_type\":\"none\",\"certificate_expires_at\":null,"
                         + "\"certificate_subject\":null,\"certificate_thumbprint\":null,\"client_certificate_set\":false,"
                         + "\"client_id\":null,"
-                        + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,"
+                        + "\"client_secret_set\":false,\"default_smtp\":true,\"from\":null,\"max_mails_per_minute\":null,"
                         + "\"oauth_client_auth\":\"client_secret\",\"password_set\":false,\""
                         + "port\":null,"
                         + "\"scopes\":null,\"service_account_client_id\":null,\"service_account_key_id\":null,"
@@ -103,6 +104,7 @@ class AnswersTest {
                         null,
                         null,
                         false,
+                        null,
                         null,
                         null,
                         null,

@@ -136,6 +136,20 @@ class SettingsBodyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"'30'", "1.5", "true", "[30]", "1e12", "99999999999", "''"})
+    void maxMailsPerMinuteThatIsNotAWholeNumberIsRefused(String value) {
+        List<Field> errors = refused("{'max_mails_per_minute': " + value + "}");
+        assertEquals(List.of(new Field("max_mails_per_minute", "Must be a whole number.")), errors);
+    }
+
+    @Test
+    void maxMailsPerMinuteIsSetAndClearedLikeAnyOtherField() {
+        assertEquals(30, overlay("{'max_mails_per_minute': 30}").getConfig().getMaxMailsPerMinute());
+        assertEquals(0, overlay("{'max_mails_per_minute': 0}").getConfig().getMaxMailsPerMinute(), "left to the rules");
+        assertNull(overlay("{'max_mails_per_minute': null}").getConfig().getMaxMailsPerMinute());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "65536", "2147483647", "-2147483648"})
     void portOutOfRangeIsLeftToTheRules(String port) {
         assertEquals(

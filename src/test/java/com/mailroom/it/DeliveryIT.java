@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -84,6 +85,9 @@ class DeliveryIT {
                 Map.entry("MAILROOM_DELIVERY_POLL_MS", "200"),
                 Map.entry("MAILROOM_DELIVERY_RETRY_BASE_MS", "500"),
                 Map.entry("MAILROOM_DELIVERY_RETRY_MAX_MS", "2000"),
+                // a server's "slow down": back off 0.5 s, doubling up to 2 s
+                Map.entry("MAILROOM_DELIVERY_THROTTLE_BASE_MS", "500"),
+                Map.entry("MAILROOM_DELIVERY_THROTTLE_MAX_MS", "2000"),
                 // the default lease: a crashed node's mails must come back at its restart, long before the lease
                 Map.entry("MAILROOM_DELIVERY_LEASE_SECONDS", "300"),
                 // enough attempts to outlast a restart of the server (the last test) with the SMTP server down
@@ -494,6 +498,112 @@ class DeliveryIT {
                 .size();
     }
 
+    /**
+     * Exchange Online's 30 a minute, as a setting: the first 30 leave at once, the rest wait (queued, no attempt
+     * spent, none failed) and no 60 s on the server's clock see more than 30.
+     */
+    @Test
+    @Order(10)
+    void withAtMostThirtyAMinuteNoMinuteSeesMoreAndTheRestWaitsQueued() throws Exception {
+        try (var server = ScriptedSmtpServer.replying(Map.of())) {
+            useServer(server.port(), 30);
+            int sentBefore = counts().getInt("sent");
+            String run = "paced " + UUID.randomUUID();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 36; i++) {
+                ids.add(queue(mail(run + " #" + i, "p" + i + "@example.com")));
+            }
+            Await.until(
+                    Duration.ofSeconds(30),
+                    () -> counts().getInt("sent") - sentBefore,
+                    n -> n >= 30,
+                    n -> "only " + n + " of the first 30 were sent");
+            assertEquals(30, server.accepted.size());
+            List<JsonObject> waiting = ids.stream()
+                    .map(id -> api.get(MAIL + "/" + id, Api.admin()).json())
+                    .filter(m -> !"sent".equals(m.getString("status")))
+                    .toList();
+            assertEquals(6, waiting.size(), "30 sent, the rest waits for the minute: " + waiting);
+            for (JsonObject m : waiting) {
+                assertEquals("queued", m.getString("status"), m.toString());
+                assertEquals(0, m.getInt("attempts"), m.toString());
+            }
+            Await.until(
+                    Duration.ofSeconds(100),
+                    () -> server.accepted.size(),
+                    n -> n >= 36,
+                    n -> "only " + n + " of 36 arrived");
+            List<Instant> at = List.copyOf(server.accepted);
+            for (int i = 0; i + 30 < at.size(); i++) {
+                Duration apart = Duration.between(at.get(i), at.get(i + 30));
+                assertTrue(apart.toMillis() >= 59_950, "mails " + i + " and " + (i + 30) + " only " + apart + " apart");
+            }
+            for (String id : ids) {
+                JsonObject m = awaitMail(id, x -> "sent".equals(x.getString("status")));
+                assertEquals(1, m.getInt("attempts"), m.toString());
+            }
+        } finally {
+            useServer(sink.port());
+        }
+    }
+
+    /**
+     * A provider's throttling ({@code 451 4.7.0}) after 3 mails: the others wait queued with a note and no attempt
+     * spent however often the server says it (base 0.5 s doubling to 2 s here, with 12 attempts allowed), none
+     * fails, and they all go once the server takes mail again.
+     */
+    @Test
+    @Order(11)
+    void aServerThatSaysSlowDownHoldsDeliveryWithoutSpendingAttemptsAndItResumes() throws Exception {
+        try (var server =
+                ScriptedSmtpServer.replying(Map.of()).throttleAfter(3, "451 4.7.0 Throttling: too many messages")) {
+            useServer(server.port());
+            int failedBefore = counts().getInt("failed");
+            String run = "throttled " + UUID.randomUUID();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ids.add(queue(mail(run + " #" + i, "t" + i + "@example.com")));
+            }
+            Await.until(
+                    Duration.ofSeconds(60),
+                    () -> server.received.stream()
+                            .filter(l -> l.startsWith("MAIL"))
+                            .count(),
+                    n -> n >= 3 + 5,
+                    n -> "the server was asked only " + n + " times");
+            assertEquals(3, server.accepted.size());
+            int waiting = 0;
+            for (String id : ids) {
+                JsonObject m = api.get(MAIL + "/" + id, Api.admin()).json();
+                assertTrue(List.of("queued", "sent", "sending").contains(m.getString("status")), m.toString());
+                if (!"sent".equals(m.getString("status"))) {
+                    waiting++;
+                    JsonObject held = awaitMail(
+                            id,
+                            x -> "queued".equals(x.getString("status"))
+                                    && !x.isNull("last_error")
+                                    && x.getString("last_error").startsWith("Throttled"));
+                    assertEquals(0, held.getInt("attempts"), "no attempt spent: " + held);
+                    assertTrue(held.getString("last_error").contains("451 4.7.0 Throttling"), held.toString());
+                }
+            }
+            assertEquals(5, waiting);
+            assertEquals(failedBefore, counts().getInt("failed"), "none failed");
+            server.stopThrottling();
+            Await.until(
+                    Duration.ofSeconds(30),
+                    () -> server.accepted.size(),
+                    n -> n >= 8,
+                    n -> "only " + n + " of 8 arrived after the server took mail again");
+            for (String id : ids) {
+                JsonObject m = awaitMail(id, x -> "sent".equals(x.getString("status")));
+                assertEquals(1, m.getInt("attempts"), m.toString());
+            }
+        } finally {
+            useServer(sink.port());
+        }
+    }
+
     private static int count(SubethaServer server, String run) {
         return (int) server.deliveries.stream()
                 .filter(d -> subject(d).startsWith(run + " #"))
@@ -511,10 +621,14 @@ class DeliveryIT {
     // --- helpers
 
     private void useServer(int port) {
+        useServer(port, null);
+    }
+
+    private void useServer(int port, Integer maxPerMinute) {
         Admins.saveSettings(api, Api.admin(), """
                 {"default_smtp": false, "address": "127.0.0.1", "port": %d, "tls_mode": "none",
                  "from": "Mailroom IT <it@example.com>", "auth_type": "basic", "auth_mechanism": "auto",
-                 "user_name": "%s", "password": "%s", "trusted_ca_pem": null}""".formatted(port, USER, PASSWORD));
+                 "user_name": "%s", "password": "%s", "trusted_ca_pem": null, "max_mails_per_minute": %s}""".formatted(port, USER, PASSWORD, maxPerMinute));
     }
 
     static JsonObject mail(String subject, String to) {

@@ -336,6 +336,7 @@ class RestApiIT {
             "client_secret_set",
             "token_endpoint",
             "scopes",
+            "max_mails_per_minute",
             "version",
             "updated_at",
             "updated_by"
@@ -518,6 +519,12 @@ class RestApiIT {
                 "scopes"
             },
             {"{\"passwrd\": \"typo\"}", "passwrd"},
+            {"{\"max_mails_per_minute\": 0}", "max_mails_per_minute"},
+            {"{\"max_mails_per_minute\": -30}", "max_mails_per_minute"},
+            {"{\"max_mails_per_minute\": 100001}", "max_mails_per_minute"},
+            {"{\"max_mails_per_minute\": 1e12}", "max_mails_per_minute"},
+            {"{\"max_mails_per_minute\": \"30\"}", "max_mails_per_minute"},
+            {"{\"max_mails_per_minute\": 2.5}", "max_mails_per_minute"},
         };
         for (String[] c : cases) {
             var reply = api.put(SETTINGS, Api.admin(), c[0]);

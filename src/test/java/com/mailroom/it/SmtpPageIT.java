@@ -652,6 +652,27 @@ class SmtpPageIT {
     }
 
     @Test
+    void theMaximumMailsPerMinuteIsSetUnderAdvancedAndAValueOutOfRangeIsTheFieldsError() {
+        SmtpPage smtp = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), greenMailPort());
+        assertLabels(smtp, "maxMailsPerMinute", "Maximum mails per minute");
+        smtp.fill("maxMailsPerMinute", 0).save();
+        assertTrue(
+                smtp.fieldError("maxMailsPerMinute").contains("whole number from 1 to 100000"),
+                smtp.fieldError("maxMailsPerMinute"));
+        assertEquals(Map.of("maxMailsPerMinute", new SmtpPage.Marked(1, true, true)), smtp.markedFields());
+
+        // nothing was saved yet, so the password is typed again (R6)
+        smtp.fill("maxMailsPerMinute", 30).fill("password", SMTP_PASSWORD).save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        assertEquals("30", smtp.value("maxMailsPerMinute"));
+        assertEquals(30, api.get(Admins.SETTINGS, Api.admin()).json().getInt("max_mails_per_minute"));
+
+        smtp.fill("maxMailsPerMinute", "").save();
+        assertTrue(smtp.messages().contains("Settings saved"), smtp.messages());
+        assertTrue(api.get(Admins.SETTINGS, Api.admin()).json().isNull("max_mails_per_minute"), "empty: no limit");
+    }
+
+    @Test
     void changingThePortAsksForThePasswordAgain() {
         SmtpPage smtp = fillBasic(logIn(Admins.newAdmin(api)).chooseCustom(), greenMailPort())
                 .save();

@@ -8,12 +8,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal SMTP server on loopback whose replies a test scripts per command, for replies that real servers give
@@ -52,6 +54,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     /** Every line a client sent, so tests can look at what went over the wire. */
     public final List<String> received = new CopyOnWriteArrayList<>();
+    /** When each mail was accepted (250 to its end of data), in order. */
+    public final List<Instant> accepted = new CopyOnWriteArrayList<>();
+
+    private volatile int acceptBeforeThrottling = Integer.MAX_VALUE;
+    /** MAIL FROMs let through so far: counted when admitted, so that parallel connections cannot overshoot. */
+    private final AtomicInteger admitted = new AtomicInteger();
+
+    private volatile String throttleReply;
 
     private ScriptedSmtpServer(Map<String, String> overrides, boolean silent) throws IOException {
         this.replies.putAll(overrides);
@@ -78,6 +88,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Lets the held connections, and all later ones, have their greeting. */
     public void releaseGreetings() {
         greetings.countDown();
+    }
+
+    /**
+     * A provider's rate limit: once {@code mails} mails in all were let through, MAIL FROM is answered with
+     * {@code reply} (e.g. {@code 451 4.7.0 Throttling}; a 421 also closes the connection) until
+     * {@link #stopThrottling()}.
+     */
+    public ScriptedSmtpServer throttleAfter(int mails, String reply) {
+        throttleReply = reply;
+        acceptBeforeThrottling = mails;
+        return this;
+    }
+
+    public void stopThrottling() {
+        acceptBeforeThrottling = Integer.MAX_VALUE;
     }
 
     public int port() {
@@ -115,15 +140,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 received.add(line);
                 String verb = line.split("[ :]", 2)[0].toUpperCase(Locale.ROOT);
                 String answer = replies.getOrDefault(verb, "502 5.5.2 Command not implemented");
+                if (verb.equals("MAIL") && admitted.incrementAndGet() > acceptBeforeThrottling) {
+                    admitted.decrementAndGet();
+                    answer = throttleReply;
+                }
                 if (!reply(out, answer)) {
                     in.read();
+                    return;
+                }
+                if (answer.startsWith("421")) {
                     return;
                 }
                 if (verb.equals("DATA") && answer.startsWith("354")) {
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         received.add(line);
                     }
-                    reply(out, replies.get(END_OF_DATA));
+                    String end = replies.get(END_OF_DATA);
+                    if (end.startsWith("250")) {
+                        accepted.add(Instant.now());
+                    }
+                    reply(out, end);
                 }
                 if (verb.equals("QUIT")) {
                     return;

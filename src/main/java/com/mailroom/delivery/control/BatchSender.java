@@ -4,6 +4,7 @@ import com.mailroom.delivery.control.SendOutcome.Kind;
 import com.mailroom.platform.MailAddress;
 import com.mailroom.sending.control.Diagnosis;
 import com.mailroom.sending.control.MailSessions;
+import com.mailroom.sending.control.SlowDown;
 import com.mailroom.sending.control.SmtpConnection;
 import com.mailroom.sending.control.SmtpTarget;
 import com.mailroom.sending.control.Stage;
@@ -97,6 +98,11 @@ public final class BatchSender implements AutoCloseable {
                 }
             }
             SendOutcome outcome = sendOne(transport, message, mail, target);
+            if (outcome != null && outcome.kind() == Kind.THROTTLED) {
+                // the server wants fewer mails: the rest of the batch waits too, none of it an attempt
+                throttled(mails.subList(i, mails.size()), outcome, outcomes);
+                break;
+            }
             if (outcome == null) {
                 // the connection broke (or went stale while idle): once more on a new one, then it is this mail's
                 // failure
@@ -106,6 +112,10 @@ public final class BatchSender implements AutoCloseable {
                     outcome = sendOne(transport, message, mail, target);
                 } catch (Unconnected u) {
                     outcome = copyFor(mail.id(), u.outcome);
+                }
+                if (outcome != null && outcome.kind() == Kind.THROTTLED) {
+                    throttled(mails.subList(i, mails.size()), outcome, outcomes);
+                    break;
                 }
                 if (outcome == null) {
                     outcome = new SendOutcome(
@@ -122,6 +132,12 @@ public final class BatchSender implements AutoCloseable {
         }
         lastUsed = System.nanoTime();
         return outcomes;
+    }
+
+    /** {@code rest} (the throttled mail first) waits with the server's reply; the connection is not used again. */
+    private void throttled(List<ClaimedMail> rest, SendOutcome reply, List<SendOutcome> outcomes) {
+        rest.forEach(m -> outcomes.add(copyFor(m.id(), reply)));
+        closeConnection();
     }
 
     /** A new session (and connection) when the settings changed; otherwise the open connection is kept. */
@@ -174,12 +190,19 @@ public final class BatchSender implements AutoCloseable {
                         "Sent to " + partly.getValidSentAddresses().length + " recipient(s); refused: "
                                 + refused(partly));
             }
-            return brokenConnection(partly) ? null : classify(mail.id(), partly, target, transport);
+            return afterFailure(mail.id(), partly, target, transport);
         } catch (MessagingException e) {
-            return brokenConnection(e) ? null : classify(mail.id(), e, target, transport);
+            return afterFailure(mail.id(), e, target, transport);
         } catch (IllegalStateException notConnected) {
             return null;
         }
+    }
+
+    /** The failure's outcome; null when the connection broke, unless the server closed it to slow us down. */
+    private static SendOutcome afterFailure(
+            String mailId, MessagingException e, SmtpTarget target, SMTPTransport transport) {
+        SendOutcome outcome = classify(mailId, e, target, transport);
+        return outcome.kind() != Kind.THROTTLED && brokenConnection(e) ? null : outcome;
     }
 
     private static SMTPTransport connect(Session session, SmtpTarget target) {
@@ -219,13 +242,10 @@ public final class BatchSender implements AutoCloseable {
 
     static SendOutcome classify(String mailId, Throwable e, SmtpTarget target, SMTPTransport transport) {
         Diagnosis.Failure f = Diagnosis.of(e, target, transport);
-        return SendOutcome.failed(
-                mailId,
-                RetryPolicy.permanent(f.stage(), f.smtpCode()) ? Kind.PERMANENT : Kind.TRANSIENT,
-                f.stage(),
-                f.smtpCode(),
-                f.message(),
-                f.hint());
+        Kind kind = RetryPolicy.permanent(f.stage(), f.smtpCode())
+                ? Kind.PERMANENT
+                : SlowDown.means(f.smtpCode(), f.message().english()) ? Kind.THROTTLED : Kind.TRANSIENT;
+        return SendOutcome.failed(mailId, kind, f.stage(), f.smtpCode(), f.message(), f.hint());
     }
 
     private static String refused(SendFailedException e) {

@@ -33,8 +33,28 @@ public final class ClaimSql {
 
     private static final String RELEASE_CLAIM = "claim_token = NULL, claimed_by = NULL, lease_until = NULL";
 
-    /** What one claim got: {@code contended} when due mails existed but another worker took them first. */
-    public record Claim(String token, List<ClaimedMail> mails, boolean contended) {}
+    /**
+     * What one claim got: {@code contended} when due mails existed but another worker took them first;
+     * {@code backoffMs} the back-off the server of the claim's gate had asked for last (0: none since its last
+     * success).
+     */
+    public record Claim(String token, List<ClaimedMail> mails, boolean contended, long backoffMs) {
+        Claim(String token, List<ClaimedMail> mails, boolean contended) {
+            this(token, mails, contended, 0);
+        }
+    }
+
+    /**
+     * What a claim must respect: at most {@code perMinute} mails in any minute (null: no limit), counted across the
+     * cluster in {@code send_window}, and a back-off that {@code server} (host:port; null: unknown) asked for.
+     */
+    public record Gate(Integer perMinute, String server) {
+        public static final Gate NONE = new Gate(null, null);
+
+        boolean limited() {
+            return perMinute != null;
+        }
+    }
 
     /** One result to write back for a claimed mail; {@code at} is sent_at or the next attempt. */
     public record Update(String id, Kind kind, String error, OffsetDateTime at) {
@@ -42,7 +62,9 @@ public final class ClaimSql {
             SENT,
             RETRY,
             FAILED,
-            RELEASE
+            RELEASE,
+            /** handed back without an attempt counted, due again at {@code at} (a server's back-off) */
+            THROTTLED
         }
     }
 
@@ -53,9 +75,44 @@ public final class ClaimSql {
     public Claim claim(
             Connection c, String worker, int limit, long budgetBytes, OffsetDateTime now, OffsetDateTime leaseUntil)
             throws SQLException {
-        List<String> candidates = candidates(c, limit, budgetBytes, now);
+        return claim(c, worker, limit, budgetBytes, now, leaseUntil, Gate.NONE);
+    }
+
+    /**
+     * As above, within {@code gate}: nothing while its server's back-off lasts; under a limit at most the room left
+     * in the last minute. Limited claims lock the gate row first, so that the nodes' claims take turns and no two
+     * spend the same room; without a limit the row is only read, once there is something to claim.
+     */
+    public Claim claim(
+            Connection c,
+            String worker,
+            int limit,
+            long budgetBytes,
+            OffsetDateTime now,
+            OffsetDateTime leaseUntil,
+            Gate gate)
+            throws SQLException {
+        SendGate.State state = null;
+        int most = limit;
+        if (gate.limited()) {
+            state = SendGate.read(c, true);
+            if (state.holds(gate.server(), now)) {
+                return new Claim(null, List.of(), false);
+            }
+            most = Math.min(limit, SendGate.room(gate.perMinute(), SendGate.inWindow(c, now)));
+            if (most <= 0) {
+                return new Claim(null, List.of(), false);
+            }
+        }
+        List<String> candidates = candidates(c, most, budgetBytes, now);
         if (candidates.isEmpty()) {
             return new Claim(null, List.of(), false);
+        }
+        if (state == null && gate.server() != null) {
+            state = SendGate.read(c, false);
+            if (state.holds(gate.server(), now)) {
+                return new Claim(null, List.of(), false);
+            }
         }
         String token = UUID.randomUUID().toString();
         int claimed;
@@ -76,7 +133,10 @@ public final class ClaimSql {
         if (claimed == 0) {
             return new Claim(null, List.of(), true);
         }
-        return new Claim(token, claimedBy(c, token), false);
+        if (gate.limited()) {
+            SendGate.counted(c, token, claimed, leaseUntil);
+        }
+        return new Claim(token, claimedBy(c, token), false, state == null ? 0 : state.backoffFor(gate.server()));
     }
 
     /**
@@ -208,7 +268,11 @@ public final class ClaimSql {
                 PreparedStatement release =
                         c.prepareStatement("UPDATE outbound_mail SET status = CASE WHEN attempts <= 1"
                                 + " THEN 'queued' ELSE 'retrying' END, attempts = attempts - 1, next_attempt_at = ?, "
-                                + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?")) {
+                                + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?");
+                PreparedStatement throttled =
+                        c.prepareStatement("UPDATE outbound_mail SET status = CASE WHEN attempts <= 1"
+                                + " THEN 'queued' ELSE 'retrying' END, attempts = attempts - 1, next_attempt_at = ?,"
+                                + " last_error = ?, " + RELEASE_CLAIM + " WHERE id = ? AND claim_token = ?")) {
             List<Update> rest = new ArrayList<>(updates.size());
             changed += recordPlainlySent(c, token, updates, rest);
             for (Update u : rest) {
@@ -217,9 +281,10 @@ public final class ClaimSql {
                     case RETRY -> add(retry, u.at(), u.error(), u.id(), token);
                     case FAILED -> add(failed, u.error(), u.id(), token);
                     case RELEASE -> add(release, u.at(), u.id(), token);
+                    case THROTTLED -> add(throttled, u.at(), u.error(), u.id(), token);
                 }
             }
-            for (PreparedStatement ps : List.of(sent, retry, failed, release)) {
+            for (PreparedStatement ps : List.of(sent, retry, failed, release, throttled)) {
                 for (int n : ps.executeBatch()) {
                     changed += Math.max(n, 0);
                 }

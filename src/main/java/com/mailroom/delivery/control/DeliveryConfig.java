@@ -38,6 +38,15 @@ public class DeliveryConfig {
     @ConfigProperty(name = "mailroom.delivery.retry-max-ms", defaultValue = "3600000")
     long retryMaxMs;
 
+    /** The first back-off after a server's "slow down" reply, doubled while it keeps asking. */
+    @Inject
+    @ConfigProperty(name = "mailroom.delivery.throttle-base-ms", defaultValue = "30000")
+    long throttleBaseMs;
+
+    @Inject
+    @ConfigProperty(name = "mailroom.delivery.throttle-max-ms", defaultValue = "900000")
+    long throttleMaxMs;
+
     @Inject
     @ConfigProperty(name = "mailroom.delivery.lease-seconds", defaultValue = "300")
     long leaseSeconds;
@@ -67,6 +76,14 @@ public class DeliveryConfig {
                 Math.max(1, maxAttempts),
                 Duration.ofMillis(Math.max(1, retryBaseMs)),
                 Duration.ofMillis(Math.max(Math.max(1, retryBaseMs), retryMaxMs)));
+    }
+
+    public Duration throttleBase() {
+        return Duration.ofMillis(Math.max(1, throttleBaseMs));
+    }
+
+    public Duration throttleMax() {
+        return Duration.ofMillis(Math.max(Math.max(1, throttleBaseMs), throttleMaxMs));
     }
 
     public Duration lease() {

@@ -4,6 +4,8 @@ import com.mailroom.delivery.control.ClaimSql.Update;
 import com.mailroom.sending.control.Stage;
 import com.mailroom.settings.control.Conversations;
 import com.mailroom.settings.control.Destinations;
+import com.mailroom.settings.control.SendLimits;
+import com.mailroom.settings.entity.SmtpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -52,11 +54,14 @@ public class DeliveryRun {
 
     /** @return whether to look again at once: a batch was handled, or another node took the due mail first */
     public boolean runOnce(String worker, BatchSender sender, BooleanSupplier stopping) {
+        SmtpSettings settings = destinations.saved();
+        SendLimits limits = destinations.limits(settings);
+        ClaimSql.Gate gate = new ClaimSql.Gate(limits.perMinute(), limits.server());
         OffsetDateTime now = OffsetDateTime.now(clock);
         ClaimSql.Claim claim;
         claiming.lock();
         try {
-            claim = claims.claim(worker, config.batchSize(), config.batchBytes(), now, now.plus(config.lease()));
+            claim = claims.claim(worker, config.batchSize(), config.batchBytes(), now, now.plus(config.lease()), gate);
         } finally {
             claiming.unlock();
         }
@@ -67,7 +72,7 @@ public class DeliveryRun {
         try {
             Instant deadline = Instant.now(clock).plus(config.lease().dividedBy(2));
             outcomes = conversations.run(
-                    destinations.current(),
+                    destinations.stored(settings),
                     target -> sender.send(target, claim.mails(), deadline, stopping),
                     DeliveryRun::loginRejected);
         } catch (Conversations.Unusable u) {
@@ -80,13 +85,38 @@ public class DeliveryRun {
                     claim.token(),
                     claim.mails().stream()
                             .map(m -> new Update(m.id(), Update.Kind.RELEASE, null, OffsetDateTime.now(clock)))
-                            .toList());
+                            .toList(),
+                    null);
             throw e;
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
-        claims.record(claim.token(), updates(claim.mails(), outcomes, config.retryPolicy(), at));
+        OffsetDateTime resumeAt = backOff(gate.server(), claim.backoffMs(), outcomes, at);
+        claims.record(
+                claim.token(),
+                updates(claim.mails(), outcomes, config.retryPolicy(), at, resumeAt),
+                gate.perMinute() == null ? null : at);
         statusFeed.delivered(outcomes, at);
         return true;
+    }
+
+    /**
+     * A "slow down" reply stops claims for the server, on every node, for a back-off that doubles while it keeps
+     * asking; a batch that got through without one ends it.
+     *
+     * @return when the throttled mails are due again ({@code at} when none was)
+     */
+    private OffsetDateTime backOff(String server, long backoffMs, List<SendOutcome> outcomes, OffsetDateTime at) {
+        boolean throttled = outcomes.stream().anyMatch(o -> o.kind() == SendOutcome.Kind.THROTTLED);
+        if (throttled && server != null) {
+            return claims.slowDown(server, at, config.throttleBase(), config.throttleMax());
+        }
+        if (throttled) {
+            return at.plus(config.throttleBase());
+        }
+        if (backoffMs > 0 && outcomes.stream().anyMatch(o -> o.kind() == SendOutcome.Kind.SENT)) {
+            claims.recovered(server);
+        }
+        return at;
     }
 
     /** A batch whose connection failed at AUTH with 535: every outcome carries that first failure. */
@@ -96,13 +126,18 @@ public class DeliveryRun {
     }
 
     static List<Update> updates(
-            List<ClaimedMail> mails, List<SendOutcome> outcomes, RetryPolicy policy, OffsetDateTime at) {
+            List<ClaimedMail> mails,
+            List<SendOutcome> outcomes,
+            RetryPolicy policy,
+            OffsetDateTime at,
+            OffsetDateTime resumeAt) {
         return IntStream.range(0, outcomes.size())
                 .mapToObj(i -> policy.decide(
                         outcomes.get(i),
                         mails.get(i).attempts(),
                         at,
-                        ThreadLocalRandom.current().nextDouble()))
+                        ThreadLocalRandom.current().nextDouble(),
+                        resumeAt))
                 .toList();
     }
 }

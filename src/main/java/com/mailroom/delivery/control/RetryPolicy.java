@@ -41,6 +41,14 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
 
     /** What to write back for an outcome: sent, failed for good, tried again later, or handed back untouched. */
     Update decide(SendOutcome o, int attempts, OffsetDateTime at, double random) {
+        return decide(o, attempts, at, random, at);
+    }
+
+    /**
+     * @param resumeAt when a throttled mail is due again: the end of the server's back-off. It waits without an
+     *     attempt counted and with a note saying so, however often the server throttles.
+     */
+    Update decide(SendOutcome o, int attempts, OffsetDateTime at, double random, OffsetDateTime resumeAt) {
         return switch (o.kind()) {
             case SENT -> new Update(o.mailId(), Update.Kind.SENT, o.message(), at);
             case PERMANENT -> new Update(o.mailId(), Update.Kind.FAILED, clip(o.describe()), at);
@@ -54,6 +62,13 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
                         : new Update(
                                 o.mailId(), Update.Kind.RETRY, clip(o.describe()), at.plus(delay(attempts, random)));
             case NOT_ATTEMPTED -> new Update(o.mailId(), Update.Kind.RELEASE, null, at);
+            case THROTTLED ->
+                new Update(
+                        o.mailId(),
+                        Update.Kind.THROTTLED,
+                        clip("Throttled: the server asked to send more slowly; waiting until " + resumeAt
+                                + " (not counted as an attempt). " + o.describe()),
+                        resumeAt);
         };
     }
 

@@ -19,7 +19,12 @@ public record SendOutcome(String mailId, Kind kind, Stage stage, Integer smtpCod
         /** refused for good: 5xx on MAIL FROM, RCPT TO or DATA */
         PERMANENT,
         /** not attempted (the batch ran out of time or the node is stopping); goes back to the queue */
-        NOT_ATTEMPTED
+        NOT_ATTEMPTED,
+        /**
+         * the server asked to slow down (or did so for an earlier mail of the batch): waits for the back-off,
+         * without counting an attempt
+         */
+        THROTTLED
     }
 
     public static SendOutcome sent(String id, String note) {

@@ -33,6 +33,7 @@ final class Hints {
     static final Text MISSING_PASSWORD = Text.of("hint.missingPassword");
     static final Text MISSING_TOKEN = Text.of("hint.missingToken");
     static final Text NO_AUTH_OFFERED = Text.of("hint.noAuthOffered");
+    static final Text SLOW_DOWN = Text.of("hint.slowDown");
 
     private Hints() {}
 
@@ -83,6 +84,9 @@ final class Hints {
         }
         if (code == 530 && t.contains("starttls")) {
             return STARTTLS_FIRST;
+        }
+        if (SlowDown.means(code, t)) {
+            return SLOW_DOWN;
         }
         return switch (stage) {
             case AUTH -> authType == AuthType.OAUTH ? BAD_TOKEN : BAD_PASSWORD;

@@ -57,6 +57,9 @@ public record SmtpSettingsView(
         String tokenEndpoint,
         String scopes,
 
+        @Schema(description = "At most this many mails a minute, all nodes together; null: no limit.")
+        Integer maxMailsPerMinute,
+
         @Schema(required = true, description = "Raised by every save; the ETag is `\"<version>\"`.")
         long version,
 
@@ -93,6 +96,7 @@ public record SmtpSettingsView(
                 facts.getServiceAccountKeyId(),
                 c.getTokenEndpoint(),
                 c.getScopes(),
+                c.getMaxMailsPerMinute(),
                 s.getVersion(),
                 utcSeconds(s.getUpdatedAt()),
                 s.getUpdatedBy());

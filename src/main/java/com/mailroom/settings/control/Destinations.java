@@ -22,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -69,6 +70,31 @@ public class Destinations {
     /** Where the saved settings send now (read per call, so a save takes effect at once). */
     public Destination current() {
         return stored(em.find(SmtpSettings.class, SmtpSettings.ID));
+    }
+
+    /** The saved settings as they are now, for one delivery round: first its {@link #limits}, then where it sends. */
+    public SmtpSettings saved() {
+        return em.find(SmtpSettings.class, SmtpSettings.ID);
+    }
+
+    /**
+     * What limits sending with these settings, without decrypting a secret: the maximum per minute and the server
+     * (host:port, lower case) they send to.
+     */
+    public SendLimits limits(SmtpSettings s) {
+        SmtpConfig c = s.getConfig();
+        return limits(c, c.isDefaultSmtp() ? relay.destination(timeouts()).target() : null);
+    }
+
+    /** @param relay the default relay's target, when the settings use it (null: none configured, or custom) */
+    static SendLimits limits(SmtpConfig c, SmtpTarget relay) {
+        String server;
+        if (c.isDefaultSmtp()) {
+            server = relay == null ? null : relay.host() + ":" + relay.port();
+        } else {
+            server = c.getAddress() == null ? null : c.getAddress() + ":" + c.effectivePort();
+        }
+        return new SendLimits(c.getMaxMailsPerMinute(), server == null ? null : server.toLowerCase(Locale.ROOT));
     }
 
     /** Where the stored settings send. */

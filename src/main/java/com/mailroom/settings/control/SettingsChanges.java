@@ -32,6 +32,7 @@ public final class SettingsChanges {
         VALUES.put("trusted_ca_pem", SmtpConfig::getTrustedCaPem);
         VALUES.put("auth_type", SmtpConfig::getAuthType);
         VALUES.put("auth_mechanism", SmtpConfig::getAuthMechanism);
+        VALUES.put("max_mails_per_minute", SmtpConfig::getMaxMailsPerMinute);
     }
 
     private SettingsChanges() {}

@@ -34,6 +34,7 @@ public final class SettingsRules {
     static final int MAX_URL = 2048;
     static final int MAX_SCOPES = 1024;
     static final int MAX_PEM = 65536;
+    static final int MAX_MAILS_PER_MINUTE = 100_000;
 
     /** All control characters (C0 and C1) and the Unicode line and paragraph separators. */
     static final Pattern CONTROL = MailAddress.CONTROL;
@@ -111,6 +112,10 @@ public final class SettingsRules {
             errors.add(FieldError.of("scopes", "field.scopes.format"));
         }
         checkPem(c.getTrustedCaPem(), errors);
+        Integer perMinute = c.getMaxMailsPerMinute();
+        if (perMinute != null && (perMinute < 1 || perMinute > MAX_MAILS_PER_MINUTE)) {
+            errors.add(FieldError.of("max_mails_per_minute", "field.max_mails_per_minute.range", MAX_MAILS_PER_MINUTE));
+        }
         return errors;
     }
 

@@ -64,6 +64,10 @@ public class SmtpConfig implements Serializable {
 
     private String scopes;
 
+    /** Null: no limit (issue 16 item 4). */
+    @Column(name = "max_mails_per_minute")
+    private Integer maxMailsPerMinute;
+
     public SmtpConfig() {}
 
     /** A copy, so that editing a form never changes the stored row before a save. */
@@ -83,6 +87,7 @@ public class SmtpConfig implements Serializable {
         c.clientId = clientId;
         c.tokenEndpoint = tokenEndpoint;
         c.scopes = scopes;
+        c.maxMailsPerMinute = maxMailsPerMinute;
         return c;
     }
 
@@ -222,6 +227,14 @@ public class SmtpConfig implements Serializable {
 
     public void setScopes(String scopes) {
         this.scopes = scopes;
+    }
+
+    public Integer getMaxMailsPerMinute() {
+        return maxMailsPerMinute;
+    }
+
+    public void setMaxMailsPerMinute(Integer maxMailsPerMinute) {
+        this.maxMailsPerMinute = maxMailsPerMinute;
     }
 
     @Override

@@ -194,4 +194,39 @@ class BatchSenderTest {
                     server.received.stream().filter(l -> l.startsWith("EHLO")).count() >= 3, "reconnected");
         }
     }
+
+    @Test
+    void aSlowDownReplyHandsTheRestOfTheBatchBackWithoutAnotherTry() throws Exception {
+        try (var server = ScriptedSmtpServer.replying(Map.of()).throttleAfter(1, "451 4.7.0 Throttling")) {
+            var o = send(target(server.port(), AuthType.NONE), mails(3));
+            assertEquals(
+                    List.of(Kind.SENT, Kind.THROTTLED, Kind.THROTTLED),
+                    o.stream().map(SendOutcome::kind).toList());
+            assertEquals(451, o.get(1).smtpCode());
+            assertTrue(o.get(2).message().contains("451 4.7.0 Throttling"), o.toString());
+            assertEquals(
+                    2,
+                    server.received.stream().filter(l -> l.startsWith("MAIL")).count(),
+                    "not tried again");
+            assertFalse(o.get(1).settingsProblem(), "throttling says nothing about the settings");
+        }
+    }
+
+    @Test
+    void a421SlowDownIsNotAReconnectAndAGreetingThatSaysSoThrottlesTheBatch() throws Exception {
+        try (var server = ScriptedSmtpServer.replying(Map.of())
+                .throttleAfter(0, "421 4.7.0 Try again later, closing connection. (throttled)")) {
+            var o = send(target(server.port(), AuthType.NONE), mails(2));
+            assertTrue(o.stream().allMatch(x -> x.kind() == Kind.THROTTLED), o.toString());
+            assertEquals(
+                    1,
+                    server.received.stream().filter(l -> l.startsWith("EHLO")).count(),
+                    "no reconnect");
+        }
+        try (var busy =
+                ScriptedSmtpServer.replying(Map.of(ScriptedSmtpServer.GREETING, "421 4.7.0 Too many connections"))) {
+            var o = send(target(busy.port(), AuthType.NONE), mails(2));
+            assertTrue(o.stream().allMatch(x -> x.kind() == Kind.THROTTLED), o.toString());
+        }
+    }
 }

@@ -87,12 +87,24 @@ class RetryPolicyTest {
                         new SendOutcome("b", SendOutcome.Kind.PERMANENT, Stage.RCPT_TO, 550, "550 no such user", null),
                         SendOutcome.notAttempted("c")),
                 policy,
+                AT,
                 AT);
         assertEquals(
                 List.of(Update.Kind.SENT, Update.Kind.FAILED, Update.Kind.RELEASE),
                 updates.stream().map(Update::kind).toList());
         assertEquals("Sent to 1 recipient(s); refused: x", updates.get(0).error());
         assertEquals("rcpt_to: 550 no such user", updates.get(1).error());
+    }
+
+    @Test
+    void aThrottledMailWaitsForTheBackOffWithoutAnAttemptHoweverOftenItWasTried() {
+        var slowDown = new SendOutcome(
+                "a", SendOutcome.Kind.THROTTLED, Stage.MAIL_FROM, 451, "451 4.7.0 Throttling", "Slow down.");
+        Update update = policy.decide(slowDown, 8, AT, 0.5, AT.plusMinutes(2));
+        assertEquals(Update.Kind.THROTTLED, update.kind(), "not failed at the last attempt either");
+        assertEquals(AT.plusMinutes(2), update.at());
+        assertTrue(update.error().startsWith("Throttled: the server asked to send more slowly"), update.error());
+        assertTrue(update.error().contains("mail_from: 451 4.7.0 Throttling"), update.error());
     }
 
     @Test

@@ -38,6 +38,17 @@ class SettingsChangesTest {
     }
 
     @Test
+    void aChangedSendRateIsNamed() {
+        var before = new SmtpConfig();
+        var after = before.copy();
+        after.setMaxMailsPerMinute(30);
+        assertEquals(List.of("max_mails_per_minute"), SettingsChanges.names(before, after, secrets(false, false)));
+        var cleared = after.copy();
+        cleared.setMaxMailsPerMinute(null);
+        assertEquals(List.of("max_mails_per_minute"), SettingsChanges.names(after, cleared, secrets(false, false)));
+    }
+
+    @Test
     void everyValueOfTheSettingsIsCompared() {
         var names = SettingsChanges.VALUES.keySet();
         long fields = Arrays.stream(SmtpConfig.class.getDeclaredFields())

@@ -138,6 +138,24 @@ class SettingsRulesTest {
     }
 
     @Test
+    void maxMailsPerMinuteIsEmptyOrAWholeNumberFromOneToAHundredThousand() {
+        for (Integer ok : new Integer[] {null, 1, 30, 100_000}) {
+            var form = Forms.basic();
+            form.getConfig().setMaxMailsPerMinute(ok);
+            assertValid(form);
+        }
+        for (int wrong : new int[] {0, -1, 100_001, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            var form = Forms.basic();
+            form.getConfig().setMaxMailsPerMinute(wrong);
+            var errors = check(form);
+            assertEquals(List.of("max_mails_per_minute"), fields(errors), String.valueOf(wrong));
+        }
+        var relay = new SettingsForm();
+        relay.getConfig().setMaxMailsPerMinute(0);
+        assertEquals(List.of("max_mails_per_minute"), fields(check(relay)), "for the default relay too");
+    }
+
+    @Test
     void defaultSmtpNeedsNothingElse() {
         assertValid(new SettingsForm());
     }

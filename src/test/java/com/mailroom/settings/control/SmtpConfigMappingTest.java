@@ -49,6 +49,7 @@ class SmtpConfigMappingTest {
         c.setClientId("client-id");
         c.setTokenEndpoint("https://login.example.com/token");
         c.setScopes("a b");
+        c.setMaxMailsPerMinute(30);
         return c;
     }
 
@@ -101,7 +102,10 @@ class SmtpConfigMappingTest {
         }
     }
 
-    /** Every field goes to the SMTP target, or — the OAuth ones — to the token request, or decides between them. */
+    /**
+     * Every field goes to the SMTP target, or — the OAuth ones — to the token request, or decides between them, or
+     * (the limit) paces delivery.
+     */
     @Test
     void everyFieldReachesTheTargetOrTheTokenRequest() {
         var c = everyFieldSet();
@@ -136,9 +140,15 @@ class SmtpConfigMappingTest {
                 token.scopes());
         // the kind of client authentication chooses the credential (DestinationsTest), the default the relay
         Set<String> choosesTheDestination = Set.of("defaultSmtp", "oauthClientAuth");
+        SendLimits limits = Destinations.limits(c, null);
+        assertEquals("smtp.example.com:2525", limits.server());
         for (Field f : fields()) {
             String name = f.getName();
             if (choosesTheDestination.contains(name)) {
+                continue;
+            }
+            if (name.equals("maxMailsPerMinute")) {
+                assertEquals(value(f, c), limits.perMinute(), "paces delivery");
                 continue;
             }
             Map<String, Object> mapped = onTheWire.containsKey(name) ? onTheWire : toTheTokenUrl;
