@@ -4,9 +4,13 @@ import com.mailroom.testsupport.Loopback;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +31,13 @@ public final class MicroProcess implements AutoCloseable {
     /** Payara lists the application's URL under this heading; an application that failed to start has none. */
     private static final Pattern DEPLOYED = Pattern.compile("Payara Micro URLs:\\s*\\R\\s*http");
 
+    /** The port of the first URL Payara lists: the one it really bound. */
+    private static final Pattern LISTED_PORT =
+            Pattern.compile("Payara Micro URLs:\\s*\\R\\s*https?://[^:/\\s]+:(\\d+)");
+
     private final Process process;
     private final StringBuffer output = new StringBuffer();
-    private final int port;
+    private volatile int port;
 
     private MicroProcess(Process process, int port) {
         this.process = process;
@@ -79,6 +87,18 @@ public final class MicroProcess implements AutoCloseable {
             micro.close();
             throw new IllegalStateException("Mailroom was not deployed:\n" + micro.output());
         }
+        // Payara moves to the next port when the one asked for was taken meanwhile (another process got it between
+        // Loopback.freePort() and the bind): the URL it lists is where it listens
+        var listed = LISTED_PORT.matcher(micro.output());
+        if (listed.find()) {
+            micro.port = Integer.parseInt(listed.group(1));
+        }
+        // the post-boot commands reconfigure the HTTP listener, which restarts it just after the URLs are listed
+        Await.until(
+                Duration.ofSeconds(60),
+                micro::answers,
+                up -> up,
+                up -> "Payara Micro never answered on port " + micro.port + ":\n" + micro.output());
         return micro;
     }
 
@@ -97,6 +117,16 @@ public final class MicroProcess implements AutoCloseable {
             // the process ended
         } finally {
             ready.countDown();
+        }
+    }
+
+    /** Whether the port takes a connection now. */
+    private boolean answers() {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
