@@ -18,14 +18,20 @@ public final class ContentChunks {
     static final int HTML = 1;
     static final int FIRST_ATTACHMENT = 2;
 
+    /** EclipseLink's query hint {@code QueryHints.FLUSH}, by name: the API is the server's, not a dependency. */
+    private static final String FLUSH = "eclipselink.flush";
+
     record Chunk(int part, int seq, String data) {}
 
     private ContentChunks() {}
 
-    /** Stores the parts of the mail {@code mailId}, which must be in the database already (flushed). */
+    /** Stores the parts of the mail {@code mailId}, which must be in the database already (flushed by the caller). */
     public static void write(EntityManager em, String mailId, String text, String html, List<String> attachments) {
-        var insert =
-                em.createNativeQuery("INSERT INTO outbound_content (mail_id, part, seq, data) VALUES (?1, ?2, ?3, ?4)");
+        var insert = em.createNativeQuery(
+                        "INSERT INTO outbound_content (mail_id, part, seq, data) VALUES (?1, ?2, ?3, ?4)")
+                // the caller flushed the mails; without this hint EclipseLink would flush (compare every entity of
+                // the transaction) again before each row
+                .setHint(FLUSH, false);
         for (Chunk chunk : split(text, html, attachments)) {
             insert.setParameter(1, mailId)
                     .setParameter(2, chunk.part())
