@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -22,6 +23,9 @@ public class MailroomDataSource implements DataSource {
 
     /** H2's "Database may be already in use": another process holds the file. */
     static final int H2_IN_USE = 90020;
+
+    /** How long a start waits for another process to let go of the H2 file before it says so. */
+    static final Duration IN_USE_WAIT = Duration.ofSeconds(20);
 
     static final String IN_USE = "The embedded H2 database in " + DataDirectory.KEY + " is open in another process: a"
             + " second node cannot share it. Nodes of a cluster share one PostgreSQL database (mailroom.db.url) and one"
@@ -95,14 +99,33 @@ public class MailroomDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection;
-        try {
-            connection = target().getConnection();
-        } catch (SQLException e) {
-            throw e.getErrorCode() == H2_IN_USE ? new SQLException(IN_USE, e.getSQLState(), e.getErrorCode(), e) : e;
+        Connection connection = null;
+        long giveUp = System.nanoTime() + IN_USE_WAIT.toNanos();
+        while (connection == null) {
+            try {
+                connection = target().getConnection();
+            } catch (SQLException e) {
+                if (e.getErrorCode() != H2_IN_USE) {
+                    throw e;
+                }
+                // a process that just ended (a restart, the previous run) may still hold the file for a moment
+                if (System.nanoTime() - giveUp > 0) {
+                    throw new SQLException(IN_USE, e.getSQLState(), e.getErrorCode(), e);
+                }
+                pause();
+            }
         }
         DurableCommits commits = durable;
         return commits == null ? connection : commits.wrap(connection);
+    }
+
+    private static void pause() throws SQLException {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the H2 file", interrupted);
+        }
     }
 
     @Override
