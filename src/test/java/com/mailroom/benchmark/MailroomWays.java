@@ -70,7 +70,7 @@ final class MailroomWays implements AutoCloseable {
                     Api.ADMIN_PASSWORD,
                     "MAILROOM_RATE_LIMIT_PER_ADMIN",
                     "1000"));
-            nodes.add(MicroProcess.start(benchmarkWar, jvmOptions, env));
+            nodes.add(started(benchmarkWar, jvmOptions, env));
         }
         micro = nodes.get(0);
         api = micro.api();
@@ -88,8 +88,22 @@ final class MailroomWays implements AutoCloseable {
                 .add("password", Sink.PASSWORD)
                 .build()
                 .toString();
-        var saved = api.put("api/v1/smtp/settings", Api.admin(), settings);
-        check(saved.status() == 200, saved.toString());
+        try {
+            var saved = api.put("api/v1/smtp/settings", Api.admin(), settings);
+            check(saved.status() == 200, saved.toString());
+        } catch (RuntimeException | Error e) {
+            close(); // the caller's try-with-resources never gets this object: its nodes would outlive the run
+            throw e;
+        }
+    }
+
+    private MicroProcess started(Path war, List<String> jvmOptions, Map<String, String> env) throws Exception {
+        try {
+            return MicroProcess.start(war, jvmOptions, env);
+        } catch (Exception | Error e) {
+            close(); // the nodes started before this one
+            throw e;
+        }
     }
 
     long pid() {
