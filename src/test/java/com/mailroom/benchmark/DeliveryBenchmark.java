@@ -1,5 +1,6 @@
 package com.mailroom.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Delivers N mails to an SMTP sink on loopback that requires STARTTLS and AUTH ({@link Sink}) several ways and
@@ -58,13 +60,34 @@ public final class DeliveryBenchmark {
                 try (MailroomWays mailroom = new MailroomWays(sink, Path.of(System.getProperty("mailroom.war")), jvm)) {
                     System.out.println("Payara Micro runs as pid " + mailroom.pid());
                     if (ways.indexOf('c') >= 0) {
-                        rates.put('c', measure("(c) Mailroom, in the app", n, rounds, mailroom::inApplication));
+                        rates.put(
+                                'c',
+                                measure(
+                                        "(c) Mailroom, in the app",
+                                        n,
+                                        rounds,
+                                        mailroom::inApplication,
+                                        mailroom::cpuNanos));
                     }
                     if (ways.indexOf('d') >= 0) {
-                        rates.put('d', measure("(d) Mailroom, REST per mail", n, rounds, mailroom::restPerMail));
+                        rates.put(
+                                'd',
+                                measure(
+                                        "(d) Mailroom, REST per mail",
+                                        n,
+                                        rounds,
+                                        mailroom::restPerMail,
+                                        mailroom::cpuNanos));
                     }
                     if (ways.indexOf('e') >= 0) {
-                        rates.put('e', measure("(e) Mailroom, REST in batches", n, rounds, mailroom::restBatches));
+                        rates.put(
+                                'e',
+                                measure(
+                                        "(e) Mailroom, REST in batches",
+                                        n,
+                                        rounds,
+                                        mailroom::restBatches,
+                                        mailroom::cpuNanos));
                     }
                 }
             }
@@ -73,7 +96,14 @@ public final class DeliveryBenchmark {
                 try (MailroomWays full =
                         new MailroomWays(sink, Path.of(System.getProperty("mailroom.war")), List.of())) {
                     full.fill(FULL);
-                    rates.put('f', measure("(f) (c), " + FULL + " sent before", n, rounds, full::inApplication));
+                    rates.put(
+                            'f',
+                            measure(
+                                    "(f) (c), " + FULL + " sent before",
+                                    n,
+                                    rounds,
+                                    full::inApplication,
+                                    full::cpuNanos));
                 }
             }
             String pg = System.getenv("MAILROOM_IT_PG_URL");
@@ -101,7 +131,8 @@ public final class DeliveryBenchmark {
                                     "(" + way + ") Mailroom on PostgreSQL, " + nodes + " node(s)",
                                     n,
                                     rounds,
-                                    mailroom::inApplication));
+                                    mailroom::inApplication,
+                                    mailroom::cpuNanos));
                 }
             }
         }
@@ -136,14 +167,37 @@ public final class DeliveryBenchmark {
     }
 
     private static List<Double> measure(String name, int n, int rounds, Way way) throws Exception {
+        return measure(name, n, rounds, way, () -> 0);
+    }
+
+    /**
+     * Also prints the CPU time per mail of this JVM (the client of (a) and (b), the queueing HTTP client of (c), and
+     * the sink) and of the servers ({@code serverCpuNanos}), against the wall time per mail on this machine's cores:
+     * where the two cores went.
+     */
+    private static List<Double> measure(String name, int n, int rounds, Way way, LongSupplier serverCpuNanos)
+            throws Exception {
         for (int w = 0; w < WARM_UPS; w++) {
             way.run(n);
         }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Double> rates = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
+            long ownCpu = os.getProcessCpuTime();
+            long serverCpu = serverCpuNanos.getAsLong();
             Duration d = way.run(n);
+            double ownMs = (os.getProcessCpuTime() - ownCpu) / 1e6 / n;
+            double serverMs = (serverCpuNanos.getAsLong() - serverCpu) / 1e6 / n;
             rates.add(n / (d.toNanos() / 1e9));
-            System.out.printf(Locale.ROOT, "%-30s %8.1f mails/s%n", name, rates.get(rates.size() - 1));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-30s %8.1f mails/s; CPU ms per mail: benchmark JVM %.3f, Payara %.3f (wall %.3f × %d cores)%n",
+                    name,
+                    rates.get(rates.size() - 1),
+                    ownMs,
+                    serverMs,
+                    d.toNanos() / 1e6 / n,
+                    Runtime.getRuntime().availableProcessors());
         }
         return rates;
     }

@@ -110,6 +110,16 @@ final class MailroomWays implements AutoCloseable {
         return micro.pid();
     }
 
+    /** The CPU time the nodes' processes have used so far. */
+    long cpuNanos() {
+        return nodes.stream()
+                .mapToLong(node -> ProcessHandle.of(node.pid())
+                        .flatMap(h -> h.info().totalCpuDuration())
+                        .map(Duration::toNanos)
+                        .orElse(0L))
+                .sum();
+    }
+
     /**
      * (c) application code queues N mails through {@code Outbox} (split evenly over the nodes, at the same time);
      * timed until the sink has all N.

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class BatchSender implements AutoCloseable {
 
-    private final Function<String, ClaimedMail.Content> contents;
+    private final ContentReadAhead contents;
     private SmtpTarget target;
     private Session session;
     private MailAddress from;
@@ -47,11 +48,11 @@ public final class BatchSender implements AutoCloseable {
     private long lastUsed;
 
     /**
-     * @param contents reads a mail's bodies and attachments by its id, when it is the mail's turn: a worker holds one
-     *     mail's content at a time
+     * @param contents reads mails' bodies and attachments by their ids, a few mails ahead of their turn
+     *     ({@link ContentReadAhead})
      */
-    public BatchSender(Function<String, ClaimedMail.Content> contents) {
-        this.contents = contents;
+    public BatchSender(Function<List<String>, Map<String, ClaimedMail.Content>> contents) {
+        this.contents = new ContentReadAhead(contents);
     }
 
     /**
@@ -63,6 +64,7 @@ public final class BatchSender implements AutoCloseable {
     public List<SendOutcome> send(
             SmtpTarget target, List<ClaimedMail> mails, Instant deadline, BooleanSupplier stopping) {
         List<SendOutcome> outcomes = new ArrayList<>(mails.size());
+        contents.clear();
         try {
             use(target);
         } catch (RuntimeException e) {
@@ -78,7 +80,7 @@ public final class BatchSender implements AutoCloseable {
             }
             MimeMessage message;
             try {
-                message = MimeMessages.build(session, from, mail, contents.apply(mail.id()));
+                message = MimeMessages.build(session, from, mail, contents.of(mails, i));
             } catch (MessagingException | IllegalArgumentException e) {
                 outcomes.add(new SendOutcome(
                         mail.id(),
@@ -130,6 +132,7 @@ public final class BatchSender implements AutoCloseable {
             }
             outcomes.add(outcome);
         }
+        contents.clear();
         lastUsed = System.nanoTime();
         return outcomes;
     }

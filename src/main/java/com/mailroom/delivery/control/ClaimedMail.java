@@ -3,9 +3,9 @@ package com.mailroom.delivery.control;
 import java.util.List;
 
 /**
- * A mail a worker holds (status sending), as read when it was claimed: addresses and subject only. Its content is
- * read one mail at a time, just before the mail is sent ({@link Content}), so a worker holds one mail's bodies and
- * attachments at a time, never a whole batch's.
+ * A mail a worker holds (status sending), as read when it was claimed: addresses and subject only. Its content
+ * ({@link Content}) is read a few mails ahead of its turn ({@link ContentReadAhead}), so a worker holds a few
+ * megabytes of bodies and attachments at a time, never a whole batch's.
  */
 public record ClaimedMail(
         String id,

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** {@link ClaimSql} in short transactions of their own: a claim is committed before a byte goes over the wire. */
@@ -45,11 +46,11 @@ public class Claims {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public ClaimedMail.Content content(String mailId) {
+    public Map<String, ClaimedMail.Content> contents(List<String> mailIds) {
         try (Connection c = dataSource.getConnection()) {
-            return sql.content(c, mailId);
+            return sql.contents(c, mailIds);
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading a mail's content failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Reading mails' content failed: " + e.getMessage(), e);
         }
     }
 

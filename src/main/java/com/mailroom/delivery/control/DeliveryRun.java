@@ -49,7 +49,7 @@ public class DeliveryRun {
 
     /** A sender for one worker: it keeps its SMTP connection between that worker's batches. */
     public BatchSender newSender() {
-        return new BatchSender(claims::content);
+        return new BatchSender(claims::contents);
     }
 
     /** @return whether to look again at once: a batch was handled, or another node took the due mail first */

@@ -18,13 +18,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The batch on the wire, against SMTP servers on loopback. */
 class BatchSenderTest {
 
-    final BatchSender sender = new BatchSender(id -> new ClaimedMail.Content("Body of " + id, null, List.of()));
+    final BatchSender sender = new BatchSender(ids -> ids.stream()
+            .collect(Collectors.toMap(id -> id, id -> new ClaimedMail.Content("Body of " + id, null, List.of()))));
 
     static SmtpTarget target(int port, AuthType auth) {
         return new SmtpTarget(
