@@ -332,7 +332,7 @@ public final class ClaimSql {
 
     /**
      * The usual outcome, a batch sent without remarks, as one UPDATE per {@value #IN_LIST} mails rather than one per
-     * mail: the per-row statements (each its own commit on H2 here) were the largest cost of writing a batch back.
+     * mail: the per-row statements were the largest cost of writing a batch back.
      * Adds every other update to {@code rest}.
      */
     private static int recordPlainlySent(Connection c, String token, List<Update> updates, List<Update> rest)

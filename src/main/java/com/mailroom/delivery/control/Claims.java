@@ -1,6 +1,7 @@
 package com.mailroom.delivery.control;
 
 import com.mailroom.platform.Database;
+import com.mailroom.platform.LocalTransactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** {@link ClaimSql} in short transactions of their own: a claim is committed before a byte goes over the wire. */
+/**
+ * {@link ClaimSql} in short transactions of their own ({@link LocalTransactions}): a claim is committed before a byte
+ * goes over the wire, a batch's outcomes are written all together.
+ */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class Claims {
 
     @Resource(lookup = Database.JNDI_NAME)
@@ -21,7 +26,6 @@ public class Claims {
 
     private final ClaimSql sql = new ClaimSql();
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ClaimSql.Claim claim(
             String worker,
             int limit,
@@ -29,23 +33,15 @@ public class Claims {
             OffsetDateTime now,
             OffsetDateTime leaseUntil,
             ClaimSql.Gate gate) {
-        try (Connection c = dataSource.getConnection()) {
-            return sql.claim(c, worker, limit, budgetBytes, now, leaseUntil, gate);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Claiming mail failed: " + e.getMessage(), e);
-        }
+        return LocalTransactions.run(
+                dataSource, "Claiming mail", c -> sql.claim(c, worker, limit, budgetBytes, now, leaseUntil, gate));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseNode(String node, OffsetDateTime now) {
-        try (Connection c = dataSource.getConnection()) {
-            return sql.releaseNode(c, node, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Releasing this node's claims failed: " + e.getMessage(), e);
-        }
+        return LocalTransactions.run(dataSource, "Releasing this node's claims", c -> sql.releaseNode(c, node, now));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Read-only, so in auto-commit: nothing to commit, nothing to force to the disk. */
     public Map<String, ClaimedMail.Content> contents(List<String> mailIds) {
         try (Connection c = dataSource.getConnection()) {
             return sql.contents(c, mailIds);
@@ -55,35 +51,26 @@ public class Claims {
     }
 
     /** @param endedAt when the batch ended, for the send rate; null leaves it counted until its lease ran out */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int record(String token, List<ClaimSql.Update> updates, OffsetDateTime endedAt) {
-        try (Connection c = dataSource.getConnection()) {
+        return LocalTransactions.run(dataSource, "Recording deliveries", c -> {
             int changed = sql.record(c, token, updates);
             if (endedAt != null) {
                 SendGate.ended(c, token, updates, endedAt);
             }
             return changed;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Recording deliveries failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** @return until when claims for {@code server} wait after its "slow down" reply */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public OffsetDateTime slowDown(String server, OffsetDateTime now, Duration base, Duration max) {
-        try (Connection c = dataSource.getConnection()) {
-            return SendGate.slowDown(c, server, now, base, max);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Recording a server's back-off failed: " + e.getMessage(), e);
-        }
+        return LocalTransactions.run(
+                dataSource, "Recording a server's back-off", c -> SendGate.slowDown(c, server, now, base, max));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recovered(String server) {
-        try (Connection c = dataSource.getConnection()) {
+        LocalTransactions.run(dataSource, "Ending a server's back-off", c -> {
             SendGate.recovered(c, server);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Ending a server's back-off failed: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 }
