@@ -19,12 +19,14 @@
  *     caller's transaction (or its own): all or none. {@code POST /api/v1/mail/batch} calls it once per request,
  *     so its 202 comes after the one commit for all its mails (at most {@code mailroom.mail.batch-max}, 1000), and
  *     its body has the single mail's limit: a batch costs the heap what one largest mail does.</li>
- * <li><b>Storage.</b> Portable SQL (V3__outbox.sql): UUID keys, bodies and attachments in TEXT (attachments as
+ * <li><b>Storage.</b> Portable SQL (V3__outbox.sql): UUID keys (version 7, time first: mails queued together are
+ *     neighbours in the B-trees, so a batch's commit rewrites few pages), bodies and attachments in TEXT (attachments as
  *     base64: H2 and PostgreSQL share no large binary type). The boundary maps the table with JPA; the workers'
  *     hot path uses plain SQL ({@code ClaimSql}) so that its race safety is unit-tested against H2.</li>
  * <li><b>Claiming.</b> Select due candidates, then one conditional {@code UPDATE … SET status='sending',
- *     claim_token, claimed_by, lease_until, attempts+1 WHERE id IN (…) AND still due}; each worker reads back
- *     the rows with its own token. Both databases re-check an UPDATE's condition after waiting for a row lock, so
+ *     claim_token, claimed_by, lease_until, attempts+1 WHERE id IN (…) AND still due}; each worker reads back,
+ *     by id, the rows with its own token. A claim, and a batch's write-back, is one local JDBC transaction
+ *     ({@code LocalTransactions}), committed to the disk before the worker goes on. Both databases re-check an UPDATE's condition after waiting for a row lock, so
  *     two workers or nodes never hold the same mail. No {@code FOR UPDATE SKIP LOCKED}: H2 2.2 parses it but
  *     applies the row limit before skipping, which starves the second worker. The workers of a node take turns
  *     claiming (no queueing on each other's row locks). A lease (5 min) that runs out (a node died mid-send)

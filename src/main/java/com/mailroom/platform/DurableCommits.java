@@ -3,6 +3,8 @@ package com.mailroom.platform;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,10 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code CHECKPOINT SYNC} (H2: flush, then {@code FileChannel.force}).
  * <p>
  * Group commit: one force covers every commit that returned before it started, so concurrent committers share a
- * force instead of queueing one each. Statements run in auto-commit mode are committed inside H2 and not forced;
- * nothing Mailroom acknowledges is written that way.
+ * force instead of queueing one each. A transaction that changed nothing (a worker's claim that found no mail, a
+ * read) is not forced: besides costing a force per poll, each force writes out what other transactions have not
+ * committed yet, and a retention batch deleting megabytes of content made every idle worker's poll write its undo
+ * log again. Statements run in auto-commit mode are committed inside H2 and not forced; nothing Mailroom
+ * acknowledges is written that way.
  */
 final class DurableCommits {
+
+    /** Whether this session's transaction holds changes not yet committed (H2 2.x). */
+    static final String CHANGED =
+            "SELECT CONTAINS_UNCOMMITTED FROM INFORMATION_SCHEMA.SESSIONS" + " WHERE SESSION_ID = SESSION_ID()";
 
     private final AtomicLong committed = new AtomicLong();
     private long forced;
@@ -28,8 +37,12 @@ final class DurableCommits {
         return (Connection) Proxy.newProxyInstance(
                 Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     try {
+                        if (!method.getName().equals("commit") || method.getParameterCount() != 0) {
+                            return method.invoke(connection, args);
+                        }
+                        boolean changed = changed(connection);
                         Object result = method.invoke(connection, args);
-                        if (method.getName().equals("commit") && method.getParameterCount() == 0) {
+                        if (changed) {
                             force(connection);
                         }
                         return result;
@@ -37,6 +50,13 @@ final class DurableCommits {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static boolean changed(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(CHANGED);
+                ResultSet rs = ps.executeQuery()) {
+            return !rs.next() || rs.getBoolean(1);
+        }
     }
 
     /** Forces this commit to the disk, unless a force that started after it already did. */

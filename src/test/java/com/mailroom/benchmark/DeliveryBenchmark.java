@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * median counts, the spread is reported.
  * <p>
  * Run: {@code mvn -Pbenchmark package} with optional {@code -Dbenchmark.mails=2000}, {@code -Dbenchmark.rounds=3},
- * {@code -Dbenchmark.warmups=2},
+ * {@code -Dbenchmark.warmups=8},
  * {@code -Dbenchmark.ways=abcdefpq} (a subset skips the rest), {@code -Dbenchmark.full=200000},
  * {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
  * (p) and (q) are (c) on PostgreSQL with one node and with two nodes sharing it; they run when
@@ -32,8 +32,12 @@ import java.util.function.LongSupplier;
  */
 public final class DeliveryBenchmark {
 
-    /** Warm-up rounds of N per way: Payara's JIT needs several thousand mails before (c) stops getting faster. */
-    static final int WARM_UPS = Integer.getInteger("benchmark.warmups", 2);
+    /**
+     * Warm-up rounds of N per way, the same for every way. After 2 rounds Payara's JIT still compiled about one core's
+     * worth through all measured rounds of (c) (a flight recording's compiler statistics), and (a) too got faster
+     * from round to round: 8 rounds measure both warm.
+     */
+    static final int WARM_UPS = Integer.getInteger("benchmark.warmups", 8);
 
     /** (f): sent mails in the outbox before (c) runs again (issue 16 item 3: within 10 % of (c) on an empty one). */
     static final int FULL = Integer.getInteger("benchmark.full", 200_000);

@@ -94,11 +94,16 @@ public final class MicroProcess implements AutoCloseable {
             micro.port = Integer.parseInt(listed.group(1));
         }
         // the post-boot commands reconfigure the HTTP listener, which restarts it just after the URLs are listed
-        Await.until(
-                Duration.ofSeconds(60),
-                micro::answers,
-                up -> up,
-                up -> "Payara Micro never answered on port " + micro.port + ":\n" + micro.output());
+        try {
+            Await.until(
+                    Duration.ofSeconds(60),
+                    micro::answers,
+                    up -> up,
+                    up -> "Payara Micro never answered on port " + micro.port + ":\n" + micro.output());
+        } catch (AssertionError e) {
+            micro.close(); // left running, it held the database and a core through the next tests
+            throw e;
+        }
         return micro;
     }
 

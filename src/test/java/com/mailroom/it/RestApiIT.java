@@ -1202,6 +1202,17 @@ class RestApiIT {
                  "client_id": null, "token_endpoint": null, "scopes": null}""".formatted(server.port(), RELAY_USER, RELAY_PASSWORD));
     }
 
+    /** Waits until {@code n} mails whose subjects start with {@code run + " #"} have reached {@code server}. */
+    private static List<SubethaServer.Delivery> arrivals(SubethaServer server, String run, int n) {
+        return Await.until(
+                Duration.ofSeconds(60),
+                () -> server.deliveries.stream()
+                        .filter(d -> DeliveryIT.subject(d).startsWith(run + " #"))
+                        .toList(),
+                found -> found.size() >= n,
+                found -> "only " + found.size() + " of " + n + " mails arrived");
+    }
+
     static final String RELAY_USER = "relay@example.com";
     static final String RELAY_PASSWORD = "relay-password-1";
 
@@ -1244,13 +1255,7 @@ class RestApiIT {
                     BATCH, Api.admin(), "{\"messages\": [" + Admins.mail("fourth@example.com", run + " #3") + "]}");
             assertEquals(202, byAdmin.status(), byAdmin.toString());
 
-            var arrived = Await.until(
-                    Duration.ofSeconds(60),
-                    () -> server.deliveries.stream()
-                            .filter(d -> DeliveryIT.subject(d).startsWith(run + " #"))
-                            .toList(),
-                    found -> found.size() >= 4,
-                    found -> "only " + found.size() + " of 4 mails arrived");
+            var arrived = arrivals(server, run, 4);
             assertEquals(
                     Set.of(run + " #0", run + " #1", run + " #2", run + " #3"),
                     arrived.stream().map(DeliveryIT::subject).collect(Collectors.toSet()));
@@ -1374,13 +1379,7 @@ class RestApiIT {
             var chunkedBatch = chunked(BATCH, Api.admin(), "application/json", bytes, bytes.length);
             assertTrue(chunkedBatch.statusLine().startsWith("HTTP/1.1 202"), chunkedBatch.statusLine());
 
-            var arrived = Await.until(
-                    Duration.ofSeconds(60),
-                    () -> server.deliveries.stream()
-                            .filter(d -> DeliveryIT.subject(d).startsWith(run + " #"))
-                            .toList(),
-                    found -> found.size() >= 40,
-                    found -> "only " + found.size() + " of 40 mails arrived");
+            var arrived = arrivals(server, run, 40);
             assertTrue(
                     arrived.stream().allMatch(d -> d.data().length > text.length()),
                     "each with its 100,000 characters");

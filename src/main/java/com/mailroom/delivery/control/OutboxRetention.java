@@ -24,7 +24,7 @@ public class OutboxRetention {
 
     private static final Logger LOG = Logger.getLogger(OutboxRetention.class.getName());
     static final int BATCH_MAILS = 500;
-    static final long BATCH_BYTES = 64L * 1024 * 1024;
+    static final long BATCH_BYTES = 8L * 1024 * 1024;
     /** A run stops after this many batches of each kind and goes on at the next: bounds a run's length. */
     static final int MAX_BATCHES = 2000;
     /** The run at start is short (the periodic runs do the rest), so a backlog does not delay the start. */
@@ -56,12 +56,13 @@ public class OutboxRetention {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        periodic.every(Duration.ofSeconds(Math.max(1, intervalSeconds)), "Outbox retention", () -> run(MAX_BATCHES));
         try {
             run(START_BATCHES);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Outbox retention did not run at start: " + e.getMessage());
         }
+        // after the start run, not during it: this node's two runs would only wait for each other's row locks
+        periodic.every(Duration.ofSeconds(Math.max(1, intervalSeconds)), "Outbox retention", () -> run(MAX_BATCHES));
     }
 
     /** One run: drops what is due, then purges what is due, at most {@code maxBatches} batches of each. */
