@@ -1,5 +1,8 @@
 package com.mailroom.benchmark;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.NoArgGenerator;
+import com.fasterxml.uuid.UUIDClock;
 import com.mailroom.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +18,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.util.Random;
 import javax.sql.DataSource;
 
 /**
@@ -52,10 +55,19 @@ public class BenchmarkFillResource {
                         + " ?, '', '', ?, ?, 0, 1, ?, ?, ?)");
                 PreparedStatement content = c.prepareStatement(
                         "INSERT INTO outbound_content (mail_id, part, seq, data) VALUES (?, 0, 0, ?)")) {
+            long[] queuedAt = {0};
+            // ids as Mailroom gives them (version 7), made at the time each mail would have been queued
+            NoArgGenerator ids = Generators.timeBasedEpochGenerator(new Random(), new UUIDClock() {
+                @Override
+                public long currentTimeMillis() {
+                    return queuedAt[0];
+                }
+            });
             for (int i = from; i < from + count; i++) {
-                String id = UUID.randomUUID().toString();
                 // spread evenly over the 29 days, the oldest first, as they would have been queued
                 OffsetDateTime at = now.minusDays(29).plusSeconds(spreadSeconds * i / total);
+                queuedAt[0] = at.toInstant().toEpochMilli();
+                String id = ids.generate().toString();
                 mail.setString(1, id);
                 mail.setString(2, "old" + i + "@example.com");
                 mail.setString(3, "Sent before " + i);
