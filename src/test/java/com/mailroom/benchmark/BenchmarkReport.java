@@ -37,8 +37,8 @@ final class BenchmarkReport {
         }
         String measured = BEGIN + "\n"
                 + """
-                Measured %s with `mvn -Pbenchmark package` (N = %d mails per round, %d measured rounds per way after %d
-                warm-up rounds; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback \
+                Measured %s with `mvn -Pbenchmark package` (N = %d mails per round, %d measured rounds per way after up to
+                %d warm-up rounds, at most %d s of them; the median counts) on %d cores (%s), Java %s. The sink is SubEthaSMTP on loopback \
                 requiring
                 STARTTLS (TLS certificate for 127.0.0.1 from a CA made at run time) and AUTH PLAIN/LOGIN, counting \
                 mails.
@@ -62,6 +62,7 @@ final class BenchmarkReport {
                                 n,
                                 rounds,
                                 warmUps,
+                                DeliveryBenchmark.WARM_UP_SECONDS.toSeconds(),
                                 Runtime.getRuntime().availableProcessors(),
                                 cpu,
                                 System.getProperty("java.version"),

@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * median counts, the spread is reported.
  * <p>
  * Run: {@code mvn -Pbenchmark package} with optional {@code -Dbenchmark.mails=2000}, {@code -Dbenchmark.rounds=3},
- * {@code -Dbenchmark.warmups=8},
+ * {@code -Dbenchmark.warmups=20}, {@code -Dbenchmark.warmup-seconds=60},
  * {@code -Dbenchmark.ways=abcdefpq} (a subset skips the rest), {@code -Dbenchmark.full=200000},
  * {@code -Dbenchmark.jfr=/tmp/c.jfr} (records Payara).
  * (p) and (q) are (c) on PostgreSQL with one node and with two nodes sharing it; they run when
@@ -33,11 +33,16 @@ import java.util.function.LongSupplier;
 public final class DeliveryBenchmark {
 
     /**
-     * Warm-up rounds of N per way, the same for every way. After 2 rounds Payara's JIT still compiled about one core's
-     * worth through all measured rounds of (c) (a flight recording's compiler statistics), and (a) too got faster
-     * from round to round: 8 rounds measure both warm.
+     * Warm-up rounds of N per way, the same rule for every way: up to 20 rounds (by default), but no more than
+     * {@link #WARM_UP_SECONDS} of them. Payara's JIT is not done after a few thousand mails: with 2 warm-up rounds it
+     * still compiled about a core's worth through all measured rounds of (c), after 8 (c)'s rounds still climbed
+     * (1298, 1290, 1544 mails/s), after 20 they measured 2160-2554; (a) too gets faster for many rounds. The time cap
+     * keeps the slow ways ((b) at ~100 mails/s, (d)) from taking half an hour; they are bound by handshakes and
+     * requests, not by the JIT.
      */
-    static final int WARM_UPS = Integer.getInteger("benchmark.warmups", 8);
+    static final int WARM_UPS = Integer.getInteger("benchmark.warmups", 20);
+
+    static final Duration WARM_UP_SECONDS = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 60));
 
     /** (f): sent mails in the outbox before (c) runs again (issue 16 item 3: within 10 % of (c) on an empty one). */
     static final int FULL = Integer.getInteger("benchmark.full", 200_000);
@@ -181,9 +186,13 @@ public final class DeliveryBenchmark {
      */
     private static List<Double> measure(String name, int n, int rounds, Way way, LongSupplier serverCpuNanos)
             throws Exception {
-        for (int w = 0; w < WARM_UPS; w++) {
+        long warmUpEnds = System.nanoTime() + WARM_UP_SECONDS.toNanos();
+        int warmUps = 0;
+        while (warmUps < WARM_UPS && (warmUps == 0 || System.nanoTime() < warmUpEnds)) {
             way.run(n);
+            warmUps++;
         }
+        System.out.printf(Locale.ROOT, "%-30s warmed up with %d round(s)%n", name, warmUps);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Double> rates = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
