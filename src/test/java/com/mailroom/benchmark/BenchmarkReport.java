@@ -57,7 +57,7 @@ final class BenchmarkReport {
 
                 **c/a = %.2f** (target ≥ 0.8), **c/b = %.2f** (target ≥ 5), from the medians of (a), (b) and (c); \
                 **e/c = %.2f** (target ≥ 0.5).
-                %s%s""".formatted(
+                %s%s%s""".formatted(
                                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                                 n,
                                 rounds,
@@ -82,6 +82,7 @@ final class BenchmarkReport {
                                 c / a,
                                 c / b,
                                 DeliveryBenchmark.median(rates.get('e')) / c,
+                                alternating(rates),
                                 full(rates, c),
                                 postgres(rates, a))
                 + END;
@@ -96,6 +97,26 @@ final class BenchmarkReport {
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, text);
         System.out.println("Written to " + report.toAbsolutePath());
+    }
+
+    /** c/a from pairs of an (a) round and a (c) round measured one right after the other, when they ran. */
+    private static String alternating(Map<Character, List<Double>> rates) {
+        if (!rates.containsKey('r')) {
+            return "";
+        }
+        return """
+
+                **c/a in alternating rounds = %.2f** (median of %d pairs, each an (a) round right before a (c) round on \
+                the warm (c) node: c/a %s; (a) %s; (c) %s mails/s). (a) alone moves a lot between rounds; a pair sees \
+                the machine in the same state.
+                """.formatted(
+                        DeliveryBenchmark.median(rates.get('r')),
+                        rates.get('r').size(),
+                        rates.get('r').stream()
+                                .map(r -> String.format(Locale.ROOT, "%.2f", r))
+                                .collect(Collectors.joining(", ")),
+                        all(rates.get('A')),
+                        all(rates.get('C')));
     }
 
     /** (f), (c) with a full outbox, when it ran. */

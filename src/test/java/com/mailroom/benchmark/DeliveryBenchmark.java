@@ -98,6 +98,9 @@ public final class DeliveryBenchmark {
                                         mailroom::restBatches,
                                         mailroom::cpuNanos));
                     }
+                    if (ways.indexOf('a') >= 0 && ways.indexOf('c') >= 0) {
+                        alternate(n, plain, mailroom, rates);
+                    }
                 }
             }
             if (ways.indexOf('f') >= 0) {
@@ -150,6 +153,12 @@ public final class DeliveryBenchmark {
             double b = rates.containsKey('b') ? median(rates.get('b')) : Double.NaN;
             double c = median(rates.get('c'));
             System.out.printf(Locale.ROOT, "c/a = %.2f, c/b = %.2f (medians)%n", c / a, c / b);
+            if (rates.containsKey('r')) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "c/a = %.2f in alternating rounds (median of the pairs)%n",
+                        median(rates.get('r')));
+            }
         }
         if (rates.containsKey('c') && rates.containsKey('e')) {
             System.out.printf(
@@ -169,6 +178,37 @@ public final class DeliveryBenchmark {
         } else {
             System.out.println("Not all ways ran: " + report + " left as it is.");
         }
+    }
+
+    /** Pairs of an (a) round and a (c) round, one right after the other, on the warm (c) node. */
+    static final int PAIRS = Integer.getInteger("benchmark.pairs", 5);
+
+    /**
+     * c/a from rounds measured at the same moments: (a) on its own moved between 1135 and 3896 mails/s from round to
+     * round and run to run (it is one connection whose client and sink take turns, so it follows how quickly each is
+     * scheduled), which made the ratio of medians measured minutes apart swing between 0.55 and 1.52. Puts the pairs'
+     * rates under 'A' and 'C' and their ratios under 'r'.
+     */
+    private static void alternate(
+            int n, PlainJakartaMail plain, MailroomWays mailroom, Map<Character, List<Double>> rates) throws Exception {
+        List<Double> a = new ArrayList<>();
+        List<Double> c = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int pair = 1; pair <= PAIRS; pair++) {
+            a.add(n / (plain.oneConnection(n).toNanos() / 1e9));
+            c.add(n / (mailroom.inApplication(n).toNanos() / 1e9));
+            ratios.add(c.get(c.size() - 1) / a.get(a.size() - 1));
+            System.out.printf(
+                    Locale.ROOT,
+                    "pair %d: (a) %.1f, (c) %.1f mails/s, c/a %.2f%n",
+                    pair,
+                    a.get(a.size() - 1),
+                    c.get(c.size() - 1),
+                    ratios.get(ratios.size() - 1));
+        }
+        rates.put('A', a);
+        rates.put('C', c);
+        rates.put('r', ratios);
     }
 
     interface Way {
