@@ -62,7 +62,12 @@ final class PayaraMicro7 extends ServerUnderTest {
             throw new IllegalStateException(
                     "Payara Micro 7 did not start Mailroom on " + java + ":\n" + log.tail(20000));
         }
-        awaitApplication(60_000);
+        try {
+            awaitApplication(60_000);
+        } catch (RuntimeException e) {
+            close(); // a node left running would hold its port and a core through the rest of the run
+            throw e;
+        }
     }
 
     /** A JDK of feature release 21 or newer. */
